@@ -1,0 +1,41 @@
+# thinktank: `make run` serves the demo site, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+export DJANGO_DEBUG ?= 1
+
+.PHONY: setup run test lint serve demo migrate messages clean
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "thinktank needs Python 3.12 or newer (found %s). Install 3.13 or set PYTHON=python3.13." % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -c constraints.txt -e ".[test]"
+	@touch $@
+
+setup: $(VENV)/.installed messages
+
+# Compiled message catalogues are build output, not source.
+messages: $(VENV)/.installed
+	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+migrate: setup
+	$(PY) manage.py migrate --no-input -v 0
+
+demo: migrate
+	$(PY) manage.py import_content demo/content.json
+	$(PY) manage.py ensure_demo_users
+
+run: demo
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+test: lint
+	$(VENV)/bin/pytest -q
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

@@ -1,0 +1,440 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+from thinktank.i18n import language_codes, localized
+from thinktank.richtext import RichTextField
+from thinktank.slugs import describe, propose_slug, slug_owner
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    IN_REVIEW = "in_review", _("In review")
+    SCHEDULED = "scheduled", _("Scheduled")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+#: Statuses whose articles readers may see once ``published_at`` has come.
+VISIBLE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+
+
+class TypeKind(models.TextChoices):
+    """How an article type renders its own fields."""
+
+    ANALYSIS = "analysis", _("Analysis")
+    OP_ED = "op_ed", _("Op-ed (published by an outside outlet)")
+    TESTIMONY = "testimony", _("Testimony")
+    REPORT = "report", _("Report (series, pages, PDF)")
+    GRAPHICS = "graphics", _("Maps & graphics")
+
+
+class ArticleType(models.Model):
+    slug = models.SlugField(_("slug"), max_length=60, unique=True)
+    name = models.CharField(
+        _("label"),
+        max_length=80,
+        help_text=_('The label on an article, e.g. "Brief Analysis".'),
+    )
+    plural = models.CharField(
+        _("plural label"),
+        max_length=80,
+        help_text=_('The heading of a group, e.g. "In-Depth Reports".'),
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=TypeKind.choices, default=TypeKind.ANALYSIS
+    )
+    sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("article type")
+        verbose_name_plural = _("article types")
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+
+def published_q(now=None) -> Q:
+    """Status published or scheduled, and the publication moment has come."""
+    return Q(status__in=VISIBLE_STATUSES, published_at__lte=now or timezone.now())
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Visible to the public: status published (or scheduled) and the date has come."""
+        return self.filter(published_q())
+
+    def unpublished(self):
+        """Everything readers may not see."""
+        return self.exclude(published_q())
+
+    def for_language(self, language_code):
+        """Articles that the editors have published in ``language_code``."""
+        return self.filter(**{localized("available", language_code): True})
+
+    def live(self, language_code):
+        """What a reader of ``language_code`` may see: published, and published in that language."""
+        return self.published().for_language(language_code)
+
+    def by_slug(self, slug, language_code):
+        """The article whose slug in ``language_code`` is ``slug``."""
+        return self.filter(**{localized("slug", language_code): slug})
+
+    def newest_first(self):
+        """Most recently published first; ties broken by id so pages are stable."""
+        return self.order_by("-published_at", "-pk")
+
+    def in_topic(self, topic):
+        """Tagged with ``topic`` or one of its sub-topics."""
+        return self.filter(topics__in=[topic, *topic.children.all()]).distinct()
+
+    def in_region(self, region):
+        """Tagged with ``region`` or one of its sub-regions."""
+        return self.filter(regions__in=[region, *region.children.all()]).distinct()
+
+    def by_expert(self, expert):
+        """Written by ``expert``."""
+        return self.filter(authorships__expert=expert)
+
+    def for_listing(self):
+        """Everything an article card renders, in a fixed number of queries."""
+        return self.select_related("type").prefetch_related(
+            Prefetch(
+                "authorships",
+                queryset=Authorship.objects.select_related("expert").order_by(
+                    "order", "pk"
+                ),
+            )
+        )
+
+    def for_detail(self):
+        """Everything the article page renders, in a fixed number of queries."""
+        return self.for_listing().prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.ordered()),
+            Prefetch("regions", queryset=Region.objects.ordered()),
+        )
+
+
+class Article(models.Model):
+    type = models.ForeignKey(
+        ArticleType,
+        verbose_name=_("type"),
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    title = models.CharField(_("title"), max_length=300)
+    subtitle = models.CharField(_("subtitle"), max_length=300, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The address under /policy-analysis/; proposed from the title when left empty."
+        ),
+    )
+    summary = models.TextField(
+        _("summary"),
+        blank=True,
+        help_text=_("One paragraph: the dek, meta description and card text."),
+    )
+    body = RichTextField(_("body"), blank=True)
+    author_note = models.TextField(
+        _("author note"),
+        blank=True,
+        help_text=_(
+            "The line describing the authors as they were at publication; it does not follow later profile changes."
+        ),
+    )
+    available = models.BooleanField(
+        _("published in this language"),
+        default=False,
+        help_text=_(
+            "Readers see this language version only when this is ticked and the article is published."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+    )
+    published_at = models.DateTimeField(
+        _("publication date"), null=True, blank=True, db_index=True
+    )
+    first_published_at = models.DateTimeField(
+        _("first published"), null=True, blank=True, editable=False
+    )
+
+    authors = models.ManyToManyField(
+        Expert,
+        through="Authorship",
+        verbose_name=_("authors"),
+        related_name="articles",
+        blank=True,
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics"), related_name="articles", blank=True
+    )
+    regions = models.ManyToManyField(
+        Region, verbose_name=_("regions"), related_name="articles", blank=True
+    )
+    recommendations = models.ManyToManyField(
+        "self",
+        through="Recommendation",
+        through_fields=("article", "recommended"),
+        symmetrical=False,
+        verbose_name=_("recommended articles"),
+        related_name="recommended_by",
+        blank=True,
+    )
+
+    lead_image = models.ImageField(
+        _("lead image"), upload_to="articles/lead/", blank=True
+    )
+    lead_image_alt = models.CharField(
+        _("lead image alt text"), max_length=300, blank=True
+    )
+    lead_image_caption = models.CharField(
+        _("lead image caption"), max_length=500, blank=True
+    )
+    lead_image_credit = models.CharField(
+        _("lead image credit"), max_length=200, blank=True
+    )
+    lead_image_focus_x = models.PositiveSmallIntegerField(
+        _("lead image focus (x %)"), default=50
+    )
+    lead_image_focus_y = models.PositiveSmallIntegerField(
+        _("lead image focus (y %)"), default=50
+    )
+
+    # Series: PolicyWatch 3745, Policy Note 79.
+    series = models.CharField(
+        _("series"),
+        max_length=80,
+        blank=True,
+        help_text=_('e.g. "PolicyWatch", "Policy Note".'),
+    )
+    series_number = models.PositiveIntegerField(
+        _("number in series"), null=True, blank=True
+    )
+    series_label = models.CharField(
+        _("series label"),
+        max_length=80,
+        blank=True,
+        help_text=_('An optional sub-type shown with the type, e.g. "Policy Alert".'),
+    )
+    # Op-eds appear first in an outside outlet.
+    outlet_name = models.CharField(_("outlet"), max_length=120, blank=True)
+    outlet_url = models.URLField(_("outlet URL"), max_length=500, blank=True)
+    outlet_date_text = models.CharField(
+        _("outlet date"),
+        max_length=80,
+        blank=True,
+        help_text=_('As the outlet prints it, e.g. "March–April 2022".'),
+    )
+    # Testimony.
+    venue = models.CharField(
+        _("venue"),
+        max_length=300,
+        blank=True,
+        help_text=_("Committee and subcommittee."),
+    )
+    hearing_date = models.DateField(_("hearing date"), null=True, blank=True)
+    # Reports.
+    page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="articles/pdf/", blank=True)
+
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("updated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        ordering = ["-published_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status__in=VISIBLE_STATUSES)
+                | Q(published_at__isnull=False),
+                name="article_published_has_date",
+                violation_error_message=_(
+                    "A published or scheduled article needs a publication date."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.title or self.title_en or self.slug_en or f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        for code in language_codes():
+            slug_field, title_field = localized("slug", code), localized("title", code)
+            if not getattr(self, slug_field) and getattr(self, title_field):
+                setattr(self, slug_field, propose_slug(getattr(self, title_field)))
+        self.slug = self.slug_en
+        if (
+            self.status in VISIBLE_STATUSES
+            and self.published_at
+            and not self.first_published_at
+        ):
+            self.first_published_at = self.published_at
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        """This article's address in the active language (or English if it has no slug there)."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        slug = getattr(self, localized("slug", language), None) or self.slug_en
+        with translation.override(
+            language if getattr(self, localized("slug", language), None) else "en"
+        ):
+            return reverse("policy_analysis", args=[slug])
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for code in language_codes():
+            slug_field, title_field = localized("slug", code), localized("title", code)
+            if not getattr(self, slug_field) and getattr(self, title_field):
+                setattr(self, slug_field, propose_slug(getattr(self, title_field)))
+            owner = slug_owner(getattr(self, slug_field), code, exclude=self)
+            if owner is not None:
+                errors[slug_field] = _("This address is already used by %(owner)s.") % {
+                    "owner": describe(owner)
+                }
+            if getattr(self, localized("available", code)):
+                missing = [
+                    str(self._meta.get_field(localized(name, code)).verbose_name)
+                    for name in ("title", "summary", "body")
+                    if not getattr(self, localized(name, code))
+                ]
+                if missing:
+                    errors[localized("available", code)] = _(
+                        "To publish this language version, fill in: %(fields)s."
+                    ) % {"fields": ", ".join(missing)}
+        if self.status in VISIBLE_STATUSES and not self.published_at:
+            errors["published_at"] = _(
+                "A published or scheduled article needs a publication date."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    def url_in(self, language_code):
+        """This article's address in ``language_code``."""
+        with translation.override(language_code):
+            return reverse(
+                "policy_analysis",
+                args=[getattr(self, localized("slug", language_code))],
+            )
+
+    def is_available_in(self, language_code):
+        """Has the editor published the ``language_code`` version?"""
+        return bool(getattr(self, localized("available", language_code), False))
+
+    @property
+    def languages(self):
+        """Codes of the languages this article is published in, in site order."""
+        return [code for code in language_codes() if self.is_available_in(code)]
+
+    @property
+    def is_live(self):
+        """Visible to readers in at least its status and date (language aside)."""
+        return (
+            self.status in VISIBLE_STATUSES
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def byline(self):
+        """The authorships in the editor's order (prefetched by ``for_listing()``)."""
+        return sorted(self.authorships.all(), key=lambda a: (a.order, a.pk))
+
+
+class Authorship(models.Model):
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="authorships",
+    )
+    expert = models.ForeignKey(
+        Expert,
+        verbose_name=_("expert"),
+        on_delete=models.PROTECT,
+        related_name="authorships",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "expert"], name="authorship_unique_expert"
+            )
+        ]
+
+    def __str__(self):
+        return str(self.expert)
+
+
+class Recommendation(models.Model):
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="recommendation_links",
+    )
+    recommended = models.ForeignKey(
+        Article,
+        verbose_name=_("recommended article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("recommendation")
+        verbose_name_plural = _("recommendations")
+        ordering = ["order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "recommended"], name="recommendation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(article=models.F("recommended")),
+                name="recommendation_not_self",
+                violation_error_message=_("An article cannot recommend itself."),
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.recommended)

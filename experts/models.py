@@ -1,0 +1,190 @@
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from taxonomy.models import Region, Topic
+from thinktank.i18n import localized_fields
+from thinktank.richtext import RichTextField
+from thinktank.slugs import propose_slug
+
+
+class ExpertStatus(models.TextChoices):
+    CURRENT = "current", _("Current")
+    FORMER = "former", _("Former")
+    EMERITUS = "emeritus", _("Emeritus")
+    IN_MEMORIAM = "in_memoriam", _("In memoriam")
+
+
+class ExpertQuerySet(models.QuerySet):
+    def with_profile(self):
+        """Experts who have a public profile page (not one-off contributors)."""
+        return self.filter(has_profile=True)
+
+    def current(self):
+        """Fellows and staff on the institute's roster today."""
+        return self.filter(status=ExpertStatus.CURRENT)
+
+    def alumni(self):
+        """Former, emeritus and late fellows."""
+        return self.exclude(status=ExpertStatus.CURRENT)
+
+    def ordered(self):
+        """Alphabetically by the name as listed (family name first)."""
+        return self.order_by("sort_name", "slug")
+
+    def for_byline(self):
+        """Everything a byline or bio card renders, with no further queries."""
+        return self.only(
+            *localized_fields("name"),
+            *localized_fields("short_bio"),
+            *localized_fields("titles"),
+            "slug",
+            "has_profile",
+            "status",
+            "headshot",
+            "headshot_focus_x",
+            "headshot_focus_y",
+            "affiliation_start",
+            "affiliation_end",
+            "sort_name",
+        )
+
+
+class Expert(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    sort_name = models.CharField(
+        _("sort name"),
+        max_length=120,
+        blank=True,
+        help_text=_('How the directory sorts this person, e.g. "Carmi, Omer".'),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_("The address /experts/<slug>, e.g. omer-carmi."),
+    )
+    has_profile = models.BooleanField(
+        _("has a profile page"),
+        default=True,
+        help_text=_(
+            "Untick for a one-off contributor: the byline then shows the name without a link."
+        ),
+    )
+    titles = models.TextField(
+        _("titles"),
+        blank=True,
+        help_text=_(
+            "One title per line, in order: the named fellowship first, then the role."
+        ),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=ExpertStatus.choices,
+        default=ExpertStatus.CURRENT,
+    )
+    affiliation_start = models.PositiveSmallIntegerField(
+        _("affiliated since"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    affiliation_end = models.PositiveSmallIntegerField(
+        _("affiliated until"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1900), MaxValueValidator(2100)],
+    )
+    short_bio = models.TextField(
+        _("short bio"),
+        blank=True,
+        help_text=_('The live text of "About the authors" on every article.'),
+    )
+    bio = RichTextField(_("biography"), blank=True)
+    headshot = models.ImageField(
+        _("headshot"), upload_to="experts/headshots/", blank=True
+    )
+    headshot_focus_x = models.PositiveSmallIntegerField(
+        _("headshot focus (x %)"), default=50, validators=[MaxValueValidator(100)]
+    )
+    headshot_focus_y = models.PositiveSmallIntegerField(
+        _("headshot focus (y %)"), default=30, validators=[MaxValueValidator(100)]
+    )
+    topics = models.ManyToManyField(
+        Topic, verbose_name=_("topics of expertise"), blank=True, related_name="experts"
+    )
+    regions = models.ManyToManyField(
+        Region,
+        verbose_name=_("regions of expertise"),
+        blank=True,
+        related_name="experts",
+    )
+    email = models.EmailField(_("media contact email"), blank=True)
+    phone = models.CharField(_("media contact phone"), max_length=40, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    x_handle = models.CharField(_("X (Twitter) handle"), max_length=40, blank=True)
+    linkedin = models.URLField(_("LinkedIn"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ExpertQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("expert")
+        verbose_name_plural = _("experts")
+        ordering = ["sort_name", "slug"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(affiliation_end__isnull=True)
+                | models.Q(affiliation_start__isnull=True)
+                | models.Q(affiliation_end__gte=models.F("affiliation_start")),
+                name="expert_affiliation_years_ordered",
+                violation_error_message=_(
+                    "The affiliation cannot end before it starts."
+                ),
+            )
+        ]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = propose_slug(self.name_en or self.name or "")
+        if not self.sort_name:
+            parts = (self.name_en or self.name or "").rsplit(" ", 1)
+            self.sort_name = (
+                ", ".join(reversed(parts))
+                if len(parts) == 2
+                else (parts[0] if parts else "")
+            )
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("experts:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.status == ExpertStatus.CURRENT and self.affiliation_end:
+            raise ValidationError(
+                {
+                    "affiliation_end": _(
+                        "A current expert has no end year; change the status first."
+                    )
+                }
+            )
+
+    @property
+    def title_list(self):
+        """The titles in order, one per line of ``titles``."""
+        return [
+            line.strip() for line in (self.titles or "").splitlines() if line.strip()
+        ]
+
+    @property
+    def is_former(self):
+        return self.status != ExpertStatus.CURRENT

@@ -1,0 +1,103 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from thinktank.slugs import describe, propose_slug, slug_owner
+
+
+class TermQuerySet(models.QuerySet):
+    def ordered(self):
+        """In the editors' order, then alphabetically."""
+        return self.order_by("sort_order", "slug")
+
+    def roots(self):
+        """Terms without a parent."""
+        return self.filter(parent__isnull=True)
+
+
+class Term(models.Model):
+    """What topics and regions share: a translated name, a slug, a parent and an order."""
+
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        blank=True,
+        help_text=_(
+            "The address under /policy-analysis/; proposed from the English name when left empty."
+        ),
+    )
+    description = models.TextField(_("description"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+    )
+    sort_order = models.PositiveIntegerField(
+        _("order"), default=0, help_text=_("Lower numbers come first.")
+    )
+
+    objects = TermQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["sort_order", "slug"]
+
+    def __str__(self):
+        return self.name or self.slug
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = propose_slug(self.name_en or self.name or "")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if not self.slug:
+            self.slug = propose_slug(self.name_en or self.name or "")
+        owner = slug_owner(self.slug, exclude=self)
+        if owner is not None:
+            raise ValidationError(
+                {
+                    "slug": _("This address is already used by %(owner)s.")
+                    % {"owner": describe(owner)}
+                }
+            )
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError(
+                    {"parent": _("A term cannot be its own ancestor.")}
+                )
+            ancestor = ancestor.parent
+
+    def ancestors(self):
+        """From the root down to the parent of this term."""
+        chain, node = [], self.parent
+        while node is not None:
+            chain.insert(0, node)
+            node = node.parent
+        return chain
+
+
+class Topic(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def get_absolute_url(self):
+        return reverse("policy_analysis", args=[self.slug])
+
+
+class Region(Term):
+    class Meta(Term.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def get_absolute_url(self):
+        return reverse("policy_analysis", args=[self.slug])

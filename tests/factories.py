@@ -1,0 +1,89 @@
+"""Small ``make_*`` helpers that build valid records with as little said as possible."""
+
+import itertools
+from datetime import timedelta
+
+from django.utils import timezone
+
+from articles.models import Article, ArticleType, Authorship, Recommendation, Status
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+_seq = itertools.count(1)
+
+
+def make_topic(name=None, **fields):
+    n = next(_seq)
+    name = name or f"Topic {n}"
+    fields.setdefault("name_en", name)
+    fields.setdefault("name_ar", f"موضوع {n}")
+    return Topic.objects.create(**fields)
+
+
+def make_region(name=None, **fields):
+    n = next(_seq)
+    name = name or f"Region {n}"
+    fields.setdefault("name_en", name)
+    fields.setdefault("name_ar", f"منطقة {n}")
+    return Region.objects.create(**fields)
+
+
+def make_expert(name=None, **fields):
+    n = next(_seq)
+    name = name or f"Expert Number{n}"
+    fields.setdefault("name_en", name)
+    fields.setdefault("name_ar", f"الخبير {n}")
+    fields.setdefault("titles_en", "Senior Fellow")
+    fields.setdefault("titles_ar", "زميل أول")
+    fields.setdefault("short_bio_en", f"{name} is a senior fellow at the institute.")
+    fields.setdefault("short_bio_ar", f"الخبير {n} زميل أول في المعهد.")
+    return Expert.objects.create(**fields)
+
+
+def article_type(slug="brief-analysis"):
+    return ArticleType.objects.get(slug=slug)
+
+
+def make_article(
+    title=None,
+    *,
+    type="brief-analysis",
+    authors=(),
+    topics=(),
+    regions=(),
+    languages=("en",),
+    status=Status.PUBLISHED,
+    published_at=None,
+    recommended=(),
+    **fields,
+):
+    """A published English article unless told otherwise; ``authors`` etc. take records or counts."""
+    n = next(_seq)
+    title = title or f"Analysis number {n} on regional security"
+    fields.setdefault("title_en", title)
+    fields.setdefault("summary_en", f"The summary of {title}.")
+    fields.setdefault("body_en", f"<p>The body of {title}.</p>")
+    if "ar" in languages:
+        fields.setdefault("title_ar", f"تحليل رقم {n} حول الأمن الإقليمي")
+        fields.setdefault("summary_ar", f"ملخص التحليل رقم {n}.")
+        fields.setdefault("body_ar", f"<p>نص التحليل رقم {n}.</p>")
+    for code in languages:
+        fields[f"available_{code}"] = True
+    if published_at is None and status in (Status.PUBLISHED, Status.SCHEDULED):
+        published_at = timezone.now() - timedelta(days=n)
+    article = Article.objects.create(
+        type=ArticleType.objects.get(slug=type), status=status, published_at=published_at, **fields
+    )
+    if isinstance(authors, int):
+        authors = [make_expert() for _ in range(authors)]
+    if isinstance(topics, int):
+        topics = [make_topic() for _ in range(topics)]
+    if isinstance(regions, int):
+        regions = [make_region() for _ in range(regions)]
+    for order, expert in enumerate(authors):
+        Authorship.objects.create(article=article, expert=expert, order=order)
+    article.topics.set(topics)
+    article.regions.set(regions)
+    for order, other in enumerate(recommended):
+        Recommendation.objects.create(article=article, recommended=other, order=order)
+    return article

@@ -1,0 +1,19 @@
+"""Helpers for per-language columns (``title_en``, ``title_ar``…)."""
+
+from django.conf import settings
+from modeltranslation.utils import build_localized_fieldname
+
+
+def language_codes() -> list[str]:
+    """The site's language codes, the default first."""
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def localized_fields(field: str) -> list[str]:
+    """Every language's column for ``field``: ``["title_en", "title_ar"]``."""
+    return [build_localized_fieldname(field, code) for code in language_codes()]
+
+
+def localized(field: str, language: str) -> str:
+    """One language's column for ``field``: ``localized("title", "ar") == "title_ar"``."""
+    return build_localized_fieldname(field, language)
