@@ -103,6 +103,14 @@ class ArticleQuerySet(models.QuerySet):
         """Written by ``expert``."""
         return self.filter(authorships__expert=expert)
 
+    def of_type(self, type_slug):
+        """Of the article type whose slug is ``type_slug``."""
+        return self.filter(type__slug=type_slug)
+
+    def reports(self):
+        """In-Depth Reports and the other report series (Policy Notes…)."""
+        return self.filter(type__kind=TypeKind.REPORT)
+
     def for_listing(self):
         """Everything an article card renders, in a fixed number of queries."""
         return self.select_related("type").prefetch_related(

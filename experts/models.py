@@ -1,8 +1,10 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Case, Prefetch, Value, When
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname
 
 from taxonomy.models import Region, Topic
 from thinktank.i18n import localized_fields
@@ -33,6 +35,38 @@ class ExpertQuerySet(models.QuerySet):
     def ordered(self):
         """Alphabetically by the name as listed (family name first)."""
         return self.order_by("sort_name", "slug")
+
+    def for_language(self, language_code):
+        """Experts whose profile exists in ``language_code``: they have a name in it."""
+        name = build_localized_fieldname("name", language_code)
+        return self.exclude(**{f"{name}__isnull": True}).exclude(**{name: ""})
+
+    def with_expertise_in(self, term):
+        """Experts who list the topic or region ``term`` (or one of its children)."""
+        field = "regions" if isinstance(term, Region) else "topics"
+        return self.filter(**{f"{field}__in": [term, *term.children.all()]}).distinct()
+
+    def by_legacy_slug(self, legacy_slug):
+        """Candidates for an old ``last-first`` address, the likeliest first."""
+        words = legacy_slug.split("-")
+        # "carmi-omer" is most likely "omer-carmi"; the address as given comes last.
+        rotations = ["-".join(words[k:] + words[:k]) for k in range(1, len(words))]
+        rotations.append(legacy_slug)
+        preference = Case(
+            *(When(slug=slug, then=Value(i)) for i, slug in enumerate(rotations))
+        )
+        return self.filter(slug__in=rotations).order_by(preference)
+
+    def for_profile(self):
+        """Everything the profile page renders, in a fixed number of queries."""
+        return self.prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.ordered()),
+            Prefetch("regions", queryset=Region.objects.ordered()),
+        )
+
+    def for_directory(self):
+        """Everything a directory entry renders, with no further queries."""
+        return self.for_byline().order_by("sort_name", "slug")
 
     def for_byline(self):
         """Everything a byline or bio card renders, with no further queries."""
@@ -184,6 +218,11 @@ class Expert(models.Model):
         return [
             line.strip() for line in (self.titles or "").splitlines() if line.strip()
         ]
+
+    def has_page_in(self, language_code):
+        """Does a profile page exist in ``language_code``? (It needs a name in it.)"""
+        name = build_localized_fieldname("name", language_code)
+        return self.has_profile and bool(getattr(self, name, ""))
 
     @property
     def is_former(self):
