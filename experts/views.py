@@ -1,7 +1,61 @@
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_GET
+
+from articles.models import Article, ArticleType
+from experts.models import Expert
+from thinktank.i18n import language_codes, same_page_in_every_language
+from thinktank.listing import ListFilterForm, alternates, paginate
+
+
+@require_GET
+def expert_list(request):
+    lang = request.LANGUAGE_CODE
+    filters = ListFilterForm(request.GET, fields=("topic", "region"))
+    experts = Expert.objects.with_profile().for_language(lang).for_directory()
+    for name in ("topic", "region"):
+        if (term := filters.selected(name)) is not None:
+            experts = experts.with_expertise_in(term)
+    return render(
+        request,
+        "experts/expert_list.html",
+        {
+            "current": experts.current(),
+            "former": experts.alumni(),
+            "filters": filters,
+            "alternates": same_page_in_every_language(request),
+        },
+    )
 
 
 @require_GET
 def expert_detail(request, slug):
-    raise Http404
+    lang = request.LANGUAGE_CODE
+    experts = Expert.objects.with_profile().for_language(lang).for_profile()
+    expert = get_object_or_404(experts, slug=slug)
+    articles = Article.objects.live(lang).by_expert(expert)
+    types = ArticleType.objects.filter(articles__in=articles).distinct()
+    filters = ListFilterForm(request.GET, fields=("type",), types=types)
+    page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
+    languages = [code for code in language_codes() if expert.has_page_in(code)]
+    return render(
+        request,
+        "experts/expert_detail.html",
+        {
+            "expert": expert,
+            "page_obj": page_obj,
+            "filters": filters,
+            "alternates": alternates("experts:detail", [slug], languages=languages),
+        },
+    )
+
+
+@require_GET
+def expert_legacy(request, legacy_slug):
+    """/experts/view/carmi-omer, the old last-first address, moved to /experts/omer-carmi."""
+    lang = request.LANGUAGE_CODE
+    experts = Expert.objects.with_profile().for_language(lang)
+    expert = experts.by_legacy_slug(legacy_slug).first()
+    if expert is None:
+        raise Http404
+    return HttpResponsePermanentRedirect(expert.get_absolute_url())

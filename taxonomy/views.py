@@ -1,0 +1,36 @@
+from django.shortcuts import render
+
+from articles.models import Article
+from experts.models import Expert
+from taxonomy.models import Region
+from thinktank.i18n import same_page_in_every_language
+from thinktank.listing import ListFilterForm, paginate
+
+
+def term_landing(request, term):
+    """The landing page of a Topic or Region at /policy-analysis/<slug>.
+
+    Called by ``articles.views.policy_analysis``, which owns the shared URL space.
+    """
+    lang = request.LANGUAGE_CODE
+    is_region = isinstance(term, Region)
+    articles = Article.objects.live(lang)
+    articles = articles.in_region(term) if is_region else articles.in_topic(term)
+    filters = ListFilterForm(request.GET)
+    experts = Expert.objects.with_profile().for_language(lang).current()
+    return render(
+        request,
+        "taxonomy/term_detail.html",
+        {
+            "term": term,
+            "is_region": is_region,
+            "parent": term.parent,
+            "children": term.children.ordered(),
+            "filters": filters,
+            "page_obj": paginate(
+                request, filters.apply(articles).newest_first().for_listing()
+            ),
+            "experts": experts.with_expertise_in(term).for_directory(),
+            "alternates": same_page_in_every_language(request),
+        },
+    )
