@@ -17,3 +17,11 @@ def localized_fields(field: str) -> list[str]:
 def localized(field: str, language: str) -> str:
     """One language's column for ``field``: ``localized("title", "ar") == "title_ar"``."""
     return build_localized_fieldname(field, language)
+
+
+def same_page_in_every_language(request) -> dict[str, str]:
+    """``{code: url}`` of the current page (query string kept) in every language, for pages that exist in all."""
+    from django.urls import translate_url
+
+    path = request.get_full_path()
+    return {code: translate_url(path, code) for code in language_codes()}

@@ -1,0 +1,15 @@
+"""Plain pages of the public site that belong to no app."""
+
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from thinktank.i18n import same_page_in_every_language
+
+
+@require_GET
+def about(request):
+    return render(
+        request,
+        "about.html",
+        {"alternates": same_page_in_every_language(request)},
+    )
