@@ -1,0 +1,301 @@
+import pytest
+
+from articles.models import Article
+from tests.exchange.helpers import (
+    SAMPLE,
+    article,
+    counts,
+    document,
+    expert,
+    import_file,
+    topic,
+)
+from tests.factories import make_article, make_region
+
+pytestmark = pytest.mark.django_db
+
+
+def refused(path) -> list[str]:
+    """Import ``path``, check it failed without writing, and return its messages."""
+    before = counts()
+    result = import_file(path)
+    assert not result.ok
+    assert "nothing was written" in result.error
+    assert counts() == before
+    return result.messages
+
+
+def test_every_problem_of_the_file_is_reported_at_once(write_document):
+    """Several bad records give one message each, naming record and field; nothing is written."""
+    path = write_document(
+        document(
+            topics=[topic("energy", name={"en": "Energy", "fr": "Énergie"})],
+            experts=[expert("jane-roe", status="retired")],
+            articles=[
+                article("fine-article", authors=["jane-roe"]),
+                article("iran-talks", authors=["jane-doe"]),
+                article("no-date", published_at=None),
+                article("naive-date", published_at="2024-01-15T09:00:00"),
+                article(
+                    "arabic-missing",
+                    languages=["en", "ar"],
+                    title={"en": "T", "ar": "ع"},
+                ),
+            ],
+        )
+    )
+    assert refused(path) == [
+        'topics[0] (slug "energy"): name: unknown language "fr" (this site has "en", "ar")',
+        "experts[0] (slug \"jane-roe\"): status: Value 'retired' is not a valid choice.",
+        'articles[1] (slug "iran-talks"): authors: unknown expert "jane-doe"',
+        'articles[2] (slug "no-date"): published_at: A published or scheduled article needs a publication date.',
+        (
+            'articles[3] (slug "naive-date"): published_at: "2024-01-15T09:00:00" has no UTC offset, '
+            'e.g. "2023-06-13T09:00:00-04:00"'
+        ),
+        (
+            'articles[4] (slug "arabic-missing"): languages.ar: To publish this language version, '
+            "fill in: summary [ar], body [ar]."
+        ),
+    ]
+
+
+def test_nothing_is_written_when_only_the_last_record_is_bad(write_document):
+    """All or nothing: good records before a bad one are not stored either."""
+    data = document(
+        experts=[expert("good-one")],
+        articles=[article("good"), article("bad", type="no-such-type")],
+    )
+    assert refused(write_document(data)) == [
+        'articles[1] (slug "bad"): type: unknown article type "no-such-type"'
+    ]
+
+
+def test_wrong_or_missing_format_is_refused(write_document):
+    """Only thinktank-exchange/1 is read."""
+    assert refused(
+        write_document({"format": "thinktank-exchange/2", "topics": []})
+    ) == [
+        'format: "thinktank-exchange/2" is not supported; this importer reads "thinktank-exchange/1"'
+    ]
+    assert refused(write_document({"topics": []})) == [
+        '"format" is missing; it must be "thinktank-exchange/1"'
+    ]
+
+
+def test_unknown_top_level_key_is_refused(write_document):
+    """A section this version does not define is an error, not silently dropped."""
+    messages = refused(write_document(document(podcasts=[], topics=[topic("energy")])))
+    assert messages == [
+        (
+            'unknown top-level key "podcasts" (allowed: "format", "article_types", "topics", '
+            '"regions", "experts", "articles")'
+        )
+    ]
+
+
+def test_unknown_field_is_refused(write_document):
+    """A field this version does not define is an error naming the record and the field."""
+    path = write_document(document(articles=[article("with-colour", colour="blue")]))
+    assert refused(path) == [
+        'articles[0] (slug "with-colour"): colour: unknown field (not part of thinktank-exchange/1)'
+    ]
+
+
+def test_unknown_language_is_refused(write_document):
+    """A language the site does not have is an error, in translated fields and in ``languages``."""
+    path = write_document(
+        document(
+            articles=[
+                article("french", title={"en": "T", "fr": "T"}, languages=["en", "fr"])
+            ]
+        )
+    )
+    assert refused(path) == [
+        'articles[0] (slug "french"): title: unknown language "fr" (this site has "en", "ar")',
+        'articles[0] (slug "french"): languages: unknown language "fr" (this site has "en", "ar")',
+    ]
+
+
+def test_slug_clash_inside_the_file_names_the_other_record(write_document):
+    """A topic and a region may not share a slug, nor an article and a topic."""
+    path = write_document(
+        document(
+            topics=[topic("gulf"), topic("oil")],
+            regions=[{"slug": "gulf", "name": {"en": "Gulf"}}],
+            articles=[article("oil")],
+        )
+    )
+    assert refused(path) == [
+        'regions[0] (slug "gulf"): slug: "gulf" is also the slug of topics[0] (slug "gulf") in this file',
+        'articles[0] (slug "oil"): slug.en: "oil" is also the slug of topics[1] (slug "oil") in this file',
+    ]
+
+
+def test_slug_clash_with_the_database_names_the_other_record(write_document):
+    """A new topic may not take the slug of a stored article or region."""
+    make_article("Iran Talks", slug_en="iran-talks")
+    make_region("Levant", slug="levant")
+    path = write_document(document(topics=[topic("iran-talks"), topic("levant")]))
+    assert refused(path) == [
+        'topics[0] (slug "iran-talks"): slug: This address is already used by article "Iran Talks".',
+        'topics[1] (slug "levant"): slug: This address is already used by region "Levant".',
+    ]
+
+
+def test_duplicate_records_are_refused(write_document):
+    """One slug names one record."""
+    path = write_document(document(experts=[expert("same"), expert("same")]))
+    assert refused(path) == [
+        'experts[1] (slug "same"): slug: the same slug as experts[0] (slug "same"); a slug names one record'
+    ]
+
+
+def test_records_without_a_slug_are_named_by_index(write_document):
+    """Missing required fields are reported, and the record is named by its index."""
+    path = write_document(
+        document(articles=[{"type": "brief-analysis", "title": {"en": "No slug"}}])
+    )
+    assert refused(path) == ["articles[0]: slug: missing (required)"]
+
+
+def test_wrong_value_types_are_refused(write_document):
+    """Values of the wrong JSON type are named with the type expected."""
+    path = write_document(
+        document(
+            experts=[
+                expert(
+                    "typed",
+                    has_profile="yes",
+                    affiliation_start="2010",
+                    expertise={"topics": "energy"},
+                )
+            ],
+            articles=[
+                {**article("typed-article", authors="someone"), "slug": "typed-article"}
+            ],
+        )
+    )
+    assert refused(path) == [
+        'experts[0] (slug "typed"): expertise: topics: must be a list of slugs',
+        'experts[0] (slug "typed"): has_profile: must be true or false, not a string',
+        'experts[0] (slug "typed"): affiliation_start: must be a whole number or null, not a string',
+        'articles[0] (slug "typed-article"): slug: must be an object keyed by language, e.g. {"en": "..."}, not a string',
+        'articles[0] (slug "typed-article"): authors: must be a list of slugs',
+    ]
+
+
+def test_model_validation_errors_map_to_exchange_fields(write_document):
+    """The models' own validation speaks through the exchange field names."""
+    path = write_document(
+        document(
+            experts=[
+                expert(
+                    "ended",
+                    status="current",
+                    affiliation_start=2010,
+                    affiliation_end=2012,
+                ),
+                expert(
+                    "backwards",
+                    status="former",
+                    affiliation_start=2015,
+                    affiliation_end=2012,
+                ),
+                expert("bad-site", website="not a url", name={"ar": "اسم"}),
+            ],
+            topics=[topic("Not A Slug!")],
+        )
+    )
+    assert refused(path) == [
+        (
+            'topics[0] (slug "Not A Slug!"): slug: Enter a valid “slug” consisting of letters, numbers, '
+            "underscores or hyphens."
+        ),
+        'experts[0] (slug "ended"): affiliation_end: A current expert has no end year; change the status first.',
+        'experts[1] (slug "backwards"): affiliation_end: The affiliation cannot end before it starts.',
+        'experts[2] (slug "bad-site"): name.en: This field cannot be blank.',
+        'experts[2] (slug "bad-site"): website: Enter a valid URL.',
+    ]
+
+
+def test_parent_cycles_are_refused(write_document):
+    """Terms cannot be their own ancestors."""
+    path = write_document(
+        document(
+            topics=[
+                topic("a", parent="b"),
+                topic("b", parent="a"),
+                topic("c", parent="c"),
+            ]
+        )
+    )
+    assert refused(path) == [
+        'topics[0] (slug "a"): parent: the parents form a circle back to this term',
+        'topics[1] (slug "b"): parent: the parents form a circle back to this term',
+        'topics[2] (slug "c"): parent: a term cannot be its own parent',
+    ]
+
+
+def test_recommendations_must_exist_and_not_point_at_themselves(write_document):
+    """Recommended articles are looked up in the file and the database."""
+    path = write_document(
+        document(articles=[article("self-love", recommended=["self-love", "ghost"])])
+    )
+    assert refused(path) == [
+        'articles[0] (slug "self-love"): recommended: an article cannot recommend itself',
+        'articles[0] (slug "self-love"): recommended: unknown article "ghost"',
+    ]
+
+
+def test_missing_or_bad_headshot_is_refused(write_document):
+    """A headshot must be an image file inside the exchange file's folder."""
+    path = write_document(
+        document(
+            experts=[
+                expert("no-file", headshot="images/missing.jpg"),
+                expert("outside", headshot="../elsewhere.png"),
+                expert("not-image", headshot="content.json"),
+            ]
+        )
+    )
+    messages = refused(path)
+    assert messages[0].startswith(
+        'experts[0] (slug "no-file"): headshot: file not found: "images/missing.jpg"'
+    )
+    assert messages[1:] == [
+        'experts[1] (slug "outside"): headshot: "../elsewhere.png" must be a path inside the folder of the file',
+        'experts[2] (slug "not-image"): headshot: "content.json" is not an image',
+    ]
+
+
+def test_unreadable_files_are_refused(tmp_path):
+    """Invalid JSON, a missing file and duplicate keys are reported, not raised."""
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "thinktank-exchange/1",', encoding="utf-8")
+    assert refused(broken)[0].startswith(f"{broken}: not valid JSON:")
+    assert "cannot read the file" in refused(tmp_path / "missing.json")[0]
+    twice = tmp_path / "twice.json"
+    twice.write_text(
+        '{"format": "thinktank-exchange/1", "topics": [], "topics": []}',
+        encoding="utf-8",
+    )
+    assert refused(twice) == [f'{twice}: the key "topics" appears twice in one object']
+
+
+def test_errors_in_an_edit_leave_stored_records_alone(write_document):
+    """A refused edit of stored records changes none of them."""
+    assert import_file(SAMPLE).ok
+    path = write_document(
+        document(
+            articles=[
+                article("gulf-ports-after-the-truce", title={"en": "Changed"}),
+                article("broken", authors=["nobody"]),
+            ]
+        )
+    )
+    refused(path)
+    assert (
+        Article.objects.get(slug_en="gulf-ports-after-the-truce").title_en
+        == "Gulf Ports After the Truce"
+    )
