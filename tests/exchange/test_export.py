@@ -5,11 +5,13 @@ from pathlib import Path
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection
 from PIL import Image
 
 from articles.models import Article, ArticleType, Status
 from experts.models import Expert, ExpertStatus
-from taxonomy.models import Region, Topic
+from taxonomy.models import Region
 from tests.exchange.helpers import export_text, import_file
 from tests.factories import make_article, make_expert, make_region, make_topic
 
@@ -128,16 +130,6 @@ def build_rich_site():
     )
 
 
-def wipe_content():
-    """Remove every record the format carries, the built-in article types included."""
-    Article.objects.all().delete()
-    Expert.objects.all().delete()
-    for model in (Topic, Region):
-        model.objects.update(parent=None)
-        model.objects.all().delete()
-    ArticleType.objects.all().delete()
-
-
 def files_under(folder: Path) -> dict[str, bytes]:
     return {
         str(p.relative_to(folder)): p.read_bytes()
@@ -150,7 +142,14 @@ def test_round_trip_is_byte_identical(tmp_path, settings):
     """export -> import into an empty database -> export gives the same bytes, files included."""
     build_rich_site()
     first = export_text(tmp_path / "one" / "content.json")
-    wipe_content()
+    if connection.vendor == "postgresql":
+        # TRUNCATE inside the test's transaction needs the deferred FK checks done.
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
+    assert (
+        not ArticleType.objects.exists()
+    )  # even the built-in types come from the file
     settings.MEDIA_ROOT = tmp_path / "fresh-media"
 
     result = import_file(tmp_path / "one" / "content.json")
