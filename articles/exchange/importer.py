@@ -380,33 +380,46 @@ class Importer:
             } | set(in_db.values_list(lookup, flat=True))
 
     def _check_references(self, record: Record):
-        def check(key, target, slugs):
-            for slug in slugs:
-                if slug not in self.known[target]:
-                    self.error(record, key, f'unknown {NOUNS[target]} "{slug}"')
+        """Every slug the record names must be in the file or the database."""
+        checks = {
+            "topics": self._check_term_references,
+            "regions": self._check_term_references,
+            "experts": self._check_expert_references,
+            "articles": self._check_article_references,
+        }
+        if record.section in checks:
+            checks[record.section](record)
 
+    def _check_known(self, record: Record, key: str, target: str, slugs: list[str]):
+        for slug in slugs:
+            if slug not in self.known[target]:
+                self.error(record, key, f'unknown {NOUNS[target]} "{slug}"')
+
+    def _check_term_references(self, record: Record):
+        parent = record.data.get("parent")
+        if parent and parent == record.slug:
+            self.error(record, "parent", "a term cannot be its own parent")
+        elif parent:
+            self._check_known(record, "parent", record.section, [parent])
+
+    def _check_expert_references(self, record: Record):
+        for key, slugs in record.data.get("expertise", {}).items():
+            self._check_known(record, f"expertise.{key}", key, slugs)
+
+    def _check_article_references(self, record: Record):
         data = record.data
-        if record.section in ("topics", "regions") and data.get("parent"):
-            if data["parent"] == record.slug:
-                self.error(record, "parent", "a term cannot be its own parent")
-            else:
-                check("parent", record.section, [data["parent"]])
-        elif record.section == "experts":
-            for key, slugs in data.get("expertise", {}).items():
-                check(f"expertise.{key}", key, slugs)
-        elif record.section == "articles":
-            if data.get("type"):
-                check("type", "article_types", [data["type"]])
-            elif "type" in data:
-                self.error(record, "type", "must name an article type")
-            for key in ("authors", "topics", "regions"):
-                check(key, "experts" if key == "authors" else key, data.get(key, []))
-            recommended = data.get("recommended", [])
-            if record.slug in recommended:
-                self.error(record, "recommended", "an article cannot recommend itself")
-            check(
-                "recommended", "articles", [s for s in recommended if s != record.slug]
-            )
+        if data.get("type"):
+            self._check_known(record, "type", "article_types", [data["type"]])
+        elif "type" in data:
+            self.error(record, "type", "must name an article type")
+        self._check_known(record, "authors", "experts", data.get("authors", []))
+        self._check_known(record, "topics", "topics", data.get("topics", []))
+        self._check_known(record, "regions", "regions", data.get("regions", []))
+        recommended = data.get("recommended", [])
+        if record.slug in recommended:
+            self.error(record, "recommended", "an article cannot recommend itself")
+        others = [slug for slug in recommended if slug != record.slug]
+        self._check_known(record, "recommended", "articles", others)
 
     def _check_parent_cycles(self, section: str):
         parents = dict(MODELS[section].objects.values_list("slug", "parent__slug"))
@@ -522,10 +535,10 @@ class Importer:
     def write(self) -> ImportSummary:
         try:
             with transaction.atomic():
-                self._write_section("article_types")
+                self._write_records("article_types")
                 self._write_terms("topics")
                 self._write_terms("regions")
-                self._write_section("experts")
+                self._write_records("experts")
                 self._write_articles()
                 if self.dry_run:
                     transaction.set_rollback(True)
@@ -560,7 +573,7 @@ class Importer:
         setattr(record.instance, attname, pk)
         return True
 
-    def _write_section(self, section: str):
+    def _write_records(self, section: str):
         for record in self.records[section]:
             files_changed = self._write_files(record)
             relations = self._relation_changes(record)
