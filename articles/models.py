@@ -307,7 +307,10 @@ class Article(models.Model):
             slug_field, title_field = localized("slug", code), localized("title", code)
             if not getattr(self, slug_field) and getattr(self, title_field):
                 setattr(self, slug_field, propose_slug(getattr(self, title_field)))
-        self.slug = self.slug_en
+        # ``self.slug`` writes the active language's column: under Arabic it
+        # would overwrite slug_ar with the English slug.
+        with translation.override(settings.LANGUAGE_CODE):
+            self.slug = self.slug_en
         if (
             self.status in VISIBLE_STATUSES
             and self.published_at
