@@ -107,10 +107,6 @@ class ArticleQuerySet(models.QuerySet):
         """Of the article type whose slug is ``type_slug``."""
         return self.filter(type__slug=type_slug)
 
-    def reports(self):
-        """In-Depth Reports and the other report series (Policy Notes…)."""
-        return self.filter(type__kind=TypeKind.REPORT)
-
     def for_listing(self):
         """Everything an article card renders, in a fixed number of queries."""
         return self.select_related("type").prefetch_related(
@@ -317,7 +313,10 @@ class Article(models.Model):
             and not self.first_published_at
         ):
             self.first_published_at = self.published_at
-        super().save(*args, **kwargs)
+        # The untranslated columns (``slug`` is unique) hold the default
+        # language's values, whichever language is active (an Arabic request).
+        with translation.override(settings.LANGUAGE_CODE):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """This article's address in the active language (or English if it has no slug there)."""
