@@ -7,13 +7,15 @@ from taxonomy.models import Region, Topic
 from thinktank.i18n import same_page_in_every_language
 
 LATEST_COUNT = 6
+# The home page features the newest report of this type, else the newest article.
+FEATURED_TYPE = "in-depth-report"
 
 
 @require_GET
 def home(request):
     lang = request.LANGUAGE_CODE
     live = Article.objects.live(lang).newest_first().for_listing()
-    featured = live.reports().first() or live.first()
+    featured = live.of_type(FEATURED_TYPE).first() or live.first()
     latest = live.exclude(pk=featured.pk) if featured else live
     return render(
         request,

@@ -1,8 +1,10 @@
 """Presentation helpers for experts: profile links and the status line."""
 
 from django import template
+from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext as _
+from modeltranslation.utils import build_localized_fieldname
 
 from experts.models import Expert, ExpertStatus
 
@@ -12,8 +14,8 @@ register = template.Library()
 # other words (named fellowships: "Kahn Fellow") keep their capitals.
 ROLE_WORDS = frozenset(
     {"adjunct", "analyst", "and", "assistant", "associate", "chair", "counselor", "deputy",
-     "director", "distinguished", "editor", "executive", "fellow", "for", "in", "junior",
-     "managing", "military", "nonresident", "non-resident", "of", "on", "program",
+     "director", "distinguished", "editor", "emeritus", "executive", "fellow", "for", "in", "junior",
+     "former", "managing", "military", "nonresident", "non-resident", "of", "on", "program",
      "research", "resident", "scholar", "senior", "the", "visiting"}
 )  # fmt: skip
 
@@ -39,8 +41,25 @@ def _years(expert: Expert) -> str:
     if end:
         return _("until %(end)s") % {"end": end}
     if start:
-        return _("from %(start)s") % {"start": start}
+        return _("since %(start)s") % {"start": start}
     return ""
+
+
+@register.filter
+def text_language(obj, field: str) -> str:
+    """The language ``obj.<field>`` is shown in: the active one, or the fallback when it is empty there."""
+    language = get_language() or settings.LANGUAGE_CODE
+    if getattr(obj, build_localized_fieldname(field, language), ""):
+        return language
+    return settings.LANGUAGE_CODE
+
+
+def _with_status(template: str, title: str) -> str:
+    """``template`` applied to ``title``, unless the title already says it ("Former Senior Fellow")."""
+    marker = (template % {"title": ""}).strip(" :,").lower()
+    if marker and marker in title.lower():
+        return title
+    return template % {"title": title}
 
 
 @register.simple_tag
@@ -50,18 +69,20 @@ def expert_status(expert: Expert) -> str:
         return ""
     titles = expert.title_list
     title = _in_sentence(titles[0]) if titles else ""
-    years = _years(expert)
     if expert.status == ExpertStatus.FORMER:
-        line = _("Former %(title)s") % {"title": title} if title else _("Former expert")
+        line = (
+            _with_status(_("Former %(title)s"), title) if title else _("Former expert")
+        )
     elif expert.status == ExpertStatus.EMERITUS:
-        line = _("%(title)s emeritus") % {"title": title} if title else _("Emeritus")
+        line = _with_status(_("%(title)s emeritus"), title) if title else _("Emeritus")
     else:
         line = (
-            _("In memoriam: %(title)s") % {"title": title}
+            _with_status(_("In memoriam: %(title)s"), title)
             if title
             else _("In memoriam")
         )
     line = capfirst(line)
+    years = _years(expert)
     return (
         _("%(status)s, %(years)s") % {"status": line, "years": years} if years else line
     )

@@ -147,6 +147,36 @@ def test_status_line_of_former_experts(client, status, start, end, line):
     assert texts(doc, f"//*[{cls('profile__status')}]") == [line]
 
 
+@pytest.mark.parametrize(
+    ("status", "title", "start", "line"),
+    [
+        (
+            ExpertStatus.FORMER,
+            "Former Senior Fellow",
+            2014,
+            "Former senior fellow, 2014–2022",
+        ),
+        (
+            ExpertStatus.EMERITUS,
+            "Distinguished Fellow Emeritus",
+            None,
+            "Distinguished fellow emeritus, until 2022",
+        ),
+    ],
+)
+def test_status_line_does_not_repeat_the_title(client, status, title, start, line):
+    """A title that already says "Former" or "Emeritus" is not prefixed again."""
+    make_expert(
+        "Past Fellow",
+        titles_en=title,
+        status=status,
+        affiliation_start=start,
+        affiliation_end=2022,
+    )
+    doc = parse(client.get("/experts/past-fellow"))
+    assert texts(doc, f"//*[{cls('profile__status')}]") == [line]
+
+
 def test_status_line_keeps_named_fellowships_capitalized(client):
     make_expert(
         "Named Fellow",

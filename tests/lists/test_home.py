@@ -27,10 +27,11 @@ def test_home_features_the_newest_report(client):
     make_article("Old report", type="in-depth-report", published_at=days_ago(5))
     make_article("New report", type="in-depth-report", published_at=days_ago(3))
     make_article("Newest brief", published_at=days_ago(1))
+    make_article("Newer policy note", type="policy-note", published_at=days_ago(2))
     make_article("Draft report", type="in-depth-report", status="draft")
     doc = parse(client.get("/"))
     assert featured(doc) == ["New report"]
-    assert latest(doc) == ["Newest brief", "Old report"]
+    assert latest(doc) == ["Newest brief", "Newer policy note", "Old report"]
     for href in card_links(doc):
         assert texts(parse(client.get(href)), "//h1")
 
