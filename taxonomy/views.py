@@ -1,3 +1,4 @@
+from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 
 from articles.models import Article
@@ -14,6 +15,9 @@ def term_landing(request, term):
     """
     lang = request.LANGUAGE_CODE
     is_region = isinstance(term, Region)
+    # Read the children once for the article filter, the expert filter and the page.
+    children = Prefetch("children", queryset=type(term).objects.ordered())
+    prefetch_related_objects([term], children)
     articles = Article.objects.live(lang)
     articles = articles.in_region(term) if is_region else articles.in_topic(term)
     filters = ListFilterForm(request.GET)
@@ -25,7 +29,7 @@ def term_landing(request, term):
             "term": term,
             "is_region": is_region,
             "parent": term.parent,
-            "children": term.children.ordered(),
+            "children": term.children.all(),
             "filters": filters,
             "page_obj": paginate(
                 request, filters.apply(articles).newest_first().for_listing()
