@@ -68,8 +68,9 @@ class Term(models.Model):
                     % {"owner": describe(owner)}
                 }
             )
-        ancestor = self.parent
-        while ancestor is not None:
+        seen, ancestor = set(), self.parent
+        while ancestor is not None and ancestor.pk not in seen:
+            seen.add(ancestor.pk)
             if ancestor.pk == self.pk and self.pk is not None:
                 raise ValidationError(
                     {"parent": _("A term cannot be its own ancestor.")}
@@ -79,7 +80,7 @@ class Term(models.Model):
     def ancestors(self):
         """From the root down to the parent of this term."""
         chain, node = [], self.parent
-        while node is not None:
+        while node is not None and node not in chain and node.pk != self.pk:
             chain.insert(0, node)
             node = node.parent
         return chain
