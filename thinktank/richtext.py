@@ -63,6 +63,9 @@ EDITOR_EXTENSIONS = {
     "HorizontalRule": True,
     "Link": {"enableTarget": True},
     "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
     "HardBreak": True,
     "TextDirection": True,
 }
