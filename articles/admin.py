@@ -1,0 +1,181 @@
+from copy import deepcopy
+
+from django.contrib import admin
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import (
+    Article,
+    ArticleType,
+    Authorship,
+    Recommendation,
+    TypeKind,
+)
+from thinktank.admin import BilingualAdmin
+
+
+@admin.register(ArticleType)
+class ArticleTypeAdmin(BilingualAdmin):
+    list_display = [
+        "name_en",
+        "name_ar",
+        "plural_en",
+        "plural_ar",
+        "kind",
+        "sort_order",
+    ]
+    list_editable = ["sort_order"]
+    list_filter = ["kind"]
+    search_fields = ["name_en", "name_ar", "slug"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    fields = ["name", "plural", "slug", "kind", "sort_order"]
+
+
+class AuthorshipInline(admin.TabularInline):
+    model = Authorship
+    fields = ["order", "expert"]
+    autocomplete_fields = ["expert"]
+    extra = 1
+    verbose_name = _("author")
+    verbose_name_plural = _("authors, in byline order")
+
+
+class RecommendationInline(admin.TabularInline):
+    model = Recommendation
+    fk_name = "article"
+    fields = ["order", "recommended"]
+    autocomplete_fields = ["recommended"]
+    extra = 1
+    verbose_name_plural = _("recommended articles, in order")
+
+
+# Fieldsets that only some types of article use, by kind: the ones for the
+# article's own kind are open, the others collapsed.
+TYPE_FIELDSETS = {
+    "type-series": (TypeKind.ANALYSIS, TypeKind.REPORT),
+    "type-outlet": (TypeKind.OP_ED,),
+    "type-testimony": (TypeKind.TESTIMONY,),
+    "type-report": (TypeKind.REPORT,),
+}
+
+
+@admin.register(Article)
+class ArticleAdmin(BilingualAdmin):
+    list_display = [
+        "headline",
+        "type",
+        "status",
+        "published_at",
+        "published_languages",
+        "byline",
+    ]
+    list_display_links = ["headline"]
+    list_filter = ["status", "type", "available_en", "available_ar", "topics"]
+    list_select_related = ["type"]
+    search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
+    date_hierarchy = "published_at"
+    autocomplete_fields = ["topics", "regions"]
+    prepopulated_fields = {"slug_en": ["title_en"]}
+    readonly_fields = [
+        "first_published_at",
+        "created_at",
+        "created_by",
+        "updated_at",
+        "updated_by",
+    ]
+    inlines = [AuthorshipInline, RecommendationInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["type", "title", "subtitle", "slug", "summary", "body"]},
+        ),
+        (
+            _("Publication"),
+            {"fields": ["status", "published_at", "available", "author_note"]},
+        ),
+        (_("Topics and regions"), {"fields": ["topics", "regions"]}),
+        (
+            _("Lead image"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "lead_image",
+                    "lead_image_alt",
+                    "lead_image_caption",
+                    "lead_image_credit",
+                    ("lead_image_focus_x", "lead_image_focus_y"),
+                ],
+            },
+        ),
+        (
+            _("Series"),
+            {
+                "classes": ["type-series"],
+                "fields": ["series", "series_number", "series_label"],
+            },
+        ),
+        (
+            _("Op-ed: the outside outlet"),
+            {
+                "classes": ["type-outlet"],
+                "fields": ["outlet_name", "outlet_url", "outlet_date_text"],
+            },
+        ),
+        (
+            _("Testimony"),
+            {"classes": ["type-testimony"], "fields": ["venue", "hearing_date"]},
+        ),
+        (_("Report"), {"classes": ["type-report"], "fields": ["page_count", "pdf"]}),
+        (
+            _("Record"),
+            {
+                "classes": ["collapse"],
+                "fields": [
+                    "first_published_at",
+                    ("created_at", "created_by"),
+                    ("updated_at", "updated_by"),
+                ],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_listing()
+
+    def get_fieldsets(self, request, obj=None):
+        kind = obj.type.kind if obj is not None else None
+        fieldsets = deepcopy(super().get_fieldsets(request, obj))
+        for _name, options in fieldsets:
+            classes = list(options.get("classes", []))
+            for group in TYPE_FIELDSETS.keys() & set(classes):
+                if kind not in TYPE_FIELDSETS[group]:
+                    classes.append("collapse")
+            options["classes"] = classes
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("title"), ordering="title_en")
+    def headline(self, obj):
+        if not obj.title_ar:
+            return obj.title_en
+        return format_html(
+            '{}<span class="tt-secondary" lang="ar" dir="rtl">{}</span>',
+            obj.title_en,
+            obj.title_ar,
+        )
+
+    @admin.display(description=_("published in"))
+    def published_languages(self, obj):
+        return format_html(
+            '<span class="tt-languages">{}</span>',
+            " ".join(code.upper() for code in obj.languages) or "—",
+        )
+
+    @admin.display(description=_("authors"))
+    def byline(self, obj):
+        return format_html_join(", ", "{}", ((a.expert,) for a in obj.byline()))

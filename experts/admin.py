@@ -1,0 +1,79 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from experts.models import Expert
+from thinktank.admin import BilingualAdmin
+
+
+@admin.register(Expert)
+class ExpertAdmin(BilingualAdmin):
+    list_display = [
+        "headshot_thumbnail",
+        "sort_name",
+        "name_ar",
+        "status",
+        "has_profile",
+        "article_count",
+    ]
+    list_display_links = ["headshot_thumbnail", "sort_name"]
+    list_filter = ["status", "has_profile", "topics"]
+    search_fields = ["name_en", "name_ar", "sort_name", "slug"]
+    autocomplete_fields = ["topics", "regions"]
+    prepopulated_fields = {"slug": ["name_en"]}
+    readonly_fields = ["headshot_preview", "created_at", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["name", "sort_name", "slug", "has_profile"]}),
+        (
+            _("Affiliation"),
+            {"fields": ["status", ("affiliation_start", "affiliation_end")]},
+        ),
+        (_("Titles and biography"), {"fields": ["titles", "short_bio", "bio"]}),
+        (
+            _("Headshot"),
+            {
+                "fields": [
+                    "headshot",
+                    "headshot_preview",
+                    ("headshot_focus_x", "headshot_focus_y"),
+                ]
+            },
+        ),
+        (_("Expertise"), {"fields": ["topics", "regions"]}),
+        (
+            _("Media contact and links"),
+            {
+                "classes": ["collapse"],
+                "fields": ["email", "phone", "website", "x_handle", "linkedin"],
+            },
+        ),
+        (
+            _("Record"),
+            {"classes": ["collapse"], "fields": ["created_at", "updated_at"]},
+        ),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("headshot"))
+    def headshot_thumbnail(self, obj):
+        if not obj.headshot:
+            return "—"
+        return format_html(
+            '<img class="tt-headshot" src="{}" alt="" width="40" height="40" loading="lazy">',
+            obj.headshot.url,
+        )
+
+    @admin.display(description=_("headshot preview"))
+    def headshot_preview(self, obj):
+        if not obj.headshot:
+            return "—"
+        return format_html(
+            '<img src="{}" alt="" width="160" loading="lazy">', obj.headshot.url
+        )
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
