@@ -55,7 +55,7 @@ def test_sample_file_imports_cleanly():
     assert Region.objects.get(slug="iraq").parent.slug == "gulf"
     assert Topic.objects.get(slug="food-security").parent.slug == "resources"
     leila = Expert.objects.get(slug="leila-haddad")
-    assert leila.title_list == [
+    assert leila.titles_en.splitlines() == [
         "Senior Fellow",
         "Director, Climate and Resources Program",
     ]
