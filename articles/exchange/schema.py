@@ -287,7 +287,7 @@ def type_name(value) -> str:
     return {
         bool: "a boolean",
         int: "a number",
-        float: "a number",
+        float: "a decimal number",
         str: "a string",
         list: "a list",
         dict: "an object",

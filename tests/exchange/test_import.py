@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.utils import translation
+from PIL import Image
 
 from articles.models import Article
 from experts.models import Expert
@@ -308,3 +309,38 @@ def test_languages_set_the_availability_flags(write_document):
     )  # proposed from the Arabic title, as Article.save() does
     with translation.override("ar"):
         assert two.get_absolute_url() == "/ar/policy-analysis/athnan"
+
+
+def test_a_changed_headshot_is_copied_and_an_unchanged_one_is_not(
+    write_document, tmp_path
+):
+    """The headshot is copied again only when its bytes differ from the stored ones."""
+    path = write_document(
+        document(experts=[expert("pictured", headshot="images/pictured.png")])
+    )
+    (path.parent / "images").mkdir()
+    shutil.copy(
+        SAMPLE.parent / "images/leila-haddad.png", path.parent / "images/pictured.png"
+    )
+    assert import_file(path).ok
+    first_name = Expert.objects.get(slug="pictured").headshot.name
+    assert "experts: 0 created, 0 updated, 1 unchanged" in import_file(path).stdout
+
+    Image.new("RGB", (10, 10), (0, 128, 0)).save(path.parent / "images/pictured.png")
+    assert "experts: 0 created, 1 updated" in import_file(path).stdout
+    pictured = Expert.objects.get(slug="pictured")
+    assert pictured.headshot.name != first_name
+    with pictured.headshot.open("rb") as stored:
+        assert stored.read() == (path.parent / "images/pictured.png").read_bytes()
+
+
+def test_dry_run_of_a_bad_file_is_refused(write_document):
+    """--dry-run reports the same errors as a real import."""
+    result = import_file(
+        write_document(document(articles=[article("lonely", authors=["nobody"])])),
+        "--dry-run",
+    )
+    assert not result.ok
+    assert result.messages == [
+        'articles[0] (slug "lonely"): authors: unknown expert "nobody"'
+    ]
