@@ -1,4 +1,24 @@
+import contextlib
+
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+
+
+def pytest_sessionstart(session):
+    """Compile the project's message catalogues when a .mo is missing or older than its .po."""
+    locale_dir = settings.BASE_DIR / "locale"
+    stale = [
+        po
+        for po in locale_dir.glob("*/LC_MESSAGES/*.po")
+        if not po.with_suffix(".mo").exists()
+        or po.with_suffix(".mo").stat().st_mtime < po.stat().st_mtime
+    ]
+    if stale:
+        # compilemessages walks the current directory: start it inside the
+        # project's locale folder so that it never descends into .venv.
+        with contextlib.chdir(locale_dir):
+            call_command("compilemessages", verbosity=0)
 
 
 @pytest.fixture(autouse=True)
