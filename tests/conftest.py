@@ -3,6 +3,7 @@ import contextlib
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 
 def pytest_sessionstart(session):
@@ -19,6 +20,14 @@ def pytest_sessionstart(session):
         # project's locale folder so that it never descends into .venv.
         with contextlib.chdir(locale_dir):
             call_command("compilemessages", verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /ar/ leaves Arabic active in the thread."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
