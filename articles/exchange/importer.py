@@ -9,6 +9,7 @@ values already equal the file's, so that importing a file twice changes
 nothing the second time (not even ``updated_at``).
 """
 
+import copy
 import io
 import json
 from collections import Counter
@@ -18,6 +19,7 @@ from pathlib import Path, PurePath
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import InMemoryStorage
 from django.db import models, transaction
 from django.utils import translation
 from modeltranslation.translator import translator
@@ -80,7 +82,7 @@ class Record:
     is_new: bool = True
     values: dict = field(default_factory=dict)  # model attname -> value
     changed: bool = False  # the plain field values differ from the stored ones
-    files: dict = field(default_factory=dict)  # exchange key -> (file name, bytes)
+    files: dict = field(default_factory=dict)  # exchange key -> Upload
     current: dict = field(default_factory=dict)  # stored relations, as slugs
 
     @property
@@ -436,35 +438,35 @@ class Importer:
                 )
 
     def _check_files(self, record: Record):
+        """Read the files the record names and learn what the model field would keep of them."""
         for key, spec in specs(record.section).items():
             path = record.data.get(key) if spec.kind == schema.FILE else None
-            if not path:
+            content = self._read_file(record, key, path) if path else None
+            if content is None:
                 continue
-            full = (self.base_dir / path).resolve()
-            if PurePath(path).is_absolute() or not full.is_relative_to(self.base_dir):
-                self.error(
-                    record,
-                    key,
-                    f'"{path}" must be a path inside the folder of the file',
-                )
-            elif not full.is_file():
-                self.error(
-                    record,
-                    key,
-                    f'file not found: "{path}" (relative to {self.base_dir})',
-                )
-            else:
-                content = full.read_bytes()
-                if isinstance(
-                    record.instance._meta.get_field(spec.field), models.ImageField
-                ):
-                    try:
-                        with Image.open(io.BytesIO(content)) as image:
-                            image.verify()
-                    except (UnidentifiedImageError, OSError, SyntaxError):
-                        self.error(record, key, f'"{path}" is not an image')
-                        continue
-                record.files[key] = (full.name, content)
+            field = record.instance._meta.get_field(spec.field)
+            if isinstance(field, models.ImageField) and not _is_image(content):
+                self.error(record, key, f'"{path}" is not an image')
+                continue
+            try:
+                record.files[key] = _probe_upload(record.instance, field, path, content)
+            except ValidationError as error:
+                for message in error.messages:
+                    self.error(record, key, f'"{path}": {message}')
+
+    def _read_file(self, record: Record, key: str, path: str) -> bytes | None:
+        full = (self.base_dir / path).resolve()
+        if PurePath(path).is_absolute() or not full.is_relative_to(self.base_dir):
+            self.error(
+                record, key, f'"{path}" must be a path inside the folder of the file'
+            )
+        elif not full.is_file():
+            self.error(
+                record, key, f'file not found: "{path}" (relative to {self.base_dir})'
+            )
+        else:
+            return full.read_bytes()
+        return None
 
     def _model_values(self, record: Record) -> dict:
         """The plain model fields that the record sets, by attname."""
@@ -485,6 +487,11 @@ class Importer:
                 continue  # Article.save() sets it on publication
             else:
                 values[spec.field] = value
+        for upload in record.files.values():
+            # What the upload derives (a PDF's page count) wins over the file's value.
+            values.update(
+                {name: v for name, v in upload.derived.items() if name in values}
+            )
         return values
 
     def _check_model(self, record: Record):
@@ -656,14 +663,14 @@ class Importer:
                     setattr(record.instance, spec.field, "")
                     changed = True
                 continue
-            name, content = record.files[key]
-            if field_file and _stored_bytes(field_file) == content:
+            upload = record.files[key]
+            if field_file and _stored_bytes(field_file) == upload.stored:
                 continue
             changed = True
             if not self.dry_run:
                 field_file.save(
-                    f"{record.slug}{PurePath(name).suffix.lower()}",
-                    ContentFile(content),
+                    f"{record.slug}{PurePath(upload.name).suffix.lower()}",
+                    ContentFile(upload.content),
                     save=False,
                 )
                 self.stored_files.append((field_file.storage, field_file.name))
@@ -672,6 +679,57 @@ class Importer:
     def _delete_stored_files(self):
         for storage, name in self.stored_files:
             storage.delete(name)
+
+
+@dataclass
+class Upload:
+    """A file named by a record: its bytes, and what the model field would store."""
+
+    name: str
+    content: bytes
+    stored: bytes  # the bytes the field keeps (safe-upload fields re-encode images)
+    derived: dict  # fields the upload sets on the record (a PDF's page count)
+
+
+def _probe_upload(instance, field, path: str, content: bytes) -> Upload:
+    """
+    Save ``content`` through ``field`` into memory, on a copy of ``instance``.
+
+    The field may check, re-encode and rename what it stores and derive other
+    fields from it; probing learns all of that without writing anything, so that
+    the write pass can tell whether the stored file is already the same.
+    Raises the field's ``ValidationError`` for a file it refuses.
+    """
+    scratch = copy.copy(instance)
+    before = {f.attname: getattr(scratch, f.attname) for f in _plain_fields(instance)}
+    probe = field.attr_class(scratch, field, None)
+    probe.storage = InMemoryStorage()
+    probe.save(PurePath(path).name, ContentFile(content), save=False)
+    with probe.storage.open(probe.name, "rb") as handle:
+        stored = handle.read()
+    derived = {
+        name: getattr(scratch, name)
+        for name, value in before.items()
+        if getattr(scratch, name) != value
+    }
+    return Upload(PurePath(path).name, content, stored, derived)
+
+
+def _plain_fields(instance):
+    return [
+        f
+        for f in instance._meta.concrete_fields
+        if not f.is_relation and not isinstance(f, models.FileField)
+    ]
+
+
+def _is_image(content: bytes) -> bool:
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError):
+        return False
+    return True
 
 
 def _same(stored, wanted) -> bool:

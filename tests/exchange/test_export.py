@@ -92,11 +92,12 @@ def build_rich_site():
         series_number=181,
         page_count=52,
         lead_image_alt_en="Centrifuge hall",
+        lead_image_alt_ar="قاعة أجهزة الطرد المركزي",
         lead_image_caption_ar="قاعة أجهزة الطرد",
         published_at=datetime(2024, 3, 5, 14, 30, 15, 123456, tzinfo=UTC),
     )
     report.lead_image.save("hall.png", ContentFile(image_bytes("PNG")), save=False)
-    report.pdf.save("report.pdf", ContentFile(b"%PDF-1.4 fake report\n"), save=True)
+    report.pdf.save("report.pdf", ContentFile(image_bytes("PDF")), save=True)
     oped = make_article(
         "Why Oil Still Matters",
         slug_en="why-oil-still-matters",
@@ -241,12 +242,20 @@ def test_export_to_stdout_keeps_file_references(tmp_path, monkeypatch):
 
 
 def test_export_of_a_missing_stored_file_warns_and_writes_null(tmp_path):
-    """A headshot lost from storage is reported instead of being referenced."""
-    expert = make_expert("Lost Picture", slug="lost-picture")
-    expert.headshot.save("lost.png", ContentFile(image_bytes("PNG")), save=True)
-    expert.headshot.storage.delete(expert.headshot.name)
-    data = json.loads(export_text(tmp_path / "content.json"))
-    assert data["experts"][0]["headshot"] is None
+    """A file lost from storage is reported instead of being referenced."""
+    report = make_article("Lost Attachment", slug_en="lost-attachment")
+    report.pdf.save("lost.pdf", ContentFile(image_bytes("PDF")), save=True)
+    report.pdf.storage.delete(report.pdf.name)
+    stderr = io.StringIO()
+    call_command(
+        "export_content",
+        str(tmp_path / "content.json"),
+        stdout=io.StringIO(),
+        stderr=stderr,
+    )
+    data = json.loads((tmp_path / "content.json").read_text(encoding="utf-8"))
+    assert data["articles"][0]["pdf"] is None
+    assert 'pdf of "lost-attachment"' in stderr.getvalue()
 
 
 def test_stored_headshot_is_not_copied_again(tmp_path):
@@ -256,6 +265,7 @@ def test_stored_headshot_is_not_copied_again(tmp_path):
     media_before = files_under(tmp_path / "media")
     stamps = list(Expert.objects.order_by("slug").values_list("updated_at", flat=True))
     result = import_file(tmp_path / "out" / "content.json")
+    assert result.ok, result.stderr
     assert "experts: 0 created, 0 updated, 3 unchanged" in result.stdout
     assert files_under(tmp_path / "media") == media_before
     assert (
