@@ -7,8 +7,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert
+from articles.search_index import update_search_vectors
 from taxonomy.models import Region, Topic
-from thinktank.i18n import language_codes, localized
+from thinktank.i18n import language_codes, localized, localized_fields
+from thinktank.redirects import record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import describe, propose_slug, slug_owner
 
@@ -348,10 +350,21 @@ class Article(models.Model):
                 if missing:
                     errors[localized("available", code)] = _(
                         "To publish this language version, fill in: %(fields)s."
+        stored_urls = self._stored_live_urls()
                     ) % {"fields": ", ".join(missing)}
         if self.status in VISIBLE_STATUSES and not self.published_at:
             errors["published_at"] = _(
                 "A published or scheduled article needs a publication date."
+        # A published address that changed keeps answering (thinktank.redirects).
+        record_moves(
+            stored_urls,
+            {
+                code: self.url_in(code)
+                for code in stored_urls
+                if getattr(self, localized("slug", code))
+            },
+        )
+        update_search_vectors([self.pk])
             )
         if errors:
             raise ValidationError(errors)
@@ -401,6 +414,26 @@ class Authorship(models.Model):
         related_name="authorships",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    def _stored_live_urls(self) -> dict[str, str]:
+        """``{code: address}`` of the stored row in each language readers could see it in."""
+        if self.pk is None:
+            return {}
+        fields = [*localized_fields("slug"), *localized_fields("available")]
+        stored = Article.objects.filter(pk=self.pk).published().values(*fields).first()
+        if stored is None:
+            return {}
+        urls = {}
+        for code in language_codes():
+            slug = stored[localized("slug", code)]
+            if slug and stored[localized("available", code)]:
+                with translation.override(code):
+                    urls[code] = reverse("policy_analysis", args=[slug])
+        return urls
+
+    def get_pdf_url(self):
+        """The report PDF's stable address: it always leads to the current file."""
+        return self.get_absolute_url() + "/pdf"
+
 
     class Meta:
         verbose_name = _("author")

@@ -8,6 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from taxonomy.models import Region, Topic
 from thinktank.i18n import localized_fields
+from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import propose_slug
 
@@ -210,6 +211,19 @@ class Expert(models.Model):
                         "A current expert has no end year; change the status first."
                     )
                 }
+        stored = (
+            Expert._base_manager.filter(pk=self.pk, has_profile=True)
+            .values_list("slug", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
+            )
+        if stored and stored != self.slug:
+            # The profile keeps answering at its old address (see thinktank.redirects).
+            record_moves(
+                paths_in_languages("experts:detail", stored),
+                paths_in_languages("experts:detail", self.slug),
             )
 
     @property

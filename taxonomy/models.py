@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.slugs import describe, propose_slug, slug_owner
 
 
@@ -54,7 +55,18 @@ class Term(models.Model):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = propose_slug(self.name_en or self.name or "")
+        stored = (
+            type(self)._base_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+            if self.pk
+            else None
+        )
         super().save(*args, **kwargs)
+        if stored and stored != self.slug:
+            # The landing keeps answering at its old address (see thinktank.redirects).
+            record_moves(
+                paths_in_languages("policy_analysis", stored),
+                paths_in_languages("policy_analysis", self.slug),
+            )
 
     def clean(self):
         super().clean()

@@ -55,6 +55,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Moved pages: a 404 whose path has a Redirect answers 301 instead.
+    "thinktank.redirects.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "thinktank.urls"

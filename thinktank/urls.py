@@ -1,17 +1,28 @@
 from importlib.util import find_spec
 
 from django.conf import settings
+from django.contrib.sitemaps.views import sitemap
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from articles.sitemaps import ArticleSitemap
+from experts.sitemaps import ExpertSitemap
+from taxonomy.sitemaps import RegionSitemap, TopicSitemap
 from django.urls import include, path
+from thinktank.media import serve_media
+from thinktank.sitemaps import robots_txt
 from django.views.generic import RedirectView
 from django.views.static import serve
 
 from thinktank import pages, views
 
-# The home page is written alongside the expert and topic pages; until it
-# exists, the site's root leads to the analysis listing.
-home = getattr(views, "home", None) or RedirectView.as_view(pattern_name="article_list")
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "experts": ExpertSitemap,
+    "topics": TopicSitemap,
+    "regions": RegionSitemap,
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+}
 
 urlpatterns = [
     path("admin/", admin.site.urls),
