@@ -1,9 +1,11 @@
-from django.http import Http404
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET
 
+from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
 from articles.models import Article
+from articles.search import SearchForm, attach_snippets, search_articles
 from articles.selectors import path_term, recommended_articles
 from thinktank.i18n import same_page_in_every_language
 from thinktank.listing import paginate
@@ -64,3 +66,63 @@ def legacy_policy_analysis(request, slug):
     if target is None:
         raise Http404
     return redirect(target.get_absolute_url(), permanent=True)
+
+
+@require_GET
+def search(request):
+    """``/search?q=…``: live work in this language matching the query and filters."""
+    lang = request.LANGUAGE_CODE
+    form = SearchForm(request.GET)
+    live = form.apply(Article.objects.live(lang))
+    page_obj = paginate(
+        request, search_articles(form.query, language_code=lang, articles=live)
+    )
+    attach_snippets(list(page_obj.object_list), form.query, language_code=lang)
+    return render(
+        request,
+        "articles/search.html",
+        {
+            "form": form,
+            "query": form.query,
+            "page_obj": page_obj,
+            "alternates": same_page_in_every_language(request),
+        },
+    )
+
+
+@require_GET
+def article_pdf(request, slug):
+    """
+    ``/policy-analysis/<slug>/pdf``: the report's current PDF.
+
+    The stable address to link and cite: it leads to whichever file is stored
+    now, so replacing the PDF never breaks a link.
+    """
+    lang = request.LANGUAGE_CODE
+    article = (
+        Article.objects.live(lang)
+        .by_slug(slug, lang)
+        .exclude(pdf="")
+        .only("pdf")
+        .first()
+    )
+    if article is None:
+        raise Http404
+    return redirect(article.pdf.url)
+
+
+@require_GET
+def article_citation(request, slug, fmt):
+    """``/policy-analysis/<slug>/cite.bib`` and ``.ris``: the article's citation, as a download."""
+    if fmt not in FORMATS:
+        raise Http404
+    lang = request.LANGUAGE_CODE
+    qs = Article.objects.live(lang).by_slug(slug, lang).for_listing()
+    article = get_object_or_404(qs)
+    render_format, content_type = FORMATS[fmt]
+    response = HttpResponse(
+        render_format(citation_for(article, language_code=lang)),
+        content_type=content_type,
+    )
+    response["Content-Disposition"] = f'attachment; filename="{slug}.{fmt}"'
+    return response

@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class ThinktankConfig(AppConfig):
     name = "thinktank"
     verbose_name = "thinktank"
+
+    def ready(self):
+        # The redirects' admin lives beside the shared admin helpers of admin.py.
+        from thinktank import redirect_admin  # noqa: F401

@@ -102,7 +102,7 @@ ARTICLE = (
     Spec("authors", REFS),
     Spec("topics", REFS),
     Spec("regions", REFS),
-    Spec("recommended", REFS),
+    Spec("recommended", REFS, "recommendations"),
     # thinktank's optional fields of version 1:
     Spec("first_published_at", DATETIME),
     Spec("series", TEXT),

@@ -1,0 +1,242 @@
+"""
+"Cite this": Chicago and APA text, BibTeX and RIS records of an article.
+
+Every format is built from one ``Citation``: the authors in the byline's
+order, the publication date and the article's public address in the page's
+language (``settings.SITE_URL`` + its path), so that they agree with each
+other and with the page's metadata.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from django.conf import settings
+from django.utils import formats, timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from articles.models import Article, TypeKind
+from thinktank.slugs import propose_slug
+
+
+@dataclass(frozen=True)
+class Author:
+    name: str
+    family: str
+    given: str
+
+    @property
+    def inverted(self) -> str:
+        """ "Carmi, Omer" (or the name as written when it cannot be split)."""
+        return f"{self.family}, {self.given}" if self.given else self.name
+
+    @property
+    def initials(self) -> str:
+        """ "O." for Omer, "J.-P." for Jean-Pierre."""
+        return " ".join(
+            "-".join(f"{part[0]}." for part in word.split("-") if part)
+            for word in self.given.split()
+        )
+
+
+def _author(expert, language_code: str) -> Author:
+    name = expert.name
+    # The sort name ("Carmi, Omer") is written in the default language: only
+    # there can it split a name into family and given names.
+    if language_code == settings.LANGUAGE_CODE and ", " in (expert.sort_name or ""):
+        family, given = expert.sort_name.split(", ", 1)
+        return Author(name, family, given)
+    return Author(name, name, "")
+
+
+@dataclass(frozen=True)
+class Citation:
+    authors: list[Author]
+    title: str
+    kind: str
+    type_name: str
+    series: str
+    number: int | None
+    published: date
+    url: str
+    publisher: str
+    language_code: str
+    summary: str
+    slug: str
+
+    @property
+    def full_title(self) -> str:
+        return self.title
+
+    @property
+    def series_label(self) -> str:
+        """ "Policy Note 79", or "" without a series."""
+        if not self.series:
+            return ""
+        return f"{self.series} {self.number}" if self.number else self.series
+
+
+def citation_for(article: Article, *, language_code: str) -> Citation:
+    """The facts every format cites, as the ``language_code`` page shows them (byline prefetched)."""
+    with translation.override(language_code):
+        title = article.title
+        if article.subtitle:
+            title = f"{title}: {article.subtitle}"
+        return Citation(
+            authors=[_author(a.expert, language_code) for a in article.byline()],
+            title=title,
+            kind=article.type.kind,
+            type_name=article.type.name,
+            series=article.series,
+            number=article.series_number,
+            published=timezone.localdate(article.published_at),
+            url=f"{settings.SITE_URL}{article.url_in(language_code)}",
+            publisher=settings.SITE_NAME,
+            language_code=language_code,
+            summary=article.summary or "",
+            slug=getattr(article, f"slug_{language_code}") or article.slug_en,
+        )
+
+
+def _join(names: list[str], conjunction: str, *, serial: bool = True) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    if len(names) == 2:
+        return f"{names[0]} {conjunction} {names[1]}"
+    comma = "," if serial else ""
+    return f"{', '.join(names[:-1])}{comma} {conjunction} {names[-1]}"
+
+
+def _long_date(day: date) -> str:
+    return formats.date_format(day, "F j, Y")
+
+
+def chicago(c: Citation) -> SafeString:
+    """Chicago (notes and bibliography), bibliography entry."""
+    with translation.override(c.language_code):
+        names = [
+            author.inverted if index == 0 else author.name
+            for index, author in enumerate(c.authors)
+        ]
+        conjunction = translation.gettext("and")
+        by = _join(names, conjunction)
+        kind = ", ".join(part for part in (c.type_name, c.series_label) if part)
+        return format_html(
+            "{}“{}.” {}. {}, {}. {}.",
+            f"{by}. " if by else "",
+            c.full_title,
+            kind,
+            c.publisher,
+            _long_date(c.published),
+            c.url,
+        )
+
+
+def apa(c: Citation) -> SafeString:
+    """APA (7th edition) reference."""
+    with translation.override(c.language_code):
+        names = [f"{a.family}, {a.initials}" if a.given else a.name for a in c.authors]
+        if len(names) > 1:
+            by = f"{', '.join(names[:-1])}, & {names[-1]}"
+        else:
+            by = "".join(names)
+        when = f"{c.published.year}, {formats.date_format(c.published, 'F j')}"
+        series = format_html(" ({})", c.series_label) if c.series_label else ""
+        if by:
+            return format_html(
+                "{} ({}). <i>{}</i>{}. {}. {}",
+                by,
+                when,
+                c.full_title,
+                series,
+                c.publisher,
+                c.url,
+            )
+        return format_html(
+            "<i>{}</i>{}. ({}). {}. {}", c.full_title, series, when, c.publisher, c.url
+        )
+
+
+_BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
+_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+
+
+def _bibtex_escape(text: str) -> str:
+    text = text.replace("\\", r"\textbackslash{}")
+    text = _BIBTEX_SPECIAL.sub(r"\\\1", text)
+    return text.replace("~", r"\textasciitilde{}").replace("^", r"\textasciicircum{}")
+
+
+def bibtex_key(c: Citation) -> str:
+    """``carmi2023sanctions``: first author's family name, year, first long title word (ASCII)."""
+    family = propose_slug(c.authors[0].family).replace("-", "") if c.authors else ""
+    words = [w for w in propose_slug(c.title).split("-") if len(w) > 3]
+    return f"{family or 'anon'}{c.published.year}{words[0] if words else ''}"
+
+
+def bibtex(c: Citation) -> str:
+    """A BibTeX record: ``@techreport`` for reports, ``@misc`` otherwise."""
+    entry = "techreport" if c.kind == TypeKind.REPORT else "misc"
+    fields = []
+    if c.authors:
+        fields.append(
+            (
+                "author",
+                " and ".join(_bibtex_escape(a.inverted) for a in c.authors),
+            )
+        )
+    # Double braces keep the title's capitals as written.
+    fields.append(("title", "{" + _bibtex_escape(c.full_title) + "}"))
+    if entry == "techreport":
+        fields.append(("institution", _bibtex_escape(c.publisher)))
+        fields.append(("type", _bibtex_escape(c.series or c.type_name)))
+        if c.number:
+            fields.append(("number", str(c.number)))
+    else:
+        fields.append(("publisher", _bibtex_escape(c.publisher)))
+        fields.append(("howpublished", _bibtex_escape(c.series_label or c.type_name)))
+    fields += [
+        ("year", str(c.published.year)),
+        ("month", _MONTHS[c.published.month - 1]),
+        ("date", c.published.isoformat()),
+        ("url", c.url),
+        (
+            "langid",
+            {"en": "english", "ar": "arabic"}.get(c.language_code, c.language_code),
+        ),
+    ]
+    lines = [f"@{entry}{{{bibtex_key(c)},"]
+    for name, value in fields:
+        value = value if name == "month" else "{" + value + "}"
+        lines.append(f"  {name} = {value},")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def ris(c: Citation) -> str:
+    """An RIS record (CRLF line ends, as the format asks)."""
+    types = {TypeKind.REPORT: "RPRT", TypeKind.TESTIMONY: "HEAR"}
+    lines = [("TY", types.get(c.kind, "ELEC"))]
+    lines += [("AU", author.inverted) for author in c.authors]
+    lines += [
+        ("TI", c.full_title),
+        ("PY", str(c.published.year)),
+        ("DA", c.published.strftime("%Y/%m/%d")),
+        ("PB", c.publisher),
+    ]
+    if c.series:
+        lines.append(("T3", c.series))
+    if c.number:
+        lines.append(("SN", str(c.number)))
+    lines.append(("M3", c.type_name))
+    if c.summary:
+        lines.append(("AB", " ".join(c.summary.split())))
+    lines += [("UR", c.url), ("LA", c.language_code), ("ER", "")]
+    return "".join(f"{tag}  - {value}\r\n" for tag, value in lines)
+
+
+FORMATS = {
+    "bib": (bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (ris, "application/x-research-info-systems; charset=utf-8"),
+}

@@ -1,0 +1,169 @@
+"""
+RSS 2.0 and Atom feeds, in each language: the latest analysis, and one per
+topic, region, expert and article type. Each lists the 20 newest articles live
+in the request's language, in a fixed number of queries.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.translation import gettext as _
+
+from articles.models import Article, ArticleType
+from experts.models import Expert
+from taxonomy.models import Region, Topic
+
+FEED_LENGTH = 20
+
+
+class LatestArticlesFeed(Feed):
+    """The newest analysis of every kind."""
+
+    feed_type = Rss201rev2Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.language_code = request.LANGUAGE_CODE
+        return super().__call__(request, *args, **kwargs)
+
+    def heading(self, obj) -> str:
+        return _("Latest analysis")
+
+    def title(self, obj):
+        return f"{settings.SITE_NAME}: {self.heading(obj)}"
+
+    def description(self, obj):
+        return _("The newest publications of %(site)s.") % {"site": settings.SITE_NAME}
+
+    subtitle = description
+
+    def link(self, obj):
+        return reverse("article_list")
+
+    def articles(self, obj):
+        return Article.objects.live(self.language_code)
+
+    def items(self, obj):
+        return self.articles(obj).newest_first().for_listing()[:FEED_LENGTH]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        names = [authorship.expert.name for authorship in item.byline()]
+        return ", ".join(name for name in names if name) or None
+
+    def item_categories(self, item):
+        return [str(item.type)]
+
+
+class TopicFeed(LatestArticlesFeed):
+    """The newest analysis on a topic (or its sub-topics)."""
+
+    model = Topic
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def heading(self, obj):
+        return obj.name
+
+    def description(self, obj):
+        return _("The newest publications on %(name)s.") % {"name": obj.name}
+
+    subtitle = description
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def articles(self, obj):
+        return super().articles(obj).in_topic(obj)
+
+
+class RegionFeed(TopicFeed):
+    """The newest analysis on a region (or the countries in it)."""
+
+    model = Region
+
+    def articles(self, obj):
+        return Article.objects.live(self.language_code).in_region(obj)
+
+
+class ExpertFeed(TopicFeed):
+    """The newest publications of one expert."""
+
+    def get_object(self, request, slug):
+        experts = Expert.objects.with_profile().for_language(request.LANGUAGE_CODE)
+        return get_object_or_404(experts, slug=slug)
+
+    def description(self, obj):
+        return _("The newest publications by %(name)s.") % {"name": obj.name}
+
+    subtitle = description
+
+    def articles(self, obj):
+        return Article.objects.live(self.language_code).by_expert(obj)
+
+
+class ArticleTypeFeed(TopicFeed):
+    """The newest publications of one type (Brief Analysis, Policy Notes…)."""
+
+    model = ArticleType
+
+    def heading(self, obj):
+        return obj.plural
+
+    def description(self, obj):
+        return _("The newest %(type)s.") % {"type": obj.plural}
+
+    subtitle = description
+
+    def link(self, obj):
+        return f"{reverse('article_list')}?type={obj.slug}"
+
+    def articles(self, obj):
+        return Article.objects.live(self.language_code).of_type(obj.slug)
+
+
+def _atom(feed_class):
+    return type(
+        feed_class.__name__.replace("Feed", "AtomFeed"),
+        (feed_class,),
+        {"feed_type": Atom1Feed, "__doc__": feed_class.__doc__},
+    )
+
+
+#: {kind: (RSS feed class, Atom feed class)}; ``None`` is the latest-analysis feed.
+FEEDS = {
+    kind: (feed_class, _atom(feed_class))
+    for kind, feed_class in (
+        (None, LatestArticlesFeed),
+        ("topic", TopicFeed),
+        ("region", RegionFeed),
+        ("expert", ExpertFeed),
+        ("type", ArticleTypeFeed),
+    )
+}
+
+
+def feed_urls(obj=None, *, language_code: str | None = None) -> dict[str, str]:
+    """``{"rss": url, "atom": url}`` of the feed of ``obj`` (a Topic, Region, Expert or ArticleType; None: latest)."""
+    kind = {Topic: "topic", Region: "region", Expert: "expert", ArticleType: "type"}
+    name = "feed_latest" if obj is None else f"feed_{kind[type(obj)]}"
+    args = [] if obj is None else [obj.slug]
+    with translation.override(language_code or translation.get_language()):
+        return {fmt: reverse(f"{name}_{fmt}", args=args) for fmt in ("rss", "atom")}

@@ -1,0 +1,211 @@
+"""
+Site search: ``/search?q=…`` in each language.
+
+On PostgreSQL, the stored vectors of ``articles.search_index`` answer a
+``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
+names) and with snippets from ``SearchHeadline``. On SQLite the same
+functions fall back to a plain ``icontains`` search, newest first. Either way
+only ``Article.objects.live(language)`` is searched.
+"""
+
+import html
+import re
+
+from django import forms
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVectorField,
+)
+from django.db import connection
+from django.db.models import (
+    Exists,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    TextField,
+    Value,
+)
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import Truncator
+from django.utils.translation import gettext_lazy as _
+
+from articles.forms import ArticleFilterForm
+from articles.models import Article, Authorship
+from articles.search_index import (
+    normalize,
+    plain_text,
+    search_config,
+    vector_column,
+)
+from thinktank.i18n import localized
+
+# Marks around matches in SearchHeadline's output, replaced by <mark> once the
+# text around them is escaped (a summary may contain "<").
+_START, _STOP = "\ue000", "\ue001"
+SNIPPET_WORDS = 40
+
+
+class SearchForm(ArticleFilterForm):
+    """The query plus the listing's filters (type, topic, region, expert, from, to)."""
+
+    def __init__(self, data):
+        super().__init__(data)
+        self.fields = {
+            "q": forms.CharField(label=_("Search for"), required=False, max_length=200),
+            **self.fields,
+        }
+
+    @property
+    def query(self) -> str:
+        """The cleaned search text ("" when none)."""
+        self.is_valid()
+        return " ".join(getattr(self, "cleaned_data", {}).get("q", "").split())
+
+
+def uses_full_text() -> bool:
+    """Does the database answer with PostgreSQL full-text search?"""
+    return connection.vendor == "postgresql"
+
+
+def _vector(language_code: str) -> RawSQL:
+    table = Article._meta.db_table
+    return RawSQL(
+        f'"{table}"."{vector_column(language_code)}"',
+        (),
+        output_field=SearchVectorField(),
+    )
+
+
+def _query(text: str, language_code: str) -> SearchQuery:
+    return SearchQuery(
+        normalize(text), config=search_config(language_code), search_type="websearch"
+    )
+
+
+def _contains(text: str, language_code: str) -> Q:
+    """Every word of ``text`` in the title, summary, body or a name (the SQLite fallback)."""
+    condition = Q()
+    for word in text.split():
+        names = Authorship.objects.filter(
+            article=OuterRef("pk"),
+            **{f"expert__{localized('name', language_code)}__icontains": word},
+        )
+        terms = Q()
+        for relation in ("topics", "regions"):
+            terms |= Q(
+                Exists(
+                    getattr(Article, relation).through.objects.filter(
+                        article_id=OuterRef("pk"),
+                        **{
+                            f"{relation[:-1]}__{localized('name', language_code)}__icontains": word
+                        },
+                    )
+                )
+            )
+        condition &= (
+            Q(**{f"{localized('title', language_code)}__icontains": word})
+            | Q(**{f"{localized('summary', language_code)}__icontains": word})
+            | Q(**{f"{localized('body', language_code)}__icontains": word})
+            | Q(Exists(names))
+            | terms
+        )
+    return condition
+
+
+def search_articles(
+    text: str, *, language_code: str, articles: QuerySet[Article] | None = None
+) -> QuerySet[Article]:
+    """
+    Live articles in ``language_code`` matching ``text``, best first (on SQLite,
+    newest first), ready for cards. ``articles`` narrows the search (filters).
+    """
+    text = " ".join((text or "").split())
+    qs = Article.objects.live(language_code) if articles is None else articles
+    if not text:
+        return qs.none()
+    if uses_full_text():
+        query = _query(text, language_code)
+        qs = (
+            qs.alias(document=_vector(language_code))
+            .filter(document=query)
+            .annotate(rank=SearchRank(_vector(language_code), query))
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    else:
+        qs = qs.filter(_contains(text, language_code)).newest_first()
+    return qs.for_listing()
+
+
+def _highlighted(fragment: str) -> SafeString:
+    """SearchHeadline output, escaped, with its match marks as <mark>."""
+    text = escape(html.unescape(fragment))
+    return mark_safe(text.replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+def _highlight_words(text: str, words: list[str]) -> SafeString:
+    """``text`` shortened and escaped, each of ``words`` wrapped in <mark> (the SQLite fallback)."""
+    pattern = "|".join(re.escape(word) for word in words if word)
+    text = Truncator(text).words(SNIPPET_WORDS)
+    if not pattern:
+        return escape(text)
+    parts = re.split(f"({pattern})", text, flags=re.IGNORECASE)
+    return mark_safe(
+        "".join(
+            f"<mark>{escape(part)}</mark>" if index % 2 else escape(part)
+            for index, part in enumerate(parts)
+        )
+    )
+
+
+def attach_snippets(articles: list[Article], text: str, *, language_code: str):
+    """Set ``article.snippet`` (safe HTML with <mark>ed matches) on one page of results: one query at most."""
+    if not articles:
+        return
+    if not uses_full_text():
+        for article in articles:
+            source = article.summary or plain_text(article.body)
+            article.snippet = _highlight_words(source, text.split())
+        return
+    summary = localized("summary", language_code)
+    body = Func(
+        F(localized("body", language_code)),
+        Value("<[^>]+>"),
+        Value(" "),
+        Value("g"),
+        function="regexp_replace",
+        output_field=TextField(),
+    )
+    # The index stores Arabic without the article ال; the headline reads the
+    # text as written, so look for both forms.
+    query = _query(text, language_code) | SearchQuery(
+        text, config=search_config(language_code), search_type="websearch"
+    )
+    for word in normalize(text).split():
+        if word.isalpha() and re.match("[\u0600-\u06ff]", word):
+            query |= SearchQuery(f"ال{word}", config=search_config(language_code))
+    headlines = dict(
+        Article.objects.filter(pk__in=[a.pk for a in articles])
+        .annotate(
+            headline=SearchHeadline(
+                Concat(F(summary), Value(" "), body, output_field=TextField()),
+                query,
+                config=search_config(language_code),
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=SNIPPET_WORDS,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "headline")
+    )
+    for article in articles:
+        article.snippet = _highlighted(headlines.get(article.pk) or "")

@@ -1,0 +1,109 @@
+"""
+The stored full-text index of articles, one ``tsvector`` column per language.
+
+On PostgreSQL, migration ``articles.0003_search_vectors`` adds the columns
+``search_vector_<code>`` with a GIN index on each. They are not model fields:
+they exist on PostgreSQL only, and the SQLite fallback in ``articles.search``
+needs none. ``Article.save()`` refreshes an article's vectors;
+``manage.py update_search_index`` rebuilds them all (run it after renaming an
+expert, a topic or a region, whose names are indexed with each article).
+
+Weights: title A, subtitle and summary B, body C, authors' and terms' names D.
+Text is normalised in Python before it reaches the database (``normalize``),
+and queries go through the same function, so that Arabic matches with or
+without diacritics and with or without the article prefix ال.
+"""
+
+import html
+import re
+
+from django.apps import apps
+from django.db import connection
+from django.utils.html import strip_tags
+
+from thinktank.i18n import language_codes, localized
+
+#: PostgreSQL text-search configuration per language; others use "simple".
+SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
+
+# Tashkeel (fathatan … sukun), the superscript alef and the tatweel.
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+# The article ال, alone or after the clitics و ف ب ك, and لل (ل + ال), when at
+# least three letters remain: الله and والي keep their letters.
+_ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:[وفبك]?ال|لل)(?=\w{3})")
+
+
+def search_config(language_code: str) -> str:
+    """The PostgreSQL text-search configuration for ``language_code``."""
+    return SEARCH_CONFIGS.get(language_code, "simple")
+
+
+def vector_column(language_code: str) -> str:
+    """The name of the stored vector column of ``language_code``."""
+    return f"search_vector_{language_code}"
+
+
+def normalize(text: str) -> str:
+    """
+    Text as the index stores it: Arabic without tashkeel or tatweel, one alef,
+    and without the article ال (the ``arabic`` snowball stemmer otherwise
+    stems العقوبات and عقوبات differently). Other scripts pass unchanged.
+    """
+    text = _ARABIC_MARKS.sub("", text or "").translate(_ALEF_FORMS)
+    return _ARABIC_ARTICLE.sub("", text)
+
+
+def plain_text(value: str) -> str:
+    """Rich text (HTML) as words."""
+    return html.unescape(strip_tags(value or ""))
+
+
+def _documents(article, code: str) -> list[str]:
+    """The four weighted parts (A, B, C, D) of ``article`` in ``code``."""
+    if not getattr(article, localized("title", code)):
+        return ["", "", "", ""]
+
+    def name(obj):
+        own, default = getattr(obj, localized("name", code)), obj.name_en
+        return f"{own} {default}" if own and own != default else (own or default)
+
+    names = [name(a.expert) for a in article.authorships.all()]
+    names += [name(term) for term in (*article.topics.all(), *article.regions.all())]
+    parts = [
+        getattr(article, localized("title", code)),
+        f"{getattr(article, localized('subtitle', code)) or ''} {getattr(article, localized('summary', code)) or ''}",
+        plain_text(getattr(article, localized("body", code))),
+        " ".join(names),
+    ]
+    return [normalize(part or "") for part in parts]
+
+
+def update_search_vectors(article_ids) -> int:
+    """Recompute the stored vectors of the given articles (PostgreSQL only); returns how many."""
+    if connection.vendor != "postgresql":
+        return 0
+    Article = apps.get_model("articles", "Article")
+    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
+        "authorships__expert", "topics", "regions"
+    )
+    codes = language_codes()
+    assignments = ", ".join(
+        f"{vector_column(code)} = "
+        + " || ".join(
+            f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')"
+            for weight in "ABCD"
+        )
+        for code in codes
+    )
+    sql = f"UPDATE {Article._meta.db_table} SET {assignments} WHERE id = %s"
+    count = 0
+    with connection.cursor() as cursor:
+        for article in articles:
+            params = []
+            for code in codes:
+                for part in _documents(article, code):
+                    params += [search_config(code), part]
+            cursor.execute(sql, [*params, article.pk])
+            count += 1
+    return count

@@ -1,0 +1,205 @@
+"""
+Being found and cited: feed links, social and Scholar metadata, JSON-LD and
+"Cite this". None of these tags queries: they read what the page's QuerySet
+method prefetched (``for_detail()``, ``for_profile()``).
+"""
+
+import json
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from articles.citations import apa, chicago, citation_for
+from articles.feeds import feed_urls
+from articles.models import Article, ArticleType, TypeKind
+from thinktank.i18n import language_codes
+
+register = template.Library()
+
+# What json_script escapes, so that no title can close the <script> element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+def absolute(path: str) -> str:
+    """``path`` on the public site (``settings.SITE_URL``); full URLs pass unchanged."""
+    if not path or "://" in path:
+        return path or ""
+    return f"{settings.SITE_URL}{path}"
+
+
+register.filter("absolute", absolute)
+
+
+def json_ld(data: dict) -> SafeString:
+    """A ``<script type="application/ld+json">`` data block, escaped like ``json_script``."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=False).translate(
+        _JSON_SCRIPT_ESCAPES
+    )
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')
+
+
+def _language() -> str:
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+@register.inclusion_tag("components/feed_links.html")
+def feed_links(obj=None) -> dict:
+    """RSS and Atom ``<link rel="alternate">`` for the latest analysis and, if given, ``obj``'s feed."""
+    if hasattr(obj, "selected"):  # a listing's filter form: the chosen type's feed
+        obj = obj.selected("type")
+    feeds = [(None, feed_urls())]
+    if obj is not None:
+        feeds.append(
+            (str(obj.plural if isinstance(obj, ArticleType) else obj), feed_urls(obj))
+        )
+    return {"feeds": feeds, "site_name": settings.SITE_NAME}
+
+
+def _person(expert, language_code: str) -> dict:
+    person = {"@type": "Person", "name": expert.name}
+    if expert.has_page_in(language_code):
+        person["url"] = absolute(expert.get_absolute_url())
+    if expert.title_list:
+        person["jobTitle"] = expert.title_list[0]
+    person["affiliation"] = {"@type": "Organization", "name": settings.SITE_NAME}
+    return person
+
+
+def _pdf_url(article: Article) -> str:
+    if not article.pdf:
+        return ""
+    if hasattr(article, "get_pdf_url"):
+        return absolute(article.get_pdf_url())
+    return absolute(article.pdf.url)
+
+
+@register.simple_tag
+def article_json_ld(article: Article) -> SafeString:
+    """schema.org ``Article`` (``Report`` for reports) with authors, publisher and translations."""
+    language = _language()
+    schema_type = "Report" if article.type.kind == TypeKind.REPORT else "Article"
+    url = absolute(article.url_in(language))
+    data = {
+        "@context": "https://schema.org",
+        "@type": schema_type,
+        "@id": url,
+        "url": url,
+        "headline": article.title,
+        "name": article.title,
+        "inLanguage": language,
+        "datePublished": timezone.localtime(article.published_at).isoformat(),
+        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "author": [_person(a.expert, language) for a in article.byline()],
+        "publisher": {
+            "@type": "Organization",
+            "name": settings.SITE_NAME,
+            "url": absolute("/"),
+        },
+        "genre": article.type.name,
+        "isAccessibleForFree": True,
+    }
+    if article.subtitle:
+        data["alternativeHeadline"] = article.subtitle
+    if article.summary:
+        data["description"] = article.summary
+    if article.lead_image:
+        data["image"] = absolute(article.lead_image.url)
+    if schema_type == "Report" and article.series_number:
+        data["reportNumber"] = f"{article.series} {article.series_number}".strip()
+    keywords = [t.name for t in (*article.topics.all(), *article.regions.all())]
+    if keywords:
+        data["keywords"] = keywords
+    others = [code for code in article.languages if code != language]
+    original = settings.LANGUAGE_CODE
+    if language != original and original in others:
+        data["translationOfWork"] = {
+            "@type": schema_type,
+            "@id": absolute(article.url_in(original)),
+            "inLanguage": original,
+        }
+        others.remove(original)
+    if others:
+        data["workTranslation"] = [
+            {
+                "@type": schema_type,
+                "@id": absolute(article.url_in(code)),
+                "inLanguage": code,
+            }
+            for code in others
+        ]
+    return json_ld(data)
+
+
+@register.simple_tag
+def expert_json_ld(expert) -> SafeString:
+    """schema.org ``Person`` for an expert profile."""
+    language = _language()
+    data = {"@context": "https://schema.org", **_person(expert, language)}
+    data["url"] = absolute(expert.get_absolute_url())
+    if expert.title_list:
+        data["jobTitle"] = expert.title_list
+    if expert.short_bio:
+        data["description"] = expert.short_bio
+    if expert.headshot:
+        data["image"] = absolute(expert.headshot.url)
+    topics = [t.name for t in (*expert.topics.all(), *expert.regions.all())]
+    if topics:
+        data["knowsAbout"] = topics
+    same_as = [u for u in (expert.website, expert.linkedin) if u]
+    if expert.x_handle:
+        same_as.append(f"https://x.com/{expert.x_handle.lstrip('@')}")
+    if same_as:
+        data["sameAs"] = same_as
+    return json_ld(data)
+
+
+@register.simple_tag
+def scholar_tags(article: Article) -> list[tuple[str, str]]:
+    """Google Scholar's ``citation_*`` (name, content) pairs, authors in the byline's order."""
+    language = _language()
+    c = citation_for(article, language_code=language)
+    tags = [("citation_title", c.title)]
+    tags += [("citation_author", author.inverted) for author in c.authors]
+    tags += [
+        ("citation_publication_date", c.published.strftime("%Y/%m/%d")),
+        ("citation_language", language),
+        ("citation_publisher", c.publisher),
+        ("citation_abstract_html_url", c.url),
+    ]
+    if article.type.kind == TypeKind.REPORT:
+        tags.append(("citation_technical_report_institution", c.publisher))
+        if c.series_label:
+            tags.append(("citation_technical_report_number", c.series_label))
+    if pdf := _pdf_url(article):
+        tags.append(("citation_pdf_url", pdf))
+    return tags
+
+
+@register.inclusion_tag("components/cite_this.html")
+def cite_this(article: Article) -> dict:
+    """The "Cite this" box: Chicago and APA text, BibTeX and RIS downloads, in the page's language."""
+    language = _language()
+    c = citation_for(article, language_code=language)
+    slug = getattr(article, f"slug_{language}")
+    return {
+        "chicago": chicago(c),
+        "apa": apa(c),
+        "bibtex_url": reverse("article_citation", args=[slug, "bib"]),
+        "ris_url": reverse("article_citation", args=[slug, "ris"]),
+    }
+
+
+@register.simple_tag
+def og_locale(language_code: str | None = None) -> str:
+    """``en_US``-style locale for Open Graph."""
+    code = language_code or _language()
+    return {"en": "en_US", "ar": "ar_AR"}.get(code, code)
+
+
+@register.simple_tag
+def og_alternate_locales() -> list[str]:
+    """The other site languages' Open Graph locales."""
+    return [og_locale(code) for code in language_codes() if code != _language()]

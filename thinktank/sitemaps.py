@@ -1,0 +1,41 @@
+"""
+What the app sitemaps share, and ``robots.txt``.
+
+Every sitemap lists an item once per language it is published in, with
+``xhtml:link`` alternates to its other language versions, on the public address
+of ``settings.SITE_URL``. ``SITEMAPS`` (in ``thinktank.urls``) gathers them into
+``/sitemap.xml``.
+"""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+
+class SiteSitemap(Sitemap):
+    i18n = True
+    alternates = True
+    x_default = True
+
+    def get_protocol(self, protocol=None):
+        return urlsplit(settings.SITE_URL).scheme or "https"
+
+    def get_domain(self, site=None):
+        return urlsplit(settings.SITE_URL).netloc
+
+
+@require_GET
+def robots_txt(request):
+    """``/robots.txt``: everything public may be crawled; the admin and search results may not."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {reverse('admin:index')}",
+        "Disallow: /search",
+        "Disallow: /*/search",
+        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
