@@ -13,6 +13,7 @@ import copy
 import io
 import json
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
@@ -28,7 +29,6 @@ from PIL import Image, UnidentifiedImageError
 from articles.exchange import schema
 from articles.exchange.schema import FORMAT, SECTIONS, Invalid, Spec
 from articles.models import Article, ArticleType, Authorship, Recommendation
-from articles.search_index import update_search_vectors
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized
@@ -517,7 +517,8 @@ class Importer:
         # only mirror the active language and are not validated on their own.
         exclude += list(translator.get_options_for_model(model).all_fields)
         try:
-            instance.full_clean(exclude=exclude, validate_unique=False)
+            with _files_as_imported(record):
+                instance.full_clean(exclude=exclude, validate_unique=False)
         except ValidationError as error:
             for name, messages in error.message_dict.items():
                 key = self._exchange_key(record.section, name)
@@ -610,8 +611,6 @@ class Importer:
         # Recommendations may name articles that come later in the file.
         for record, relations in pending:
             self._write_relations(record, relations)
-        # Authors and terms are written after the articles: index their names.
-        update_search_vectors(record.instance.pk for record, _rel in pending)
 
     def _relation_changes(self, record: Record) -> dict[str, list[str]]:
         """The relations whose stored slugs differ from the file's: key -> slugs."""
@@ -716,6 +715,31 @@ def _probe_upload(instance, field, path: str, content: bytes) -> Upload:
         if getattr(scratch, name) != value
     }
     return Upload(PurePath(path).name, content, stored, derived)
+
+
+@contextmanager
+def _files_as_imported(record: Record):
+    """
+    Let ``clean()`` see the record's file fields as the import will leave them.
+
+    Only the names are put in place, straight into ``__dict__``: the image
+    descriptors would otherwise open a file that is not stored yet.
+    """
+    instance, saved = record.instance, {}
+    for key, spec in specs(record.section).items():
+        if (
+            spec.kind == schema.FILE
+            and key in record.data
+            and not key in record.bad_keys
+        ):
+            attname = instance._meta.get_field(spec.field).attname
+            saved[attname] = instance.__dict__.get(attname)
+            upload = record.files.get(key)
+            instance.__dict__[attname] = f"pending/{upload.name}" if upload else ""
+    try:
+        yield
+    finally:
+        instance.__dict__.update(saved)
 
 
 def _plain_fields(instance):
