@@ -29,6 +29,7 @@ from PIL import Image, UnidentifiedImageError
 from articles.exchange import schema
 from articles.exchange.schema import FORMAT, SECTIONS, Invalid, Spec
 from articles.models import Article, ArticleType, Authorship, Recommendation
+from articles.search_index import update_search_vectors
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized
@@ -611,6 +612,8 @@ class Importer:
         # Recommendations may name articles that come later in the file.
         for record, relations in pending:
             self._write_relations(record, relations)
+        # Authors and terms are written after the articles: index their names.
+        update_search_vectors(record.instance.pk for record, _rel in pending)
 
     def _relation_changes(self, record: Record) -> dict[str, list[str]]:
         """The relations whose stored slugs differ from the file's: key -> slugs."""
