@@ -93,17 +93,19 @@ def other_languages(context, *, fallback_home: bool = False) -> list[dict]:
 
 @register.inclusion_tag("components/hreflang_links.html", takes_context=True)
 def hreflang_links(context) -> dict:
-    """``<link rel="alternate" hreflang>`` for every language version, plus ``x-default``."""
+    """
+    ``<link rel="alternate" hreflang>`` for every language version, plus ``x-default``,
+    on the public address (``SITE_URL``) like the canonical link.
+    """
     alternates = context.get("alternates") or {}
-    request = context.get("request")
-    if len(alternates) < 2 or request is None:
+    if len(alternates) < 2:
         return {"links": []}
     links = [
-        (code, request.build_absolute_uri(alternates[code]))
+        (code, f"{settings.SITE_URL}{alternates[code]}")
         for code in language_codes()
         if code in alternates
     ]
     default = alternates.get(settings.LANGUAGE_CODE)
     if default:
-        links.append(("x-default", request.build_absolute_uri(default)))
+        links.append(("x-default", f"{settings.SITE_URL}{default}"))
     return {"links": links}
