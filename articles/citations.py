@@ -120,7 +120,13 @@ def chicago(c: Citation) -> SafeString:
             for index, author in enumerate(c.authors)
         ]
         conjunction = translation.gettext("and")
-        by = _join(names, conjunction)
+        # The first name is inverted ("Carmi, Omer"), so even two names take
+        # the serial comma: "Carmi, Omer, and Jane Roe".
+        by = (
+            f"{names[0]}, {conjunction} {names[1]}"
+            if len(names) == 2
+            else _join(names, conjunction)
+        )
         kind = ", ".join(part for part in (c.type_name, c.series_label) if part)
         return format_html(
             "{}“{}.” {}. {}, {}. {}.",
@@ -159,7 +165,20 @@ def apa(c: Citation) -> SafeString:
 
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")
-_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+_MONTHS = [
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+]
 
 
 def _bibtex_escape(text: str) -> str:

@@ -28,7 +28,9 @@ class SlugChangeTests(TestCase):
         article.save()
         self.assertMoved("/policy-analysis/old-title", "/policy-analysis/new-title")
         self.assertMoved("/ar/policy-analysis/old-ar", "/ar/policy-analysis/new-ar")
-        self.assertEqual(Redirect.objects.get(old_path="/ar/policy-analysis/old-ar").language, "ar")
+        self.assertEqual(
+            Redirect.objects.get(old_path="/ar/policy-analysis/old-ar").language, "ar"
+        )
 
     def test_unpublished_article_leaves_no_redirect(self):
         article = make_article("Draft title", status=Status.DRAFT)
@@ -39,7 +41,11 @@ class SlugChangeTests(TestCase):
     def test_topic_region_and_expert(self):
         topic, region = make_topic("Energy"), make_region("Gulf")
         expert = make_expert("Jane Roe")
-        for obj, new in ((topic, "energy-security"), (region, "gulf-states"), (expert, "jane-q-roe")):
+        for obj, new in (
+            (topic, "energy-security"),
+            (region, "gulf-states"),
+            (expert, "jane-q-roe"),
+        ):
             with translation.override("en"):
                 old_url = obj.get_absolute_url()
                 obj.slug = new
@@ -57,13 +63,19 @@ class SlugChangeTests(TestCase):
             article.save()
         self.assertEqual(
             dict(Redirect.objects.values_list("old_path", "new_path")),
-            {"/policy-analysis/alpha": "/policy-analysis/gamma", "/policy-analysis/beta": "/policy-analysis/gamma"},
+            {
+                "/policy-analysis/alpha": "/policy-analysis/gamma",
+                "/policy-analysis/beta": "/policy-analysis/gamma",
+            },
         )
         article.slug_en = "alpha"
         article.save()
         self.assertEqual(
             dict(Redirect.objects.values_list("old_path", "new_path")),
-            {"/policy-analysis/beta": "/policy-analysis/alpha", "/policy-analysis/gamma": "/policy-analysis/alpha"},
+            {
+                "/policy-analysis/beta": "/policy-analysis/alpha",
+                "/policy-analysis/gamma": "/policy-analysis/alpha",
+            },
         )
         self.assertEqual(self.client.get("/policy-analysis/alpha").status_code, 200)
 
@@ -77,7 +89,10 @@ class SlugChangeTests(TestCase):
 
     def test_query_string_is_kept(self):
         record_move("/old-list", "/policy-analysis", kind=RedirectKind.MANUAL)
-        self.assertEqual(self.client.get("/old-list?type=op-ed")["Location"], "/policy-analysis?type=op-ed")
+        self.assertEqual(
+            self.client.get("/old-list?type=op-ed")["Location"],
+            "/policy-analysis?type=op-ed",
+        )
 
 
 class ImportTests(TestCase):
@@ -108,7 +123,10 @@ class ImportTests(TestCase):
         record_move("/x", "/a", kind=RedirectKind.MANUAL)
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "redirects.csv"
-            path.write_text("/a,/policy-analysis\n/ar/old,/ar/policy-analysis,ar\n", encoding="utf-8")
+            path.write_text(
+                "/a,/policy-analysis\n/ar/old,/ar/policy-analysis,ar\n",
+                encoding="utf-8",
+            )
             out = io.StringIO()
             call_command("import_redirects", str(path), stdout=out)
             self.assertEqual(out.getvalue(), "2 redirects added, 0 updated.\n")
@@ -118,15 +136,23 @@ class ImportTests(TestCase):
                 call_command("import_redirects", str(bad))
         self.assertEqual(
             dict(Redirect.objects.values_list("old_path", "new_path")),
-            {"/x": "/policy-analysis", "/a": "/policy-analysis", "/ar/old": "/ar/policy-analysis"},
+            {
+                "/x": "/policy-analysis",
+                "/a": "/policy-analysis",
+                "/ar/old": "/ar/policy-analysis",
+            },
         )
-        self.assertEqual(Redirect.objects.get(old_path="/ar/old").kind, RedirectKind.MANUAL)
+        self.assertEqual(
+            Redirect.objects.get(old_path="/ar/old").kind, RedirectKind.MANUAL
+        )
 
 
 class RedirectAdminTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = get_user_model().objects.create_superuser("editor", "e@example.org", "pw")
+        cls.user = get_user_model().objects.create_superuser(
+            "editor", "e@example.org", "pw"
+        )
 
     def setUp(self):
         self.client.force_login(self.user)
@@ -144,10 +170,16 @@ class RedirectAdminTests(TestCase):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         upload = SimpleUploadedFile("r.csv", b"/a,/b\nbad\n", content_type="text/csv")
-        response = self.client.post("/admin/thinktank/redirect/import/", {"file": upload})
+        response = self.client.post(
+            "/admin/thinktank/redirect/import/", {"file": upload}
+        )
         self.assertContains(response, "Line 2: expected old_path,new_path[,language].")
         self.assertFalse(Redirect.objects.exists())
         upload = SimpleUploadedFile("r.csv", b"/a,/b\n/c,/d\n", content_type="text/csv")
-        response = self.client.post("/admin/thinktank/redirect/import/", {"file": upload})
-        self.assertRedirects(response, "/admin/thinktank/redirect/", fetch_redirect_response=False)
+        response = self.client.post(
+            "/admin/thinktank/redirect/import/", {"file": upload}
+        )
+        self.assertRedirects(
+            response, "/admin/thinktank/redirect/", fetch_redirect_response=False
+        )
         self.assertEqual(Redirect.objects.count(), 2)

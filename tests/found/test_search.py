@@ -62,7 +62,14 @@ class SearchTests(TestCase):
         cls.english_only = make_article("Sanctions seen from Europe")
         # The stored vectors include names set after the articles were saved.
         update_search_vectors(
-            [cls.title_hit.pk, cls.body_hit.pk, cls.other.pk, cls.draft.pk, cls.future.pk, cls.english_only.pk]
+            [
+                cls.title_hit.pk,
+                cls.body_hit.pk,
+                cls.other.pk,
+                cls.draft.pk,
+                cls.future.pk,
+                cls.english_only.pk,
+            ]
         )
 
     def search(self, text, language="en", **filters):
@@ -88,14 +95,20 @@ class SearchTests(TestCase):
             found = self.search("sanctioning")
             self.assertCountEqual(
                 found,
-                ["Sanctions and their limits", "Sanctions seen from Europe", "Oil markets in a tight year"],
+                [
+                    "Sanctions and their limits",
+                    "Sanctions seen from Europe",
+                    "Oil markets in a tight year",
+                ],
             )
             # A match in the title outranks one in the body.
             self.assertEqual(found[-1], "Oil markets in a tight year")
             self.assertEqual(self.search("energy"), ["Sanctions and their limits"])
             self.assertEqual(self.search("oil -tankers"), [])
         else:
-            self.assertEqual(self.search("sanctioning"), ["Oil markets in a tight year"])
+            self.assertEqual(
+                self.search("sanctioning"), ["Oil markets in a tight year"]
+            )
             self.assertEqual(
                 self.search("sanctions"),
                 ["Sanctions and their limits", "Sanctions seen from Europe"],
@@ -129,18 +142,29 @@ class SearchPageTests(TestCase):
             summary_en="Why <sanctions> on oil bite.",
             published_at=timezone.now() - timedelta(days=400),
         )
-        cls.b = make_article("Sanctions and the Gulf", regions=[cls.region], type="policy-note")
+        cls.b = make_article(
+            "Sanctions and the Gulf",
+            regions=[cls.region],
+            type="policy-note",
+            published_at=timezone.now() - timedelta(days=1),
+        )
         update_search_vectors([cls.a.pk, cls.b.pk])
 
     def results(self, **params):
         doc = page(self.client.get(reverse("search"), params))
-        return doc, [a.text_content() for a in select(doc, ".search-result", ".card__title", "a")]
+        return doc, [
+            a.text_content() for a in select(doc, ".search-result", ".card__title", "a")
+        ]
 
     def test_count_snippet_and_escaping(self):
         doc, found = self.results(q="sanctions")
-        self.assertCountEqual(found, ["Sanctions on oil exports", "Sanctions and the Gulf"])
+        self.assertCountEqual(
+            found, ["Sanctions on oil exports", "Sanctions and the Gulf"]
+        )
         self.assertIn("2 results", select(doc, ".search__count")[0].text_content())
-        marks = [m.text_content().lower() for m in select(doc, ".search-result", "mark")]
+        marks = [
+            m.text_content().lower() for m in select(doc, ".search-result", "mark")
+        ]
         self.assertIn("sanctions", marks)
         # The summary's "<sanctions>" is text, never markup.
         self.assertEqual(select(doc, ".search-result__snippet", "sanctions"), [])
@@ -152,8 +176,14 @@ class SearchPageTests(TestCase):
             "topic": ({"topic": self.topic.slug}, ["Sanctions on oil exports"]),
             "region": ({"region": self.region.slug}, ["Sanctions and the Gulf"]),
             "expert": ({"expert": self.expert.slug}, ["Sanctions on oil exports"]),
-            "from": ({"from": (timezone.now() - timedelta(days=30)).date().isoformat()}, ["Sanctions and the Gulf"]),
-            "to": ({"to": (timezone.now() - timedelta(days=300)).date().isoformat()}, ["Sanctions on oil exports"]),
+            "from": (
+                {"from": (timezone.now() - timedelta(days=30)).date().isoformat()},
+                ["Sanctions and the Gulf"],
+            ),
+            "to": (
+                {"to": (timezone.now() - timedelta(days=300)).date().isoformat()},
+                ["Sanctions on oil exports"],
+            ),
         }
         for name, (params, expected) in cases.items():
             with self.subTest(name):
@@ -163,9 +193,15 @@ class SearchPageTests(TestCase):
         make_article("Iraq", languages=("en", "ar"), title_ar="العراق والعقوبات")
         doc = page(self.client.get("/ar/search", {"q": "عقوبات"}))
         self.assertEqual(doc.get("lang"), "ar")
-        found = [a.text_content() for a in select(doc, ".search-result", ".card__title", "a")]
+        found = [
+            a.text_content() for a in select(doc, ".search-result", ".card__title", "a")
+        ]
         self.assertEqual(found, ["العراق والعقوبات"])
-        self.assertTrue(select(doc, ".search-result", ".card__title", "a")[0].get("href").startswith("/ar/policy-analysis/"))
+        self.assertTrue(
+            select(doc, ".search-result", ".card__title", "a")[0]
+            .get("href")
+            .startswith("/ar/policy-analysis/")
+        )
 
     def test_pagination(self):
         for n in range(11):
