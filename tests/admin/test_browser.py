@@ -1,16 +1,20 @@
+"""The article form in Debian's Chromium, served by the live server under the site's CSP."""
+
+import contextlib
 import os
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language_info
+from playwright.sync_api import sync_playwright
 
 from articles.models import Article
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-sync_api = pytest.importorskip("playwright.sync_api")
 
-ARTIFACTS = os.path.join(os.path.dirname(__file__), "..", "..", "artifacts")
+ARTIFACTS = settings.BASE_DIR / "artifacts"
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -21,104 +25,113 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture
-def browser_page():
-    with sync_api.sync_playwright() as playwright:
+@contextlib.contextmanager
+def chromium_page():
+    """
+    A page in a fresh Chromium. The ORM must not be used inside: Playwright runs
+    this code in a greenlet with its own context, where Django would open (and
+    leave open) a second database connection.
+    """
+    with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
-        context = browser.new_context(
-            viewport={"width": 1280, "height": 1600}, locale="en-US"
-        )
-        yield context.new_page()
-        browser.close()
+        try:
+            context = browser.new_context(
+                viewport={"width": 1280, "height": 1600}, locale="en-US"
+            )
+            yield context.new_page()
+        finally:
+            browser.close()
 
 
-def log_in(page, live_server, django_user_model):
-    django_user_model.objects.create_superuser("editor", "e@example.org", "pw-editor-1")
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw-editor-1")
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + reverse("admin:index"))
+@pytest.fixture
+def editor(django_user_model):
+    return django_user_model.objects.create_superuser(
+        "editor", "editor@example.org", "pw-editor-1"
+    )
 
 
-def is_local(url, live_server):
-    return urlsplit(url).hostname == urlsplit(live_server.url).hostname
+def screenshot(name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS / name
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_article_form_in_chromium(live_server, django_user_model, browser_page):
+def test_article_form_in_chromium(live_server, editor):
     """
     The article form works offline under the CSP: the language tabs switch,
     Arabic is right to left, and each language's body has a prose editor whose
     text is saved.
     """
-    page = browser_page
     requests, failures, console = [], [], []
-    page.on("request", lambda request: requests.append(request.url))
-    page.on(
-        "response",
-        lambda response: (
-            response.status >= 400 and failures.append(urlsplit(response.url).path)
-        ),
-    )
-    page.on("console", lambda message: console.append(message.text))
-    page.on("pageerror", lambda error: console.append(f"page error: {error}"))
-    log_in(page, live_server, django_user_model)
+    with chromium_page() as page:
+        page.on("request", lambda request: requests.append(request.url))
+        page.on(
+            "response",
+            lambda response: (
+                response.status >= 400 and failures.append(urlsplit(response.url).path)
+            ),
+        )
+        page.on("console", lambda message: console.append(message.text))
+        page.on("pageerror", lambda error: console.append(f"page error: {error}"))
 
-    page.goto(live_server.url + reverse("admin:articles_article_add"))
-    english_body = page.locator(".field-body_en .ProseMirror[contenteditable=true]")
-    arabic_body = page.locator(".field-body_ar .ProseMirror[contenteditable=true]")
-    english_body.wait_for()
-    arabic_body.wait_for(state="attached")
+        page.goto(live_server.url + reverse("admin:login"))
+        page.fill("#id_username", "editor")
+        page.fill("#id_password", "pw-editor-1")
+        page.click("input[type=submit]")
+        page.wait_for_url(live_server.url + reverse("admin:index"))
 
-    # English first: its rows show, the Arabic ones wait behind their tabs.
-    assert page.locator("#id_title_en").is_visible()
-    assert not page.locator("#id_title_ar").is_visible()
-    assert not arabic_body.is_visible()
-    page.select_option("#id_type", label="Brief Analysis")
-    page.fill("#id_title_en", "Oil and the Gulf")
-    english_body.click()
-    page.keyboard.type("Exports rose in the spring.")
-    page.screenshot(path=screenshot("admin-article-add-en.png"), full_page=True)
+        page.goto(live_server.url + reverse("admin:articles_article_add"))
+        english_body = page.locator(".field-body_en .ProseMirror[contenteditable=true]")
+        arabic_body = page.locator(".field-body_ar .ProseMirror[contenteditable=true]")
+        english_body.wait_for()
+        arabic_body.wait_for(state="attached")
 
-    panel = page.locator(".field-title_ar").get_attribute("id")
-    tab = page.locator(f"[role=tab][aria-controls='{panel}']")
-    assert tab.inner_text() == get_language_info("ar")["name_local"]
-    tab.click()
-    assert not page.locator("#id_title_en").is_visible()
-    assert page.locator("#id_title_ar").is_visible()
-    assert arabic_body.is_visible()  # every field switched, not only the title
-    assert (
-        page.eval_on_selector("#id_title_ar", "e => getComputedStyle(e).direction")
-        == "rtl"
-    )
-    assert arabic_body.get_attribute("dir") == "rtl"
-    assert arabic_body.evaluate("e => getComputedStyle(e).direction") == "rtl"
-    assert english_body.evaluate("e => getComputedStyle(e).direction") == "ltr"
-    page.fill("#id_title_ar", "النفط والخليج")
-    arabic_body.click()
-    page.keyboard.type("ارتفعت الصادرات في الربيع.")
-    page.screenshot(path=screenshot("admin-article-add-ar.png"), full_page=True)
+        # English first: its rows show, the Arabic ones wait behind their tabs.
+        assert page.locator("#id_title_en").is_visible()
+        assert not page.locator("#id_title_ar").is_visible()
+        assert not arabic_body.is_visible()
+        page.select_option("#id_type", label="Brief Analysis")
+        page.fill("#id_title_en", "Oil and the Gulf")
+        english_body.click()
+        page.keyboard.type("Exports rose in the spring.")
+        page.screenshot(path=screenshot("admin-article-add-en.png"), full_page=True)
 
-    page.click("input[name=_save]")
-    page.wait_for_url(live_server.url + reverse("admin:articles_article_changelist"))
+        panel = page.locator(".field-title_ar").get_attribute("id")
+        tab = page.locator(f"[role=tab][aria-controls='{panel}']")
+        assert tab.inner_text() == get_language_info("ar")["name_local"]
+        tab.click()
+        assert not page.locator("#id_title_en").is_visible()
+        assert page.locator("#id_title_ar").is_visible()
+        assert arabic_body.is_visible()  # every field switched, not only the title
+        direction = "e => getComputedStyle(e).direction"
+        assert page.locator("#id_title_ar").evaluate(direction) == "rtl"
+        assert arabic_body.get_attribute("dir") == "rtl"
+        assert arabic_body.evaluate(direction) == "rtl"
+        assert english_body.evaluate(direction) == "ltr"
+        page.fill("#id_title_ar", "النفط والخليج")
+        arabic_body.click()
+        page.keyboard.type("ارتفعت الصادرات في الربيع.")
+        page.screenshot(path=screenshot("admin-article-add-ar.png"), full_page=True)
+
+        page.click("input[name=_save]")
+        page.wait_for_url(
+            live_server.url + reverse("admin:articles_article_changelist")
+        )
+
+    host = urlsplit(live_server.url).hostname
+    assert [url for url in requests if urlsplit(url).hostname != host] == []
+    # The browser asks for /favicon.ico by itself; the site has none yet.
+    assert set(failures) <= {"/favicon.ico"}
+    # CSP violations and script errors show on the console.
+    assert [
+        text for text in console if not text.startswith("Failed to load resource")
+    ] == []
+
     article = Article.objects.get()
     assert article.title_ar == "النفط والخليج"
     assert article.slug_ar == "alnft-walkhlyj"
     assert article.body_en == "<p>Exports rose in the spring.</p>"
     assert article.body_ar == "<p>ارتفعت الصادرات في الربيع.</p>"
-
-    assert [url for url in requests if not is_local(url, live_server)] == []
-    # The browser asks for /favicon.ico on its own; the site has none yet.
-    assert set(failures) <= {"/favicon.ico"}
-    assert [
-        text for text in console if not text.startswith("Failed to load resource")
-    ] == []
-
-
-def screenshot(name):
-    os.makedirs(ARTIFACTS, exist_ok=True)
-    return os.path.join(ARTIFACTS, name)
