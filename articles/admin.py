@@ -11,6 +11,7 @@ from articles.models import (
     Recommendation,
     TypeKind,
 )
+from articles.search_index import update_search_vectors
 from thinktank.admin import BilingualAdmin
 
 
@@ -160,6 +161,11 @@ class ArticleAdmin(BilingualAdmin):
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("title"), ordering="title_en")
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Authors and terms are saved after the article: index their names now.
+        update_search_vectors([form.instance.pk])
+
     def headline(self, obj):
         if not obj.title_ar:
             return obj.title_en
