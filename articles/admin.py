@@ -1,5 +1,6 @@
 from copy import deepcopy
 
+from django.conf import settings
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,7 @@ from articles.models import (
 )
 from articles.search_index import update_search_vectors
 from thinktank.admin import BilingualAdmin
+from thinktank.i18n import language_codes, localized
 
 
 @admin.register(ArticleType)
@@ -50,6 +52,29 @@ class RecommendationInline(admin.TabularInline):
     verbose_name_plural = _("recommended articles, in order")
 
 
+class PublishedInFilter(admin.SimpleListFilter):
+    """Articles by the language versions the editors have published (``available_<code>``)."""
+
+    title = _("published in")
+    parameter_name = "published_in"
+
+    def lookups(self, request, model_admin):
+        names = dict(settings.LANGUAGES)
+        return [
+            *((code, names[code]) for code in language_codes()),
+            ("none", _("no language yet")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(
+                **{localized("available", code): False for code in language_codes()}
+            )
+        if self.value() in language_codes():
+            return queryset.for_language(self.value())
+        return queryset
+
+
 # Fieldsets that only some types of article use, by kind: the ones for the
 # article's own kind are open, the others collapsed.
 TYPE_FIELDSETS = {
@@ -71,7 +96,7 @@ class ArticleAdmin(BilingualAdmin):
         "byline",
     ]
     list_display_links = ["headline"]
-    list_filter = ["status", "type", "available_en", "available_ar", "topics"]
+    list_filter = ["status", "type", PublishedInFilter, "topics"]
     list_select_related = ["type"]
     search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
     date_hierarchy = "published_at"
@@ -101,6 +126,7 @@ class ArticleAdmin(BilingualAdmin):
                 "classes": ["collapse"],
                 "fields": [
                     "lead_image",
+                    "lead_image_decorative",
                     "lead_image_alt",
                     "lead_image_caption",
                     "lead_image_credit",
@@ -160,12 +186,12 @@ class ArticleAdmin(BilingualAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.display(description=_("title"), ordering="title_en")
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         # Authors and terms are saved after the article: index their names now.
         update_search_vectors([form.instance.pk])
 
+    @admin.display(description=_("title"), ordering="title_en")
     def headline(self, obj):
         if not obj.title_ar:
             return obj.title_en

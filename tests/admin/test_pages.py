@@ -175,3 +175,35 @@ def test_autocomplete_finds_experts_by_arabic_name(admin_client):
         },
     )
     assert [r["id"] for r in response.json()["results"]] == [str(expert.pk)]
+
+
+@pytest.mark.parametrize(
+    ("choice", "expected"),
+    [("en", {"both", "english"}), ("ar", {"both", "arabic"}), ("none", {"neither"})],
+)
+def test_article_list_filters_by_published_language(admin_client, choice, expected):
+    """The "published in" filter picks articles by the language versions published."""
+    make_article("both", languages=("en", "ar"))
+    make_article("english", languages=("en",))
+    make_article("arabic", languages=("ar",), title_ar="عربي")
+    make_article("neither", languages=())
+    response = admin_client.get(
+        admin_url("articles.article", "changelist"), {"published_in": choice}
+    )
+    titles = page(response).xpath(
+        "//table[@id='result_list']//th[contains(@class, 'field-headline')]/a/text()"
+    )
+    assert set(titles) == expected
+
+
+@pytest.mark.parametrize(
+    "label", ["articles.article", "experts.expert", "taxonomy.topic"]
+)
+def test_change_form_links_to_the_public_page(admin_client, label):
+    """ "View on site" leads to the record's public address."""
+    obj = MAKERS[label]()
+    tree = page(admin_client.get(admin_url(label, "change", obj.pk)))
+    (link,) = tree.xpath("//a[contains(@class, 'viewsitelink')]/@href")
+    response = admin_client.get(link)
+    assert response.status_code == 302
+    assert urlsplit(response.headers["Location"]).path == obj.get_absolute_url()
