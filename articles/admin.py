@@ -13,7 +13,7 @@ from articles.models import (
     TypeKind,
 )
 from articles.search_index import update_search_vectors
-from thinktank.admin import BilingualAdmin
+from thinktank.admin import BilingualAdmin, ProposedSlugForm
 from thinktank.i18n import language_codes, localized
 
 
@@ -75,6 +75,12 @@ class PublishedInFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleForm(ProposedSlugForm):
+    slug_sources = {
+        localized("slug", code): localized("title", code) for code in language_codes()
+    }
+
+
 # Fieldsets that only some types of article use, by kind: the ones for the
 # article's own kind are open, the others collapsed.
 TYPE_FIELDSETS = {
@@ -87,6 +93,7 @@ TYPE_FIELDSETS = {
 
 @admin.register(Article)
 class ArticleAdmin(BilingualAdmin):
+    form = ArticleForm
     list_display = [
         "headline",
         "type",

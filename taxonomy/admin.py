@@ -2,11 +2,17 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from taxonomy.models import Region, Topic
-from thinktank.admin import BilingualAdmin
+from thinktank.admin import BilingualAdmin, ProposedSlugForm
+
+
+class TermForm(ProposedSlugForm):
+    slug_sources = {"slug": "name_en"}
 
 
 class TermAdmin(BilingualAdmin):
     """Topics and regions: a translated name, a slug under /policy-analysis/, a parent and an order."""
+
+    form = TermForm
 
     list_display = ["name_en", "name_ar", "slug", "parent", "sort_order"]
     list_display_links = ["name_en", "name_ar"]

@@ -13,8 +13,15 @@ plus:
   ``templates/admin/thinktank/change_form.html``).
 """
 
+from django import forms
+from django.db import models
 from django.utils.translation import get_language_info
 from modeltranslation.admin import TranslationAdmin
+
+from thinktank.slugs import propose_slug
+
+#: Translated fields whose values are addresses, read left to right in every language.
+LEFT_TO_RIGHT_FIELDS = (models.SlugField, models.URLField, models.EmailField)
 
 
 def language_attrs(code: str) -> dict[str, str]:
@@ -26,6 +33,34 @@ def language_attrs(code: str) -> dict[str, str]:
         "data-mt-lang": code,
         "data-mt-lang-name": info["name_local"],
     }
+
+
+class ProposedSlugForm(forms.ModelForm):
+    """
+    Fills an empty slug with the one proposed from its source field (as the
+    model's ``clean()`` and ``save()`` do), so that the address being checked
+    is the one shown: when it clashes, the editor sees it next to the error.
+    """
+
+    #: {slug field: field it is proposed from}
+    slug_sources: dict[str, str] = {}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        proposed = {}
+        for slug_field, source in self.slug_sources.items():
+            if slug_field in self.fields and not cleaned_data.get(slug_field):
+                slug = propose_slug(cleaned_data.get(source) or "")
+                if slug:
+                    cleaned_data[slug_field] = proposed[self.add_prefix(slug_field)] = (
+                        slug
+                    )
+        if proposed:
+            # Bound forms render self.data: show the proposals if the form comes back.
+            self.data = self.data.copy()
+            for name, slug in proposed.items():
+                self.data[name] = slug
+        return cleaned_data
 
 
 class BilingualAdminMixin:
@@ -46,6 +81,9 @@ class BilingualAdminMixin:
             while hasattr(widget, "widget"):
                 widget = widget.widget
             widget.attrs.update(language_attrs(db_field.language))
+            if isinstance(db_field, LEFT_TO_RIGHT_FIELDS):
+                # An Arabic slug is transliterated ASCII: it reads left to right.
+                widget.attrs["dir"] = "ltr"
             widget.attrs["data-mt-field"] = original.name
         return field
 

@@ -11,6 +11,7 @@ from django.utils.translation import get_language_info
 from playwright.sync_api import sync_playwright
 
 from articles.models import Article
+from tests.factories import make_topic
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -52,6 +53,14 @@ def editor(django_user_model):
     )
 
 
+def log_in(page, live_server):
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "editor")
+    page.fill("#id_password", "pw-editor-1")
+    page.click("input[type=submit]")
+    page.wait_for_url(live_server.url + reverse("admin:index"))
+
+
 def screenshot(name):
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
@@ -77,12 +86,7 @@ def test_article_form_in_chromium(live_server, editor):
         page.on("console", lambda message: console.append(message.text))
         page.on("pageerror", lambda error: console.append(f"page error: {error}"))
 
-        page.goto(live_server.url + reverse("admin:login"))
-        page.fill("#id_username", "editor")
-        page.fill("#id_password", "pw-editor-1")
-        page.click("input[type=submit]")
-        page.wait_for_url(live_server.url + reverse("admin:index"))
-
+        log_in(page, live_server)
         page.goto(live_server.url + reverse("admin:articles_article_add"))
         english_body = page.locator(".field-body_en .ProseMirror[contenteditable=true]")
         arabic_body = page.locator(".field-body_ar .ProseMirror[contenteditable=true]")
@@ -135,3 +139,33 @@ def test_article_form_in_chromium(live_server, editor):
     assert article.slug_ar == "alnft-walkhlyj"
     assert article.body_en == "<p>Exports rose in the spring.</p>"
     assert article.body_ar == "<p>ارتفعت الصادرات في الربيع.</p>"
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_arabic_error_opens_the_arabic_tab(live_server, editor):
+    """After a refused save, the tabs open on the language with the error, marked as such."""
+    make_topic("Oil", slug="alnft-walkhlyj")
+    with chromium_page() as page:
+        log_in(page, live_server)
+        page.goto(live_server.url + reverse("admin:articles_article_add"))
+        page.select_option("#id_type", label="Brief Analysis")
+        page.fill("#id_title_en", "Oil and the Gulf")
+        page.locator(".mt-tab[data-mt-lang=ar]").first.click()
+        # The Arabic slug proposed from this title is the topic's.
+        page.fill("#id_title_ar", "النفط والخليج")
+        page.click("input[name=_save]")
+        page.wait_for_selector(".errornote")
+
+        slug_row = page.locator(".field-slug_ar")
+        assert slug_row.is_visible()
+        assert not page.locator(".field-slug_en").is_visible()
+        assert 'topic "Oil"' in slug_row.locator(".errorlist").inner_text()
+        assert page.locator("#id_slug_ar").input_value() == "alnft-walkhlyj"
+        tab = page.locator(
+            f"[role=tab][aria-controls='{slug_row.get_attribute('id')}']"
+        )
+        assert tab.get_attribute("aria-selected") == "true"
+        assert "mt-tab-error" in tab.get_attribute("class").split()
+        page.screenshot(path=screenshot("admin-article-slug-clash.png"), full_page=True)
+    assert not Article.objects.exists()

@@ -289,6 +289,8 @@ def test_proposed_article_slug_clashing_with_a_region_names_the_region(admin_cli
     assert errors(response)["slug_en"] == [
         'This address is already used by region "Gulf States".'
     ]
+    # The clashing proposal is shown, for the editor to change.
+    assert form_data(response)["slug_en"] == ["gulf-states"]
 
 
 def test_topic_slug_clashing_with_an_arabic_article_slug_names_the_article(
