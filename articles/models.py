@@ -1,18 +1,20 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from experts.models import Expert
 from articles.search_index import update_search_vectors
+from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.redirects import record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import describe, propose_slug, slug_owner
+from thinktank.uploads import SafeImageField, SafePdfField
 
 
 class Status(models.TextChoices):
@@ -203,8 +205,30 @@ class Article(models.Model):
         blank=True,
     )
 
-    lead_image = models.ImageField(
-        _("lead image"), upload_to="articles/lead/", blank=True
+    lead_image = SafeImageField(
+        _("lead image"),
+        upload_to="articles/lead/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+        renditions=("lead", "card", "rail", "og"),
+        help_text=_(
+            "A JPEG, PNG, WebP or AVIF photo. Click the preview to mark the point "
+            "of interest: every crop keeps it in frame."
+        ),
+    )
+    lead_image_width = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    lead_image_height = models.PositiveIntegerField(
+        null=True, blank=True, editable=False
+    )
+    lead_image_decorative = models.BooleanField(
+        _("the lead image is decorative"),
+        default=False,
+        help_text=_(
+            "Tick only if the image adds no information: it then needs no alt text."
+        ),
     )
     lead_image_alt = models.CharField(
         _("lead image alt text"), max_length=300, blank=True
@@ -216,10 +240,10 @@ class Article(models.Model):
         _("lead image credit"), max_length=200, blank=True
     )
     lead_image_focus_x = models.PositiveSmallIntegerField(
-        _("lead image focus (x %)"), default=50
+        _("lead image focus (x %)"), default=50, validators=[MaxValueValidator(100)]
     )
     lead_image_focus_y = models.PositiveSmallIntegerField(
-        _("lead image focus (y %)"), default=50
+        _("lead image focus (y %)"), default=50, validators=[MaxValueValidator(100)]
     )
 
     # Series: PolicyWatch 3745, Policy Note 79.
@@ -257,7 +281,20 @@ class Article(models.Model):
     hearing_date = models.DateField(_("hearing date"), null=True, blank=True)
     # Reports.
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="articles/pdf/", blank=True)
+    pdf = SafePdfField(
+        _("PDF"),
+        upload_to="articles/pdf/",
+        blank=True,
+        page_count_field="page_count",
+        size_field="pdf_size",
+        help_text=_(
+            "Stored as the series and number (e.g. policy-note-79.pdf); the page "
+            "count is read from the file. Its address stays the same when replaced."
+        ),
+    )
+    pdf_size = models.PositiveBigIntegerField(
+        _("PDF size (bytes)"), null=True, blank=True, editable=False
+    )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -315,10 +352,21 @@ class Article(models.Model):
             and not self.first_published_at
         ):
             self.first_published_at = self.published_at
+        stored_urls = self._stored_live_urls()
         # The untranslated columns (``slug`` is unique) hold the default
         # language's values, whichever language is active (an Arabic request).
         with translation.override(settings.LANGUAGE_CODE):
             super().save(*args, **kwargs)
+        # A published address that changed keeps answering (thinktank.redirects).
+        record_moves(
+            stored_urls,
+            {
+                code: self.url_in(code)
+                for code in stored_urls
+                if getattr(self, localized("slug", code))
+            },
+        )
+        update_search_vectors([self.pk])
 
     def get_absolute_url(self):
         """This article's address in the active language (or English if it has no slug there)."""
@@ -350,24 +398,43 @@ class Article(models.Model):
                 if missing:
                     errors[localized("available", code)] = _(
                         "To publish this language version, fill in: %(fields)s."
-        stored_urls = self._stored_live_urls()
                     ) % {"fields": ", ".join(missing)}
+        if self.lead_image and not self.lead_image_decorative:
+            for code in language_codes():
+                alt = localized("lead_image_alt", code)
+                if (
+                    code == settings.LANGUAGE_CODE or self.is_available_in(code)
+                ) and not (getattr(self, alt) or "").strip():
+                    errors[alt] = _(
+                        "Describe the lead image for readers who cannot see it "
+                        "(alt text), or tick “the lead image is decorative”."
+                    )
         if self.status in VISIBLE_STATUSES and not self.published_at:
             errors["published_at"] = _(
                 "A published or scheduled article needs a publication date."
-        # A published address that changed keeps answering (thinktank.redirects).
-        record_moves(
-            stored_urls,
-            {
-                code: self.url_in(code)
-                for code in stored_urls
-                if getattr(self, localized("slug", code))
-            },
-        )
-        update_search_vectors([self.pk])
             )
         if errors:
             raise ValidationError(errors)
+
+    def _stored_live_urls(self) -> dict[str, str]:
+        """``{code: address}`` of the stored row in each language readers could see it in."""
+        if self.pk is None:
+            return {}
+        fields = [*localized_fields("slug"), *localized_fields("available")]
+        stored = Article.objects.filter(pk=self.pk).published().values(*fields).first()
+        if stored is None:
+            return {}
+        urls = {}
+        for code in language_codes():
+            slug = stored[localized("slug", code)]
+            if slug and stored[localized("available", code)]:
+                with translation.override(code):
+                    urls[code] = reverse("policy_analysis", args=[slug])
+        return urls
+
+    def get_pdf_url(self):
+        """The report PDF's stable address: it always leads to the current file."""
+        return self.get_absolute_url() + "/pdf"
 
     def url_in(self, language_code):
         """This article's address in ``language_code``."""
@@ -414,26 +481,6 @@ class Authorship(models.Model):
         related_name="authorships",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    def _stored_live_urls(self) -> dict[str, str]:
-        """``{code: address}`` of the stored row in each language readers could see it in."""
-        if self.pk is None:
-            return {}
-        fields = [*localized_fields("slug"), *localized_fields("available")]
-        stored = Article.objects.filter(pk=self.pk).published().values(*fields).first()
-        if stored is None:
-            return {}
-        urls = {}
-        for code in language_codes():
-            slug = stored[localized("slug", code)]
-            if slug and stored[localized("available", code)]:
-                with translation.override(code):
-                    urls[code] = reverse("policy_analysis", args=[slug])
-        return urls
-
-    def get_pdf_url(self):
-        """The report PDF's stable address: it always leads to the current file."""
-        return self.get_absolute_url() + "/pdf"
-
 
     class Meta:
         verbose_name = _("author")

@@ -11,6 +11,7 @@ from thinktank.i18n import localized_fields
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import propose_slug
+from thinktank.uploads import SafeImageField
 
 
 class ExpertStatus(models.TextChoices):
@@ -79,6 +80,8 @@ class ExpertQuerySet(models.QuerySet):
             "has_profile",
             "status",
             "headshot",
+            "headshot_width",
+            "headshot_height",
             "headshot_focus_x",
             "headshot_focus_y",
             "affiliation_start",
@@ -140,9 +143,20 @@ class Expert(models.Model):
         help_text=_('The live text of "About the authors" on every article.'),
     )
     bio = RichTextField(_("biography"), blank=True)
-    headshot = models.ImageField(
-        _("headshot"), upload_to="experts/headshots/", blank=True
+    headshot = SafeImageField(
+        _("headshot"),
+        upload_to="experts/headshots/",
+        blank=True,
+        width_field="headshot_width",
+        height_field="headshot_height",
+        renditions=("bio", "profile", "press", "og"),
+        help_text=_(
+            "A JPEG, PNG, WebP or AVIF photo. Click the preview to mark the face: "
+            "every crop keeps that point in frame."
+        ),
     )
+    headshot_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    headshot_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     headshot_focus_x = models.PositiveSmallIntegerField(
         _("headshot focus (x %)"), default=50, validators=[MaxValueValidator(100)]
     )
@@ -197,7 +211,20 @@ class Expert(models.Model):
                 if len(parts) == 2
                 else (parts[0] if parts else "")
             )
+        stored = (
+            Expert._base_manager.filter(pk=self.pk, has_profile=True)
+            .values_list("slug", flat=True)
+            .first()
+            if self.pk
+            else None
+        )
         super().save(*args, **kwargs)
+        if stored and stored != self.slug:
+            # The profile keeps answering at its old address (see thinktank.redirects).
+            record_moves(
+                paths_in_languages("experts:detail", stored),
+                paths_in_languages("experts:detail", self.slug),
+            )
 
     def get_absolute_url(self):
         return reverse("experts:detail", args=[self.slug])
@@ -211,19 +238,6 @@ class Expert(models.Model):
                         "A current expert has no end year; change the status first."
                     )
                 }
-        stored = (
-            Expert._base_manager.filter(pk=self.pk, has_profile=True)
-            .values_list("slug", flat=True)
-            .first()
-            if self.pk
-            else None
-        )
-            )
-        if stored and stored != self.slug:
-            # The profile keeps answering at its old address (see thinktank.redirects).
-            record_moves(
-                paths_in_languages("experts:detail", stored),
-                paths_in_languages("experts:detail", self.slug),
             )
 
     @property

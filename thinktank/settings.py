@@ -177,3 +177,25 @@ LOGGING = {
         "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
     },
 }
+
+# Uploads (thinktank/uploads.py, docs/images.md): limits checked before any
+# byte is decoded.
+UPLOAD_IMAGE_MAX_BYTES = int(
+    os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_BYTES", "20971520")
+)
+UPLOAD_IMAGE_MAX_PIXELS = int(
+    os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_PIXELS", "40000000")
+)
+UPLOAD_IMAGE_MAX_SIDE = int(os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_SIDE", "12000"))
+UPLOAD_PDF_MAX_BYTES = int(os.environ.get("DJANGO_UPLOAD_PDF_MAX_BYTES", "83886080"))
+
+# Background tasks (django.tasks): renditions are built after an upload
+# commits. The immediate backend runs them at once, in the request; point
+# DJANGO_TASKS_BACKEND at a real queue (e.g. django-tasks-db) in production.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}

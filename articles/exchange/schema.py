@@ -115,6 +115,7 @@ ARTICLE = (
     Spec("hearing_date", DATE),
     Spec("page_count", INT),
     Spec("lead_image", FILE),
+    Spec("lead_image_decorative", BOOL),
     Spec("lead_image_alt", TRANSLATED),
     Spec("lead_image_caption", TRANSLATED),
     Spec("lead_image_credit", TRANSLATED),
