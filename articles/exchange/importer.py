@@ -451,7 +451,9 @@ class Importer:
                 self.error(record, key, f'"{path}" is not an image')
                 continue
             try:
-                record.files[key] = _probe_upload(record.instance, field, path, content)
+                record.files[key] = _probe_upload(
+                    record.instance, field, path, content, self._model_values(record)
+                )
             except ValidationError as error:
                 for message in error.messages:
                     self.error(record, key, f'"{path}": {message}')
@@ -696,9 +698,10 @@ class Upload:
     derived: dict  # fields the upload sets on the record (a PDF's page count)
 
 
-def _probe_upload(instance, field, path: str, content: bytes) -> Upload:
+def _probe_upload(instance, field, path: str, content: bytes, values: dict) -> Upload:
     """
-    Save ``content`` through ``field`` into memory, on a copy of ``instance``.
+    Save ``content`` through ``field`` into memory, on a copy of ``instance``
+    that already carries the record's ``values``.
 
     The field may check, re-encode and rename what it stores and derive other
     fields from it; probing learns all of that without writing anything, so that
@@ -706,6 +709,8 @@ def _probe_upload(instance, field, path: str, content: bytes) -> Upload:
     Raises the field's ``ValidationError`` for a file it refuses.
     """
     scratch = copy.copy(instance)
+    for name, value in values.items():
+        setattr(scratch, name, value)
     before = {f.attname: getattr(scratch, f.attname) for f in _plain_fields(instance)}
     probe = field.attr_class(scratch, field, None)
     probe.storage = InMemoryStorage()

@@ -1,4 +1,7 @@
+import json
+
 import pytest
+from PIL import Image
 
 from articles.models import Article
 from tests.exchange.helpers import (
@@ -299,3 +302,28 @@ def test_errors_in_an_edit_leave_stored_records_alone(write_document):
         Article.objects.get(slug_en="gulf-ports-after-the-truce").title_en
         == "Gulf Ports After the Truce"
     )
+
+
+def test_model_rules_about_files_apply_to_imported_files(write_document):
+    """A lead image without alt text is refused as in the admin, unless it is decorative."""
+    data = document(
+        articles=[
+            article("no-alt", lead_image="images/lead.png"),
+            article(
+                "decorative", lead_image="images/lead.png", lead_image_decorative=True
+            ),
+        ]
+    )
+    path = write_document(data)
+    (path.parent / "images").mkdir()
+    Image.new("RGB", (40, 30), (200, 120, 40)).save(path.parent / "images/lead.png")
+    messages = refused(path)
+    assert len(messages) == 1
+    assert messages[0].startswith(
+        'articles[0] (slug "no-alt"): lead_image_alt.en: Describe the lead image'
+    )
+
+    data["articles"] = data["articles"][1:]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert import_file(path).ok
+    assert Article.objects.get(slug_en="decorative").lead_image

@@ -344,3 +344,19 @@ def test_dry_run_of_a_bad_file_is_refused(write_document):
     assert result.messages == [
         'articles[0] (slug "lonely"): authors: unknown expert "nobody"'
     ]
+
+
+def test_page_count_read_from_the_pdf_wins_and_stays_unchanged(write_document):
+    """The PDF's own page count replaces the file's, and a second import changes nothing."""
+    path = write_document(
+        document(articles=[article("with-pdf", pdf="files/report.pdf", page_count=52)])
+    )
+    (path.parent / "files").mkdir()
+    Image.new("RGB", (20, 20), (255, 255, 255)).save(
+        path.parent / "files/report.pdf", "PDF"
+    )
+    assert import_file(path).ok
+    assert Article.objects.get(slug_en="with-pdf").page_count == 1
+    stamps = updated_at()
+    assert "articles: 0 created, 0 updated, 1 unchanged" in import_file(path).stdout
+    assert updated_at() == stamps
