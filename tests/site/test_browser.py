@@ -195,6 +195,16 @@ def test_article_in_a_browser(live_server, article, browser, axe_script, languag
     )
     assert audit(page, axe_script) == []
 
+    # The print stylesheet keeps the article and drops the chrome and the rail.
+    page.emulate_media(media="print")
+    assert page.locator(".site-header").is_hidden()
+    assert page.locator(".rail").is_hidden()
+    assert page.locator(".prose").is_visible()
+    page.screenshot(
+        path=str(ARTIFACTS / f"article-{language}-print.png"), full_page=True
+    )
+    page.emulate_media(media="screen")
+
     page.set_viewport_size(PHONE)
     page.screenshot(
         path=str(ARTIFACTS / f"article-{language}-phone.png"), full_page=True
