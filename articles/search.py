@@ -42,6 +42,7 @@ from articles.search_index import (
     normalize,
     plain_text,
     search_config,
+    strip_marks,
     vector_column,
 )
 from thinktank.i18n import localized
@@ -92,22 +93,20 @@ def _query(text: str, language_code: str) -> SearchQuery:
 def _contains(text: str, language_code: str) -> Q:
     """Every word of ``text`` in the title, summary, body or a name (the SQLite fallback)."""
     condition = Q()
-    for word in text.split():
+    # Tashkeel is rarely stored, so a query typed with it still matches.
+    for word in strip_marks(text).split():
         names = Authorship.objects.filter(
             article=OuterRef("pk"),
             **{f"expert__{localized('name', language_code)}__icontains": word},
         )
         terms = Q()
-        for relation in ("topics", "regions"):
+        for through, column in (
+            (Article.topics.through, "topic"),
+            (Article.regions.through, "region"),
+        ):
+            named = {f"{column}__{localized('name', language_code)}__icontains": word}
             terms |= Q(
-                Exists(
-                    getattr(Article, relation).through.objects.filter(
-                        article_id=OuterRef("pk"),
-                        **{
-                            f"{relation[:-1]}__{localized('name', language_code)}__icontains": word
-                        },
-                    )
-                )
+                Exists(through.objects.filter(article_id=OuterRef("pk"), **named))
             )
         condition &= (
             Q(**{f"{localized('title', language_code)}__icontains": word})

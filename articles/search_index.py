@@ -44,6 +44,11 @@ def vector_column(language_code: str) -> str:
     return f"search_vector_{language_code}"
 
 
+def strip_marks(text: str) -> str:
+    """Text without Arabic tashkeel and tatweel (what the SQLite fallback can safely fold)."""
+    return _ARABIC_MARKS.sub("", text or "")
+
+
 def normalize(text: str) -> str:
     """
     Text as the index stores it: Arabic without tashkeel or tatweel, one alef,

@@ -126,6 +126,7 @@ class SearchTests(TestCase):
         else:
             self.assertEqual(self.search("العقوبات", "ar"), ["العقوبات وحدودها"])
             self.assertEqual(self.search("عقوبات", "ar"), ["العقوبات وحدودها"])
+            self.assertEqual(self.search("العُقُوبَات", "ar"), ["العقوبات وحدودها"])
             self.assertEqual(self.search("Sanctions", "ar"), [])
 
 
