@@ -7,6 +7,7 @@ from articles.forms import ArticleFilterForm
 from articles.models import Article
 from articles.search import SearchForm, attach_snippets, search_articles
 from articles.selectors import path_term, recommended_articles
+from taxonomy.views import term_landing
 from thinktank.i18n import same_page_in_every_language
 from thinktank.listing import paginate
 
@@ -51,10 +52,6 @@ def policy_analysis(request, slug):
     term = path_term(slug)
     if term is None:
         raise Http404
-    try:
-        from taxonomy.views import term_landing
-    except ImportError:
-        raise Http404 from None
     return term_landing(request, term)
 
 

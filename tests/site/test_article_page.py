@@ -253,3 +253,17 @@ def test_author_note_mark_is_not_doubled(client):
 def test_summary_is_the_meta_description(client, article):
     tree = get_page(client, article.url_in("en"))
     assert one(tree, "//meta[@name='description']").get("content") == article.summary_en
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_the_shared_url_space_dispatches_topics_and_regions(client, prefix):
+    """/policy-analysis/<slug> is an article, else a topic or region landing, else 404."""
+    make_topic("Proliferation", name_ar="الانتشار النووي")
+    make_region("Iran", name_ar="إيران")
+    topic = get_page(client, f"{prefix}/policy-analysis/proliferation")
+    assert ("الانتشار النووي" if prefix else "Proliferation") in text(
+        one(topic, "//h1")
+    )
+    region = get_page(client, f"{prefix}/policy-analysis/iran")
+    assert ("إيران" if prefix else "Iran") in text(one(region, "//h1"))
+    assert client.get(f"{prefix}/policy-analysis/atlantis").status_code == 404
