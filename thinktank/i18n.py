@@ -1,6 +1,7 @@
 """Helpers for per-language columns (``title_en``, ``title_ar``…)."""
 
 from django.conf import settings
+from django.urls import translate_url
 from modeltranslation.utils import build_localized_fieldname
 
 
@@ -21,7 +22,5 @@ def localized(field: str, language: str) -> str:
 
 def same_page_in_every_language(request) -> dict[str, str]:
     """``{code: url}`` of the current page (query string kept) in every language, for pages that exist in all."""
-    from django.urls import translate_url
-
     path = request.get_full_path()
     return {code: translate_url(path, code) for code in language_codes()}
