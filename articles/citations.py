@@ -127,7 +127,10 @@ def chicago(c: Citation) -> SafeString:
             if len(names) == 2
             else _join(names, conjunction)
         )
-        kind = ", ".join(part for part in (c.type_name, c.series_label) if part)
+        # "Policy Note 79", not "Policy Note, Policy Note 79".
+        kind = c.series_label or c.type_name
+        if c.series_label and not c.series_label.startswith(c.type_name):
+            kind = f"{c.type_name}, {c.series_label}"
         return format_html(
             "{}“{}.” {}. {}, {}. {}.",
             f"{by}. " if by else "",

@@ -227,7 +227,7 @@ class DiscoveryTests(TestCase):
         self.assertEqual(
             chicago(c),
             "Carmi, Omer, and Jane Roe. “Sanctions &amp; &quot;Limits&quot; &lt;/script&gt;.” "
-            f"Policy Note, Policy Note 79. The Meridian Institute, June 13, 2023. {url}.",
+            f"Policy Note 79. The Meridian Institute, June 13, 2023. {url}.",
         )
         self.assertEqual(
             apa(c),
