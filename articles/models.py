@@ -223,6 +223,8 @@ class Article(models.Model):
     lead_image_height = models.PositiveIntegerField(
         null=True, blank=True, editable=False
     )
+    # Rendition specs offered in AVIF for this image (thinktank.renditions).
+    lead_image_avif = models.CharField(max_length=100, blank=True, editable=False)
     lead_image_decorative = models.BooleanField(
         _("the lead image is decorative"),
         default=False,

@@ -82,6 +82,7 @@ class ExpertQuerySet(models.QuerySet):
             "headshot",
             "headshot_width",
             "headshot_height",
+            "headshot_avif",
             "headshot_focus_x",
             "headshot_focus_y",
             "affiliation_start",
@@ -157,6 +158,8 @@ class Expert(models.Model):
     )
     headshot_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     headshot_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Rendition specs offered in AVIF for this photo (thinktank.renditions).
+    headshot_avif = models.CharField(max_length=100, blank=True, editable=False)
     headshot_focus_x = models.PositiveSmallIntegerField(
         _("headshot focus (x %)"), default=50, validators=[MaxValueValidator(100)]
     )

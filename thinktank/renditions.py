@@ -5,9 +5,11 @@ Each use of an image on the site (a card, the rail, a bio card, a profile
 photo, the lead image, the press download, the Open Graph image) has one spec
 here. A spec gives the shape (an aspect ratio, or none for "keep the photo's
 own") and the widths offered to ``srcset``; every width is produced as WebP
-and JPEG, and as AVIF for the specs where AVIF comes out smaller (the large
-photographic ones; on a 72-pixel avatar AVIF's container costs more than it
-saves).
+and JPEG, and AVIF is offered where it comes out smaller than the WebP: the
+task encodes it, compares, keeps it only then, and records the choice on the
+row (``<field>_avif``, e.g. ``"card+ lead+ rail-"``) so that templates know
+without looking anything up. On a 72-pixel avatar AVIF's container costs more
+than it saves, so the ``bio`` spec does not try.
 
 Renditions are plain files in the default storage (so S3 works by
 configuration) under names derived from the source's name, which is itself
@@ -30,7 +32,7 @@ from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
 FORMATS = {
-    "avif": ("AVIF", "image/avif", {"quality": 60}),
+    "avif": ("AVIF", "image/avif", {"quality": 50}),
     "webp": ("WEBP", "image/webp", {"quality": 82, "method": 4}),
     "jpeg": (
         "JPEG",
@@ -154,8 +156,24 @@ def plan(source_name, source_size, spec: Spec, focus) -> list[Rendition]:
     ]
 
 
-def field_plan(field_file, spec_name) -> list[Rendition]:
-    """The renditions of ``spec_name`` for an image field's current file (no I/O)."""
+def avif_column(field) -> str:
+    """The row's column recording, per spec, whether AVIF came out smaller."""
+    return f"{field.name}_avif"
+
+
+def avif_decisions(field_file) -> dict[str, bool]:
+    """{spec: AVIF offered?} as the renditions task recorded it ("lead+ bio-")."""
+    recorded = getattr(field_file.instance, avif_column(field_file.field), "") or ""
+    return {item[:-1]: item.endswith("+") for item in recorded.split() if item}
+
+
+def field_plan(field_file, spec_name, *, all_formats=False) -> list[Rendition]:
+    """
+    The renditions of ``spec_name`` for an image field's current file (no I/O).
+
+    AVIF is left out unless the renditions task found it smaller than WebP for
+    this image and spec (``all_formats`` includes it regardless).
+    """
     spec = get_spec(spec_name)
     field, instance = field_file.field, field_file.instance
     size = (
@@ -164,7 +182,10 @@ def field_plan(field_file, spec_name) -> list[Rendition]:
     )
     if not all(size):
         size = (field_file.width, field_file.height)  # decodes the header once
-    return plan(field_file.name, size, spec, field.focus(instance))
+    planned = plan(field_file.name, size, spec, field.focus(instance))
+    if all_formats or avif_decisions(field_file).get(spec_name):
+        return planned
+    return [r for r in planned if r.format != "avif"]
 
 
 def render(image: Image.Image, spec: Spec, focus, rendition: Rendition) -> bytes:
@@ -186,36 +207,79 @@ def render(image: Image.Image, spec: Spec, focus, rendition: Rendition) -> bytes
 
 
 def ensure(field_file, force=False) -> list[str]:
-    """Write every missing rendition of the field's file; the names written."""
-    field = field_file.field
+    """
+    Write every missing rendition of the field's file; the names written.
+
+    AVIF is encoded too, compared with the WebP of the same size, and kept
+    for a spec only if it is smaller at every width; the decision is saved on
+    the row (``<field>_avif``) so that templates know without a lookup.
+    """
+    field, instance = field_file.field, field_file.instance
     storage = field_file.storage
-    wanted = [
-        (get_spec(name), rendition)
-        for name in field.renditions
-        for rendition in field_plan(field_file, name)
-    ]
-    missing = [(spec, r) for spec, r in wanted if force or not storage.exists(r.name)]
-    if not missing:
-        return []
-    focus = field.focus(field_file.instance)
-    with storage.open(field_file.name, "rb") as handle:
-        data = handle.read()
+    focus = field.focus(instance)
+    decisions = avif_decisions(field_file)
+    source = None
     written = []
-    with Image.open(io.BytesIO(data)) as source:
-        source = ImageOps.exif_transpose(source)
-        source.load()
-        for spec, rendition in missing:
-            if storage.exists(rendition.name):
-                storage.delete(rendition.name)
-            storage.save(
-                rendition.name, ContentFile(render(source, spec, focus, rendition))
-            )
-            written.append(rendition.name)
+
+    def pixels():
+        nonlocal source
+        if source is None:
+            with storage.open(field_file.name, "rb") as handle:
+                data = handle.read()
+            with Image.open(io.BytesIO(data)) as opened:
+                source = ImageOps.exif_transpose(opened)
+                source.load()
+        return source
+
+    def write(rendition, data):
+        if storage.exists(rendition.name):
+            storage.delete(rendition.name)
+        storage.save(rendition.name, ContentFile(data))
+        written.append(rendition.name)
+
+    for spec_name in field.renditions:
+        spec = get_spec(spec_name)
+        planned = field_plan(field_file, spec_name, all_formats=True)
+        for r in planned:
+            if r.format != "avif" and (force or not storage.exists(r.name)):
+                write(r, render(pixels(), spec, focus, r))
+        avifs = [r for r in planned if r.format == "avif"]
+        if not avifs or (spec_name in decisions and not force):
+            if decisions.get(spec_name):
+                for r in avifs:
+                    if not storage.exists(r.name):
+                        write(r, render(pixels(), spec, focus, r))
+            continue
+        encoded = {r: render(pixels(), spec, focus, r) for r in avifs}
+        webp_size = {
+            (r.width, r.height): storage.size(r.name)
+            for r in planned
+            if r.format == "webp"
+        }
+        smaller = all(
+            len(data) < webp_size[(r.width, r.height)] for r, data in encoded.items()
+        )
+        decisions[spec_name] = smaller
+        for r, data in encoded.items():
+            if smaller:
+                write(r, data)
+            elif storage.exists(r.name):
+                storage.delete(r.name)
+    recorded = " ".join(
+        f"{name}{'+' if offered else '-'}"
+        for name, offered in sorted(decisions.items())
+    )
+    column = avif_column(field)
+    if hasattr(instance, column) and getattr(instance, column) != recorded:
+        setattr(instance, column, recorded)
+        type(instance)._default_manager.filter(pk=instance.pk).update(
+            **{column: recorded}
+        )
     return written
 
 
 def expected_names(field_file) -> set[str]:
-    """Every rendition name the field's current file should have."""
+    """Every rendition name the field's current file should have (AVIF only if chosen)."""
     return {
         r.name
         for name in field_file.field.renditions

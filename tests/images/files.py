@@ -1,0 +1,286 @@
+"""Image and PDF files made on the fly: good ones, and a corpus of hostile ones."""
+
+import io
+import struct
+import zipfile
+import zlib
+
+from PIL import Image
+
+RED = (230, 20, 20)
+
+
+def _texture(size):
+    """Photo-like detail (a fractal and grain), grey so that only the dot is red."""
+    from PIL import ImageFilter
+
+    small = (max(1, min(size[0], 480)), max(1, min(size[1], 480)))
+    fractal = Image.effect_mandelbrot(small, (-2.2, -1.2, 1.0, 1.2), 60)
+    grain = Image.effect_noise(small, 40)
+    return (
+        Image.blend(fractal, grain, 0.3)
+        .filter(ImageFilter.GaussianBlur(1))
+        .resize(size, Image.Resampling.BICUBIC)
+    )
+
+
+def photo(size=(1600, 900), format="JPEG", dot=None, mode="RGB", exif=None, **options):
+    """A grey, textured picture; ``dot`` (x%, y%) paints a red disc there."""
+    from PIL import ImageDraw
+
+    width, height = size
+    image = Image.merge("RGB", [_texture(size)] * 3)
+    if mode != "RGB":
+        image = image.convert(mode)
+    if dot is not None:
+        cx, cy = width * dot[0] / 100, height * dot[1] / 100
+        r = max(6, min(width, height) // 25)
+        ImageDraw.Draw(image).ellipse(
+            (cx - r, cy - r, cx + r, cy + r), fill=RED if mode == "RGB" else (*RED, 255)
+        )
+    buffer = io.BytesIO()
+    if exif is not None:
+        options["exif"] = exif
+    image.save(buffer, format, **options)
+    return buffer.getvalue()
+
+
+def gps_exif(orientation=None):
+    """EXIF with a camera, a GPS position and (optionally) an orientation."""
+    exif = Image.Exif()
+    exif[0x010F] = "Snoopy Camera Co"  # Make
+    exif[0x0110] = "Leaky 3000"  # Model
+    if orientation:
+        exif[0x0112] = orientation
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (48.0, 51.0, 29.0)
+    gps[3] = "E"
+    gps[4] = (2.0, 17.0, 40.0)
+    return exif
+
+
+def has_red(image, threshold=10):
+    """Does ``image`` show the red dot (at least ``threshold`` clearly red pixels)?"""
+    data = image.convert("RGB").tobytes()
+    reds = sum(
+        1
+        for i in range(0, len(data), 3)
+        if data[i] > 180 and data[i + 1] < 90 and data[i + 2] < 90
+    )
+    return reds >= threshold
+
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (
+        struct.pack(">I", len(data))
+        + kind
+        + data
+        + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
+
+
+def png_with_size(width, height):
+    """A PNG whose header claims ``width`` × ``height`` over a tiny body (a bomb's shape)."""
+    raw = photo((8, 8), "PNG")
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    # Keep the signature, swap the IHDR chunk (the first one, 25 bytes).
+    return raw[:8] + _png_chunk(b"IHDR", ihdr) + raw[33:]
+
+
+def png_bomb(side=30000):
+    """A real deflate bomb: ``side``² black pixels compressed to a few kB."""
+    row = b"\x00" + b"\x00" * side  # filter byte + 1 byte per grey pixel
+    compressor = zlib.compressobj(9)
+    body = b"".join(compressor.compress(row) for _ in range(200)) + compressor.flush()
+    ihdr = struct.pack(">IIBBBBB", side, side, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _png_chunk(b"IHDR", ihdr)
+        + _png_chunk(b"IDAT", body)
+        + _png_chunk(b"IEND", b"")
+    )
+
+
+def jpeg_with_size(width, height):
+    """A JPEG whose SOF header claims ``width`` × ``height``."""
+    data = bytearray(photo((16, 16)))
+    at = data.find(b"\xff\xc0")
+    if at < 0:
+        at = data.find(b"\xff\xc2")
+    struct.pack_into(">HH", data, at + 5, height, width)
+    return bytes(data)
+
+
+def jpeg_with_comment(text: bytes):
+    data = photo((64, 48))
+    comment = b"\xff\xfe" + struct.pack(">H", len(text) + 2) + text
+    return data[:2] + comment + data[2:]
+
+
+def png_with_text(key: bytes, text: bytes, kind=b"tEXt"):
+    data = photo((64, 48), "PNG")
+    return data[:33] + _png_chunk(kind, key + b"\x00" + text) + data[33:]
+
+
+def zip_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("payload.html", "<html><script>alert(1)</script></html>")
+    return buffer.getvalue()
+
+
+def pdf(pages=3, text="A test report"):
+    """A small, valid PDF of ``pages`` pages, written by hand."""
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+    kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
+    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    for _ in range(pages):
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info << /Title ({text}) >> >>\n"
+        f"startxref\n{xref}\n%%EOF\n"
+    ).encode()
+    return bytes(out)
+
+
+SVG_SCRIPT = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>'
+HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
+
+
+def hostile_images():
+    """(id, file name, bytes, settings overrides) for every file an image field must refuse."""
+    jpeg = photo((120, 80))
+    png = photo((120, 80), "PNG")
+    webp = photo((120, 80), "WEBP")
+    avif = photo((120, 80), "AVIF")
+    gif = photo((40, 40), "GIF")
+    bmp = photo((40, 40), "BMP")
+    tiff = photo((40, 40), "TIFF")
+    ico = photo((32, 32), "ICO")
+    corpus = [
+        ("zero-byte", "photo.jpg", b"", {}),
+        ("text-as-jpg", "photo.jpg", b"just some words, not an image\n" * 5, {}),
+        ("html-as-jpg", "photo.jpg", HTML, {}),
+        ("html-bom-as-png", "photo.png", b"\xef\xbb\xbf" + HTML, {}),
+        ("html-as-webp", "photo.webp", HTML, {}),
+        ("svg-script", "logo.svg", SVG_SCRIPT, {}),
+        ("svg-as-jpg", "logo.jpg", SVG_SCRIPT, {}),
+        ("svg-prolog-as-png", "logo.png", b'<?xml version="1.0"?>\n' + SVG_SCRIPT, {}),
+        ("svg-as-avif", "logo.avif", SVG_SCRIPT, {}),
+        ("jpeg+html", "photo.jpg", jpeg + HTML, {}),
+        ("jpeg+zip", "photo.jpg", jpeg + zip_bytes(), {}),
+        ("jpeg+pdf", "photo.jpg", jpeg + pdf(1), {}),
+        ("png+zip", "photo.png", png + zip_bytes(), {}),
+        ("png+html-upper", "photo.png", png + b"<HTML><BODY>hi</BODY></HTML>", {}),
+        ("webp+html", "photo.webp", webp + HTML, {}),
+        ("avif+zip", "photo.avif", avif + zip_bytes(), {}),
+        (
+            "jpeg-comment-script",
+            "photo.jpg",
+            jpeg_with_comment(b"<script>alert(1)</script>"),
+            {},
+        ),
+        (
+            "jpeg-comment-php",
+            "photo.jpg",
+            jpeg_with_comment(b"<?php system($_GET['c']); ?>"),
+            {},
+        ),
+        (
+            "jpeg-comment-javascript-url",
+            "photo.jpg",
+            jpeg_with_comment(b"javascript:alert(1)"),
+            {},
+        ),
+        (
+            "png-text-script",
+            "photo.png",
+            png_with_text(b"Comment", b"<script>x()</script>"),
+            {},
+        ),
+        (
+            "png-itxt-iframe",
+            "photo.png",
+            png_with_text(b"XML", b"\x00\x00\x00\x00<iframe src=x>", b"iTXt"),
+            {},
+        ),
+        ("gif", "photo.jpg", gif, {}),
+        ("gif-named-gif", "anim.gif", gif, {}),
+        ("gif-script", "photo.gif", b"GIF89a<script>alert(1)</script>", {}),
+        ("bmp", "photo.jpg", bmp, {}),
+        ("tiff", "photo.tif", tiff, {}),
+        ("ico", "favicon.jpg", ico, {}),
+        ("pdf-as-jpg", "photo.jpg", pdf(1), {}),
+        ("zip-as-jpg", "photo.jpg", zip_bytes(), {}),
+        ("exe-as-jpg", "photo.jpg", b"MZ\x90\x00" + b"\x00" * 200, {}),
+        ("random-bytes", "photo.jpg", bytes(range(256)) * 8, {}),
+        ("truncated-jpeg", "photo.jpg", photo((400, 300))[:1500], {}),
+        ("truncated-png", "photo.png", png[: len(png) // 2], {}),
+        ("truncated-webp", "photo.webp", webp[: len(webp) // 2], {}),
+        ("truncated-avif", "photo.avif", avif[: len(avif) // 2], {}),
+        ("jpeg-magic-only", "photo.jpg", b"\xff\xd8\xff", {}),
+        ("png-signature-only", "photo.png", b"\x89PNG\r\n\x1a\n", {}),
+        ("webp-header-only", "photo.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", {}),
+        ("png-bad-crc", "photo.png", png[:29] + b"\x00\x00\x00\x00" + png[33:], {}),
+        ("png-bomb", "bomb.png", png_bomb(), {}),
+        ("png-claims-30000-square", "huge.png", png_with_size(30000, 30000), {}),
+        ("png-claims-100000-wide", "wide.png", png_with_size(100000, 1), {}),
+        ("png-claims-zero-size", "zero.png", png_with_size(0, 0), {}),
+        ("jpeg-claims-65000-square", "huge.jpg", jpeg_with_size(65000, 65000), {}),
+        (
+            "over-pixel-limit",
+            "big.png",
+            photo((400, 300), "PNG"),
+            {"UPLOAD_IMAGE_MAX_PIXELS": 100_000},
+        ),
+        (
+            "over-byte-limit",
+            "big.jpg",
+            photo((400, 300), quality=95),
+            {"UPLOAD_IMAGE_MAX_BYTES": 2_000},
+        ),
+        (
+            "evil-path-text",
+            "../../etc/passwd.jpg",
+            b"root:x:0:0:root:/root:/bin/bash\n",
+            {},
+        ),
+        ("rtl-override-html", "\u202egpj.exe", HTML, {}),
+        ("nul-in-name-svg", "photo\x00.svg.jpg", SVG_SCRIPT, {}),
+        ("very-long-name-html", "a" * 400 + ".jpg", HTML, {}),
+        ("windows-path-svg", "C:\\Users\\x\\..\\logo.jpg", SVG_SCRIPT, {}),
+        ("unicode-name-truncated", "صورة-😀.jpg", photo((200, 200))[:700], {}),
+    ]
+    return corpus
+
+
+def hostile_pdfs():
+    good = pdf(4)
+    return [
+        ("zero-byte", "report.pdf", b"", {}),
+        ("html-as-pdf", "report.pdf", HTML, {}),
+        ("jpeg-as-pdf", "report.pdf", photo((50, 50)), {}),
+        ("zip-as-pdf", "report.pdf", zip_bytes(), {}),
+        ("header-only", "report.pdf", b"%PDF-1.7\n", {}),
+        ("no-eof-marker", "report.pdf", good.replace(b"%%EOF", b"%%XXX"), {}),
+        ("truncated", "report.pdf", good[: len(good) // 2], {}),
+        (
+            "garbage-between",
+            "report.pdf",
+            b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n%%EOF\n",
+            {},
+        ),
+        ("html-then-pdf", "report.pdf", HTML + good, {}),
+        ("over-byte-limit", "report.pdf", good, {"UPLOAD_PDF_MAX_BYTES": 100}),
+        ("evil-name-html", "../../report.pdf", HTML, {}),
+    ]

@@ -1,0 +1,236 @@
+"""
+Hostile uploads are refused through the admin's real forms, with a clear
+message and no server error; good ones are stored re-encoded, without
+metadata, under names of our own.
+"""
+
+import io
+import re
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from experts.models import Expert
+from tests.admin.forms import errors, fill, form_data
+from tests.factories import make_article
+from tests.images import files
+
+pytestmark = pytest.mark.django_db
+
+IMAGES = files.hostile_images()
+PDFS = files.hostile_pdfs()
+
+
+def upload(name, content, content_type="application/octet-stream"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def _split(fields):
+    uploads = {k: v for k, v in fields.items() if isinstance(v, SimpleUploadedFile)}
+    return {k: v for k, v in fields.items() if k not in uploads}, uploads
+
+
+def post_expert(client, **fields):
+    url = reverse("admin:experts_expert_add")
+    fields, uploads = _split({"name_en": "Karim Mansour", **fields})
+    data = fill(form_data(client.get(url)), **fields)
+    return client.post(url, {**data, **uploads})
+
+
+def post_article(client, article, headers=None, **fields):
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    fields, uploads = _split(fields)
+    data = fill(form_data(client.get(url, headers=headers)), **fields)
+    return client.post(url, {**data, **uploads}, headers=headers)
+
+
+def test_the_corpus_is_large_enough():
+    assert len(IMAGES) + len(PDFS) >= 50
+    assert len(IMAGES) >= 50
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "overrides"),
+    [case[1:] for case in IMAGES],
+    ids=[case[0] for case in IMAGES],
+)
+def test_hostile_headshot_is_refused(admin_client, settings, name, content, overrides):
+    for key, value in overrides.items():
+        setattr(settings, key, value)
+    response = post_expert(admin_client, headshot=upload(name, content, "image/jpeg"))
+    assert response.status_code == 200
+    messages = errors(response).get("headshot")
+    assert messages, errors(response)
+    assert any(
+        word in messages[0] for word in ("image", "empty", "SVG", "limit", "file")
+    ), messages
+    assert not Expert.objects.exists()
+    assert (
+        not list((settings.MEDIA_ROOT).rglob("*.*"))
+        if settings.MEDIA_ROOT.exists()
+        else True
+    )
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "overrides"),
+    [case[1:] for case in IMAGES],
+    ids=[case[0] for case in IMAGES],
+)
+def test_hostile_lead_image_is_refused(
+    admin_client, settings, article, name, content, overrides
+):
+    for key, value in overrides.items():
+        setattr(settings, key, value)
+    response = post_article(
+        admin_client,
+        article,
+        lead_image=upload(name, content, "image/png"),
+        lead_image_alt_en="A dam at dusk",
+    )
+    assert response.status_code == 200
+    assert errors(response).get("lead_image"), errors(response)
+    article.refresh_from_db()
+    assert not article.lead_image
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "overrides"),
+    [case[1:] for case in PDFS],
+    ids=[case[0] for case in PDFS],
+)
+def test_hostile_pdf_is_refused(
+    admin_client, settings, article, name, content, overrides
+):
+    for key, value in overrides.items():
+        setattr(settings, key, value)
+    response = post_article(
+        admin_client, article, pdf=upload(name, content, "application/pdf")
+    )
+    assert response.status_code == 200
+    messages = errors(response).get("pdf")
+    assert messages, errors(response)
+    assert any(word in messages[0] for word in ("PDF", "empty", "limit")), messages
+    article.refresh_from_db()
+    assert not article.pdf
+
+
+@pytest.mark.parametrize(
+    ("name", "format"),
+    [
+        ("../../etc/passwd.jpg", "JPEG"),
+        ("\u202egpj.exe", "JPEG"),
+        ("photo\x00.php.jpg", "PNG"),
+        ("x" * 300 + ".webp", "WEBP"),
+        ("صورة شخصية.avif", "AVIF"),
+        ("photo.jpg", "WEBP"),  # the name lies; the content decides
+    ],
+)
+def test_good_headshot_is_stored_clean_under_a_generated_name(
+    admin_client, settings, name, format
+):
+    content = files.photo((300, 200), format, exif=files.gps_exif(orientation=6))
+    response = post_expert(admin_client, headshot=upload(name, content, "image/jpeg"))
+    assert response.status_code == 302, errors(response)
+    expert = Expert.objects.get()
+    extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif"}[format]
+    assert re.fullmatch(
+        rf"experts/headshots/[0-9a-f]{{32}}\.{extension}", expert.headshot.name
+    )
+    stored = (settings.MEDIA_ROOT / expert.headshot.name).read_bytes()
+    assert b"Snoopy" not in stored and b"Leaky" not in stored
+    with Image.open(io.BytesIO(stored)) as image:
+        assert image.format == format
+        exif = image.getexif()
+        assert not exif, dict(exif)
+        assert not exif.get_ifd(0x8825)
+        assert "exif" not in image.info and "xmp" not in image.info
+        # The orientation (6: turned a quarter) is applied to the pixels.
+        assert image.size == (200, 300)
+    assert (expert.headshot_width, expert.headshot_height) == (200, 300)
+    # Nothing escaped the media folder.
+    assert not (settings.MEDIA_ROOT.parent / "etc").exists()
+
+
+def test_two_uploads_of_photo_jpg_never_overwrite_each_other(admin_client, settings):
+    for name, dot in (("Lina Haddad", (10, 10)), ("Omar Saleh", (90, 90))):
+        content = files.photo((200, 200), dot=dot)
+        response = post_expert(
+            admin_client, name_en=name, headshot=upload("photo.jpg", content)
+        )
+        assert response.status_code == 302
+    first, second = Expert.objects.order_by("pk")
+    assert first.headshot.name != second.headshot.name
+    assert first.headshot.storage.exists(first.headshot.name)
+    assert second.headshot.storage.exists(second.headshot.name)
+
+
+def test_trailing_payload_is_gone(admin_client, settings):
+    """Bytes after the end of the image (not markup) are dropped by the re-encode."""
+    content = files.photo((120, 90)) + b"\x00TRAILER-PAYLOAD" * 20
+    response = post_expert(admin_client, headshot=upload("photo.jpg", content))
+    assert response.status_code == 302
+    stored = (settings.MEDIA_ROOT / Expert.objects.get().headshot.name).read_bytes()
+    assert b"TRAILER-PAYLOAD" not in stored
+    assert stored.endswith(b"\xff\xd9")
+
+
+def test_good_pdf_is_named_after_the_series_and_counted(admin_client, settings):
+    article = make_article(
+        "Deterrence on the Litani", series="Policy Note", series_number=79
+    )
+    response = post_article(
+        admin_client, article, pdf=upload("../../final FINAL v3.pdf", files.pdf(12))
+    )
+    assert response.status_code == 302, errors(response)
+    article.refresh_from_db()
+    assert re.fullmatch(
+        r"articles/pdf/[0-9a-f]{12}/policy-note-79\.pdf", article.pdf.name
+    )
+    assert article.page_count == 12
+    assert article.pdf_size == len(files.pdf(12))
+
+
+def test_alt_text_is_required_for_a_lead_image(admin_client, article):
+    photo = files.photo((800, 450))
+    response = post_article(
+        admin_client,
+        article,
+        lead_image=upload("hall.jpg", photo),
+        lead_image_alt_en="",
+    )
+    assert response.status_code == 200
+    (message,) = errors(response)["lead_image_alt_en"]
+    assert "alt text" in message and "decorative" in message
+    article.refresh_from_db()
+    assert not article.lead_image
+
+
+def test_alt_text_message_is_in_the_editors_language(article, commit):
+    """The message is gettext'd: an Arabic-speaking editor reads it in Arabic."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+    from django.utils import translation
+
+    article.lead_image.save("hall.jpg", ContentFile(files.photo((80, 45))), save=False)
+    with translation.override("ar"):
+        with pytest.raises(ValidationError) as refused:
+            article.full_clean()
+        (message,) = refused.value.message_dict["lead_image_alt_en"]
+    assert "النص البديل" in message and "زخرفية" in message
+
+
+def test_a_decorative_lead_image_needs_no_alt_text(admin_client, article):
+    photo = files.photo((800, 450))
+    response = post_article(
+        admin_client,
+        article,
+        lead_image=upload("hall.jpg", photo),
+        lead_image_alt_en="",
+        lead_image_decorative=True,
+    )
+    assert response.status_code == 302, errors(response)
+    article.refresh_from_db()
+    assert article.lead_image and article.lead_image_decorative
