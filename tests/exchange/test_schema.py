@@ -1,7 +1,7 @@
 import pytest
 
 from articles.exchange import schema
-from articles.exchange.importer import MODELS
+from articles.exchange.records import MODELS
 from thinktank.i18n import language_codes, localized
 
 # Fields that describe the database rather than the content.
