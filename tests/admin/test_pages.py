@@ -5,9 +5,11 @@ import lxml.html
 import pytest
 from django.apps import apps
 from django.contrib import admin
+from django.contrib.admin.utils import flatten_fieldsets
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from modeltranslation.translator import translator
 
 from articles.models import ArticleType, Authorship, Recommendation
 from tests.admin.forms import page
@@ -220,3 +222,24 @@ def test_article_list_query_count(admin_client, django_assert_num_queries):
     admin_client.get(url)
     with django_assert_num_queries(10):
         admin_client.get(url)
+
+
+@pytest.mark.parametrize("label", MAKERS)
+def test_every_editable_field_is_on_the_change_form(rf, admin_user, label):
+    """A field added to a model is not silently left out of its admin's fieldsets."""
+    model = apps.get_model(label)
+    model_admin = admin.site.get_model_admin(model)
+    request = rf.get("/")
+    request.user = admin_user
+    shown = set(flatten_fieldsets(model_admin.get_fieldsets(request)))
+    translated = set(translator.get_options_for_model(model).all_fields)
+    through = {"authors", "recommendations"}  # edited in the inlines
+    editable = {
+        field.name
+        for field in model._meta.get_fields()
+        if field.concrete
+        and getattr(field, "editable", False)
+        and not field.auto_created
+        and field.name not in translated | through
+    }
+    assert editable <= shown
