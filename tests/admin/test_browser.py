@@ -106,6 +106,7 @@ def test_article_form_in_chromium(live_server, editor):
         panel = page.locator(".field-title_ar").get_attribute("id")
         tab = page.locator(f"[role=tab][aria-controls='{panel}']")
         assert tab.inner_text() == get_language_info("ar")["name_local"]
+        assert page.get_by_role("tablist", name="Title", exact=True).count() == 1
         tab.click()
         assert not page.locator("#id_title_en").is_visible()
         assert page.locator("#id_title_ar").is_visible()

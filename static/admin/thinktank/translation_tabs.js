@@ -88,6 +88,11 @@
             group.bar.append(tab);
             group.panels.push({lang, container, tab, error});
         });
+        // Name the tab list after the field: its label without the "[en]" suffix.
+        const label = group.panels[0].container.querySelector("label");
+        if (label) {
+            group.bar.setAttribute("aria-label", label.textContent.replace(/\s*\[[^\]]*\]\s*:?\s*$/, ""));
+        }
         group.panels[0].container.before(group.bar);
         return group;
     }
