@@ -46,11 +46,11 @@ def _language() -> str:
 
 
 @register.inclusion_tag("components/feed_links.html")
-def feed_links(obj=None) -> dict:
-    """RSS and Atom ``<link rel="alternate">`` for the latest analysis and, if given, ``obj``'s feed."""
+def feed_links(obj=None, *, latest: bool = True) -> dict:
+    """RSS and Atom ``<link rel="alternate">`` for the latest analysis (unless ``latest=False``) and ``obj``'s feed."""
     if hasattr(obj, "selected"):  # a listing's filter form: the chosen type's feed
         obj = obj.selected("type")
-    feeds = [(None, feed_urls())]
+    feeds = [(None, feed_urls())] if latest else []
     if obj is not None:
         feeds.append(
             (str(obj.plural if isinstance(obj, ArticleType) else obj), feed_urls(obj))

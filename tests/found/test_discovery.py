@@ -98,6 +98,11 @@ class DiscoveryTests(TestCase):
             hrefs, ["/ar/feeds/latest.atom", "/ar/feeds/topic/energy.atom"]
         )
 
+    def test_article_page_links_the_feeds_of_its_topics(self):
+        doc = page(self.client.get("/policy-analysis/sanctions-limits"))
+        hrefs = doc.xpath("//link[@rel='alternate'][@type='application/rss+xml']/@href")
+        self.assertEqual(hrefs, ["/feeds/latest.rss", "/feeds/topic/energy.rss"])
+
     def test_feed_queries_do_not_grow(self):
         with CaptureQueriesContext(connection) as one:
             self.client.get("/feeds/latest.rss")

@@ -13,7 +13,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         if connection.vendor != "postgresql":
-            self.stdout.write("Nothing to do: the search index exists on PostgreSQL only.")
+            self.stdout.write(
+                "Nothing to do: the search index exists on PostgreSQL only."
+            )
             return
         ids = Article.objects.values_list("pk", flat=True).iterator()
         batch, total = [], 0
