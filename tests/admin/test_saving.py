@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, ArticleType, Status
+from articles.models import Article, ArticleType
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Region, Topic
 from tests.admin.forms import add_inline_row, errors, fill, form_data
@@ -155,7 +155,10 @@ def test_article_type_saves_both_languages(admin_client):
 def test_article_saves_both_languages_authors_and_recommendations(
     admin_client, admin_user
 ):
-    """An article is added, then changed, with both languages, ordered authors and recommendations."""
+    """
+    An article is added, then changed, with both languages, ordered authors and
+    recommendations. (Publication fields belong to the editorial workflow.)
+    """
     first, second = make_expert("Dana Stroul"), make_expert("Omer Carmi")
     topic, region = make_topic("Iran"), make_region("Gulf")
     older, oldest = make_article("Earlier work"), make_article("Earliest work")
@@ -172,11 +175,6 @@ def test_article_saves_both_languages_authors_and_recommendations(
         summary_ar="ما الذي غيرته التخفيضات.",
         body_en="<h2>Exports</h2><p>Exports rose.</p>",
         body_ar='<h2 dir="rtl">الصادرات</h2><p dir="rtl">ارتفعت الصادرات.</p>',
-        status=Status.PUBLISHED,
-        published_at_0="2026-03-02",
-        published_at_1="09:30:00",
-        available_en=True,
-        available_ar=True,
         topics=[topic.pk],
         regions=[region.pk],
         series="PolicyWatch",
@@ -197,8 +195,6 @@ def test_article_saves_both_languages_authors_and_recommendations(
         '<h2 dir="rtl">الصادرات</h2><p dir="rtl">ارتفعت الصادرات.</p>'
     )
     assert (article.slug_en, article.slug_ar) == ("oil-and-gulf", "alnft-walkhlyj")
-    assert article.languages == ["en", "ar"]
-    assert list(Article.objects.live("ar")) == [article]
     assert [a.expert for a in article.byline()] == [second, first]
     assert [r.recommended for r in article.recommendation_links.all()] == [
         oldest,
@@ -210,7 +206,7 @@ def test_article_saves_both_languages_authors_and_recommendations(
     assert article.created_by == admin_user
     assert article.updated_by == admin_user
 
-    # Change it: a new Arabic title, authors swapped, Arabic withdrawn.
+    # Change it: a new Arabic title, authors swapped.
     url = reverse("admin:articles_article_change", args=[article.pk])
     data = form_data(admin_client.get(url))
     rows = {
@@ -222,7 +218,6 @@ def test_article_saves_both_languages_authors_and_recommendations(
         data,
         _save="Save",
         title_ar="النفط في الخليج",
-        available_ar=False,
         **{
             f"authorships-{rows[str(first.pk)]}-order": 1,
             f"authorships-{rows[str(second.pk)]}-order": 2,
@@ -238,7 +233,6 @@ def test_article_saves_both_languages_authors_and_recommendations(
     assert article.body_ar == (
         '<h2 dir="rtl">الصادرات</h2><p dir="rtl">ارتفعت الصادرات.</p>'
     )
-    assert article.languages == ["en"]
     assert [a.expert for a in article.byline()] == [first, second]
 
 
