@@ -302,3 +302,16 @@ def test_topic_slug_clashing_with_an_arabic_article_slug_names_the_article(
     assert errors(response)["slug"] == [
         'This address is already used by article "Oil and the Gulf".'
     ]
+
+
+def test_article_cannot_recommend_itself(admin_client):
+    """The recommendations inline refuses the article itself, and nothing is saved."""
+    article = make_article("Oil and the Gulf")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = fill(form_data(admin_client.get(url)), _save="Save")
+    add_inline_row(data, "recommendation_links", recommended=article.pk, order=1)
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    messages = [text for texts in errors(response).values() for text in texts]
+    assert "An article cannot recommend itself." in messages
+    assert not article.recommendation_links.exists()
