@@ -15,6 +15,7 @@ from articles.models import (
 from articles.search_index import update_search_vectors
 from thinktank.admin import BilingualAdmin, ProposedSlugForm
 from thinktank.i18n import language_codes, localized
+from workflow.admin import WorkflowAdminMixin
 
 
 @admin.register(ArticleType)
@@ -92,7 +93,7 @@ TYPE_FIELDSETS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(BilingualAdmin):
+class ArticleAdmin(WorkflowAdminMixin, BilingualAdmin):
     form = ArticleForm
     list_display = [
         "headline",

@@ -38,21 +38,31 @@ def policy_analysis(request, slug):
     lang = request.LANGUAGE_CODE
     article = Article.objects.live(lang).by_slug(slug, lang).for_detail().first()
     if article is not None:
-        return render(
-            request,
-            "articles/article_detail.html",
-            {
-                "article": article,
-                "recommended": recommended_articles(article, language_code=lang),
-                "alternates": {
-                    code: article.url_in(code) for code in article.languages
-                },
-            },
-        )
+        return article_page(request, article, lang)
     term = path_term(slug)
     if term is None:
         raise Http404
     return term_landing(request, term)
+
+
+def article_page(request, article, language_code, *, preview=False):
+    """
+    The article page. The public view passes a live article; the staff preview
+    and share links (workflow.views) pass one from ``Article.objects.for_detail()``
+    with ``preview=True``: no links to other versions, no citation, noindex.
+    """
+    return render(
+        request,
+        "articles/article_detail.html",
+        {
+            "article": article,
+            "recommended": recommended_articles(article, language_code=language_code),
+            "alternates": {}
+            if preview
+            else {code: article.url_in(code) for code in article.languages},
+            "preview": preview,
+        },
+    )
 
 
 @require_GET

@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "taxonomy",
     "experts",
     "articles",
+    "workflow",
 ]
 
 MIDDLEWARE = [

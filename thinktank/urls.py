@@ -10,6 +10,7 @@ from taxonomy.sitemaps import RegionSitemap, TopicSitemap
 from thinktank import pages, views
 from thinktank.media import serve_media
 from thinktank.sitemaps import robots_txt
+from workflow.views import share_link
 
 SITEMAPS = {
     "articles": ArticleSitemap,
@@ -23,6 +24,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("share/<str:token>", share_link, name="share_link"),
 ]
 
 urlpatterns += i18n_patterns(

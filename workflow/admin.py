@@ -1,0 +1,477 @@
+"""
+The workflow in the article admin (``ArticleAdmin`` mixes in ``WorkflowAdminMixin``),
+and the admin of share links and the transition log.
+
+Status and publication fields are read-only for everyone: only the
+transitions (buttons on the change page, bulk actions on the list, both
+Django's admin actions) change them, through ``workflow.services.perform``.
+"""
+
+import calendar as pycalendar
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.conf import settings
+from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation, helpers
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _, ngettext
+
+from articles.models import Article, Status
+from thinktank.i18n import language_codes, localized, localized_fields
+from workflow import services, sharing
+from workflow.models import ShareLink, Transition
+from workflow.views import preview
+
+BOTH = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
+
+#: Fields only transitions change.
+PUBLICATION_FIELDS = ["status", "published_at", *localized_fields("available")]
+
+
+class TransitionInput(forms.Form):
+    comment = forms.CharField(
+        label=_("Comment"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        help_text=_("Required to request changes; recorded with the transition."),
+    )
+    when = forms.DateTimeField(
+        label=_("Publication date"),
+        required=False,
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+        help_text=_("To schedule: the moment readers will see it."),
+    )
+
+
+class ReadOnlyFieldErrors:
+    """
+    Model validation may object to a field this user cannot edit (publishing
+    a language whose text a translator just emptied): show such errors at the
+    top of the form instead of failing on a field the form lacks.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            kept = {}
+            for field, messages_ in errors.error_dict.items():
+                key = field if field in self.fields else NON_FIELD_ERRORS
+                kept.setdefault(key, []).extend(messages_)
+            errors = ValidationError(kept)
+        super()._update_errors(errors)
+
+
+class WorkflowActionForm(helpers.ActionForm, TransitionInput):
+    """The admin's action form, with the inputs a transition may need."""
+
+
+def _transition_action(name, step):
+    def action(modeladmin, request, queryset):
+        return modeladmin.run_transition(request, queryset, name)
+
+    action.__name__ = name
+    action.short_description = step.label
+    action.locations = BOTH
+    return action
+
+
+def _share_action(code):
+    def action(modeladmin, request, queryset):
+        return modeladmin.create_share_links(request, queryset, code)
+
+    action.__name__ = f"share_{code}"
+    action.short_description = _("Create a share link (%(language)s)") % {
+        "language": code.upper()
+    }
+    action.locations = [ActionLocation.CHANGE_FORM]
+    return action
+
+
+TRANSITION_ACTIONS = [
+    _transition_action(name, step) for name, step in services.STEPS.items()
+]
+SHARE_ACTIONS = [_share_action(code) for code in language_codes()]
+
+
+class TransitionInline(admin.TabularInline):
+    """The article's workflow log, newest first, read-only."""
+
+    model = Transition
+    fields = [
+        "at",
+        "actor_name",
+        "step",
+        "from_status",
+        "to_status",
+        "language",
+        "comment",
+    ]
+    readonly_fields = fields
+    extra = 0
+    max_num = 0
+    can_delete = False
+    verbose_name_plural = _("workflow log")
+    classes = ["collapse"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).for_log()
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return True
+
+    @admin.display(description=_("by"))
+    def actor_name(self, obj):
+        return obj.actor or _("system")
+
+    @admin.display(description=_("transition"))
+    def step(self, obj):
+        return services.step_label(obj.name)
+
+
+class WorkflowAdminMixin:
+    """Roles, read-only publication fields, transitions, preview, share links, calendar."""
+
+    action_form = WorkflowActionForm
+    actions = [*TRANSITION_ACTIONS, *SHARE_ACTIONS]
+    change_form_template = "admin/articles/article/change_form.html"
+
+    # Who sees and edits what ------------------------------------------------
+
+    def get_queryset(self, request):
+        return self.for_role(request, super().get_queryset(request))
+
+    def for_role(self, request, queryset):
+        """Editors and translators see every article; contributors their own."""
+        user = request.user
+        if services.is_editor(user) or services.is_translator(user):
+            return queryset
+        return queryset.filter(created_by=user)
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and (
+            obj is None or services.can_see(request.user, obj)
+        )
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or services.can_edit(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and (
+            obj is None or services.is_editor(request.user)
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = [*super().get_readonly_fields(request, obj), *PUBLICATION_FIELDS]
+        if services.is_translator(request.user):
+            # Translators change the other languages' text, nothing else.
+            translated = set(self.translated_fields())
+            editable = translated | {
+                localized(field, code)
+                for field in translated
+                for code in language_codes()
+                if code != settings.LANGUAGE_CODE
+            }
+            readonly += [
+                field.name
+                for field in Article._meta.get_fields()
+                if getattr(field, "editable", False)
+                and (field.concrete or field.many_to_many)
+                and not field.auto_created
+                and field.name not in editable
+                and field.name not in readonly
+            ]
+        return readonly
+
+    def translated_fields(self):
+        from modeltranslation.translator import translator
+
+        return translator.get_options_for_model(Article).fields
+
+    def get_deleted_objects(self, objs, request):
+        # An article's workflow log and share links go with it: they need no
+        # permission of their own (nobody may delete them one by one).
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        perms_needed -= {
+            str(model._meta.verbose_name) for model in (Transition, ShareLink)
+        }
+        return deleted, counts, perms_needed, protected
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (ReadOnlyFieldErrors, form), {})
+
+    def get_inlines(self, request, obj):
+        inlines = list(super().get_inlines(request, obj))
+        if obj is not None:
+            inlines.append(TransitionInline)
+        return inlines
+
+    def get_prepopulated_fields(self, request, obj=None):
+        if services.is_translator(request.user):
+            return {}
+        return super().get_prepopulated_fields(request, obj)
+
+    # Transitions -------------------------------------------------------------
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        user = request.user
+        obj = None
+        if action_location == ActionLocation.CHANGE_FORM:
+            match = request.resolver_match
+            object_id = match.kwargs.get("object_id") if match else None
+            obj = self.get_object(request, object_id) if object_id else None
+            if obj is None:
+                return {}
+        kept = {}
+        for name, action in actions.items():
+            if name in services.STEPS:
+                if obj is None:
+                    ok = user.has_perm(services.STEPS[name].permission)
+                else:
+                    ok = services.allowed(user, obj, name)
+            elif name.startswith("share_"):
+                ok = user.has_perm("workflow.add_sharelink")
+            else:
+                ok = True
+            if ok:
+                kept[name] = action
+        return kept
+
+    def _transition_input(self, request):
+        prefix = (
+            ActionLocation.CHANGE_FORM.value
+            if f"{ActionLocation.CHANGE_FORM.value}-action" in request.POST
+            else None
+        )
+        form = TransitionInput(request.POST, prefix=prefix)
+        form.is_valid()
+        return form.cleaned_data.get("comment", ""), form.cleaned_data.get("when")
+
+    def run_transition(self, request, queryset, name):
+        comment, when = self._transition_input(request)
+        done, refused = 0, []
+        for article in queryset:
+            try:
+                services.perform(
+                    article, name, request.user, comment=comment, when=when
+                )
+                done += 1
+            except services.TransitionError as error:
+                refused.append(f"{article}: {error}")
+        step = services.STEPS[name]
+        if done:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(step)s: %(count)d article.",
+                    "%(step)s: %(count)d articles.",
+                    done,
+                )
+                % {"step": step.label, "count": done},
+                messages.SUCCESS,
+            )
+        for message in refused:
+            self.message_user(request, message, messages.ERROR)
+
+    def create_share_links(self, request, queryset, code):
+        if not request.user.has_perm("workflow.add_sharelink"):
+            raise PermissionDenied
+        for article in queryset:
+            link = sharing.create_link(article, code, request.user)
+            self.message_user(
+                request,
+                format_html(
+                    _("Share link ({language}), valid until {expires}: {url}"),
+                    language=code.upper(),
+                    expires=timezone.localtime(link.expires_at).strftime(
+                        "%Y-%m-%d %H:%M"
+                    ),
+                    url=request.build_absolute_uri(sharing.link_url(link)),
+                ),
+                messages.SUCCESS,
+            )
+
+    # Extra pages: preview and calendar --------------------------------------
+
+    def get_urls(self):
+        opts = self.opts
+        info = opts.app_label, opts.model_name
+        return [
+            path(
+                "calendar/",
+                self.admin_site.admin_view(self.calendar_view),
+                name="{}_{}_calendar".format(*info),
+            ),
+            path(
+                "<path:object_id>/preview/<str:language>/",
+                self.admin_site.admin_view(self.preview_view),
+                name="{}_{}_preview".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id, language):
+        if language not in language_codes():
+            raise Http404
+        article = self.get_object(request, object_id)
+        if article is None or not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return preview(request, article.pk, language)
+
+    def calendar_view(self, request):
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        today = timezone.localdate()
+        try:
+            month = datetime.strptime(request.GET.get("month", ""), "%Y-%m").date()
+        except ValueError:
+            month = today.replace(day=1)
+        first_weekday, days = pycalendar.monthrange(month.year, month.month)
+        start = timezone.make_aware(datetime.combine(month, time.min))
+        end = start + timedelta(days=days)
+        end = timezone.make_aware(
+            datetime.combine(month.replace(day=days) + timedelta(days=1), time.min)
+        )
+        articles = (
+            self.for_role(request, Article.objects.all())
+            .filter(
+                Q(status__in=(Status.SCHEDULED, Status.PUBLISHED)),
+                published_at__gte=start,
+                published_at__lt=end,
+            )
+            .order_by("published_at", "pk")
+            .only("pk", "title_en", "title_ar", "status", "published_at")
+        )
+        by_day = {}
+        for article in articles:
+            by_day.setdefault(timezone.localtime(article.published_at).day, []).append(
+                article
+            )
+        weeks = []
+        week = [None] * first_weekday
+        for day in range(1, days + 1):
+            week.append(
+                {"date": month.replace(day=day), "articles": by_day.get(day, [])}
+            )
+            if len(week) == 7:
+                weeks.append(week)
+                week = []
+        if week:
+            weeks.append(week + [None] * (7 - len(week)))
+        previous = (month - timedelta(days=1)).replace(day=1)
+        following = month.replace(day=days) + timedelta(days=1)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Editorial calendar"),
+            "month": month,
+            "weeks": weeks,
+            "weekdays": [date(2024, 1, d) for d in range(1, 8)],
+            "previous": previous.strftime("%Y-%m"),
+            "following": following.strftime("%Y-%m"),
+            "today": today,
+        }
+        return TemplateResponse(
+            request, "admin/articles/article/calendar.html", context
+        )
+
+
+@admin.register(ShareLink)
+class ShareLinkAdmin(admin.ModelAdmin):
+    list_display = [
+        "article",
+        "language",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "revoked_at",
+        "openings_count",
+    ]
+    list_filter = ["language"]
+    list_select_related = ["article", "created_by"]
+    readonly_fields = [
+        "id",
+        "article",
+        "language",
+        "created_by",
+        "created_at",
+        "expires_at",
+        "revoked_at",
+    ]
+    fields = readonly_fields
+    actions = ["revoke"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def get_queryset(self, request):
+        from django.db.models import Count
+
+        return super().get_queryset(request).annotate(openings_total=Count("openings"))
+
+    @admin.display(description=_("openings"))
+    def openings_count(self, obj):
+        return obj.openings_total
+
+    @admin.action(
+        description=_("Revoke the selected share links"),
+        permissions=["change"],
+        location=BOTH,
+    )
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(
+            revoked_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            ngettext("Revoked %(count)d link.", "Revoked %(count)d links.", count)
+            % {"count": count},
+        )
+
+
+@admin.register(Transition)
+class TransitionAdmin(admin.ModelAdmin):
+    """The whole workflow log, read-only."""
+
+    list_display = [
+        "at",
+        "article",
+        "name",
+        "from_status",
+        "to_status",
+        "language",
+        "actor",
+    ]
+    list_filter = ["name", "to_status", "language"]
+    list_select_related = ["article", "actor"]
+    date_hierarchy = "at"
+    actions = None
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,330 @@
+"""
+The editorial workflow: who may do what to an article, and the transitions.
+
+Every change of ``status``, ``published_at`` or ``available_<lang>`` goes
+through ``perform()``, which checks the actor's permission and the article's
+state, writes the article and records a ``Transition`` in one database
+transaction, and queues the notification. The admin's buttons and bulk
+actions, and the ``publish_scheduled`` command, all call it; a later feature
+(revisions) can hook in here.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from articles.models import Article, Status
+from thinktank.i18n import language_codes, localized
+from workflow.models import Transition
+
+#: Statuses in which the author (a contributor) may still edit the text.
+EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.CHANGES_REQUESTED)
+
+
+class TransitionError(Exception):
+    """The transition is not allowed: the message says why, for the user."""
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    label: str
+    sources: tuple
+    permission: str
+    needs_comment: bool = False
+    needs_date: bool = False
+    language: str = ""
+
+
+def _language_steps():
+    steps = []
+    for code in language_codes():
+        steps.append(
+            Step(
+                f"publish_{code}",
+                _("Publish the %(language)s version") % {"language": code.upper()},
+                (),
+                "workflow.publish_article",
+                language=code,
+            )
+        )
+        steps.append(
+            Step(
+                f"withdraw_{code}",
+                _("Withdraw the %(language)s version") % {"language": code.upper()},
+                (),
+                "workflow.publish_article",
+                language=code,
+            )
+        )
+    return steps
+
+
+#: Every transition, by name. ``sources``: the statuses it starts from (empty:
+#: any, for the per-language steps, which leave the status alone).
+STEPS = {
+    step.name: step
+    for step in [
+        Step(
+            "submit",
+            _("Submit for review"),
+            (Status.DRAFT, Status.CHANGES_REQUESTED),
+            "workflow.submit_article",
+        ),
+        Step(
+            "request_changes",
+            _("Request changes"),
+            (Status.IN_REVIEW,),
+            "workflow.review_article",
+            needs_comment=True,
+        ),
+        Step("approve", _("Approve"), (Status.IN_REVIEW,), "workflow.review_article"),
+        Step(
+            "publish",
+            _("Publish now"),
+            (Status.APPROVED,),
+            "workflow.publish_article",
+        ),
+        Step(
+            "schedule",
+            _("Schedule"),
+            (Status.APPROVED,),
+            "workflow.publish_article",
+            needs_date=True,
+        ),
+        Step(
+            "unschedule",
+            _("Cancel the schedule"),
+            (Status.SCHEDULED,),
+            "workflow.publish_article",
+        ),
+        Step(
+            "archive",
+            _("Unpublish and archive"),
+            (Status.PUBLISHED, Status.SCHEDULED),
+            "workflow.publish_article",
+        ),
+        Step(
+            "redraft",
+            _("Back to draft"),
+            (Status.CHANGES_REQUESTED, Status.ARCHIVED),
+            "workflow.submit_article",
+        ),
+        *_language_steps(),
+    ]
+}
+
+TARGETS = {
+    "submit": Status.IN_REVIEW,
+    "request_changes": Status.CHANGES_REQUESTED,
+    "approve": Status.APPROVED,
+    "publish": Status.PUBLISHED,
+    "schedule": Status.SCHEDULED,
+    "unschedule": Status.APPROVED,
+    "archive": Status.ARCHIVED,
+    "redraft": Status.DRAFT,
+}
+
+
+# Who may do what ---------------------------------------------------------
+
+
+def is_editor(user):
+    """Edits any article (and sees every one)."""
+    return user.has_perm("workflow.edit_any_article")
+
+
+def is_translator(user):
+    """Edits only the other languages' text, of any article."""
+    return user.has_perm("workflow.translate_article") and not is_editor(user)
+
+
+def owns(user, article):
+    return article.created_by_id is not None and article.created_by_id == user.pk
+
+
+def can_see(user, article):
+    """The article is in this user's admin list."""
+    if not user.has_perm("articles.view_article"):
+        return False
+    return is_editor(user) or is_translator(user) or owns(user, article)
+
+
+def can_edit(user, article):
+    """The change form saves (within the fields ``editable_fields`` allows)."""
+    if not user.has_perm("articles.change_article"):
+        return False
+    if is_editor(user) or is_translator(user):
+        return True
+    return owns(user, article) and article.status in EDITABLE_BY_AUTHOR
+
+
+def allowed(user, article, name):
+    """May ``user`` perform the transition ``name`` on ``article`` now?"""
+    step = STEPS.get(name)
+    if step is None or not user.has_perm(step.permission):
+        return False
+    if step.sources and article.status not in step.sources:
+        return False
+    if step.permission == "workflow.submit_article" and not (
+        is_editor(user) or owns(user, article)
+    ):
+        return False
+    if step.language:
+        available = article.is_available_in(step.language)
+        return not available if name.startswith("publish_") else available
+    return True
+
+
+def allowed_steps(user, article):
+    """The transitions ``user`` may perform on ``article``, in order."""
+    return [step for name, step in STEPS.items() if allowed(user, article, name)]
+
+
+# Transitions -------------------------------------------------------------
+
+
+def _missing_text(article, code):
+    return [
+        str(article._meta.get_field(localized(name, code)).verbose_name)
+        for name in ("title", "summary", "body")
+        if not getattr(article, localized(name, code))
+    ]
+
+
+def _complete_languages(article):
+    return [code for code in language_codes() if not _missing_text(article, code)]
+
+
+def perform(article, name, user, *, comment="", when: datetime | None = None):
+    """
+    Perform the transition ``name`` on ``article`` as ``user`` and record it.
+
+    Raises ``TransitionError`` (with a message for the user) when it is not
+    allowed. Returns the ``Transition``.
+    """
+    step = STEPS.get(name)
+    if step is None:
+        raise TransitionError(_("Unknown transition."))
+    comment = (comment or "").strip()
+    with transaction.atomic():
+        # Re-read and lock the row: two editors pressing buttons at once
+        # must not both move it.
+        article = Article.objects.select_for_update().get(pk=article.pk)
+        if not allowed(user, article, name):
+            raise TransitionError(
+                _("“%(step)s” is not allowed for this article (%(status)s).")
+                % {"step": step.label, "status": article.get_status_display()}
+            )
+        if step.needs_comment and not comment:
+            raise TransitionError(_("Say what needs to change in the comment."))
+        from_status = article.status
+        fields = ["status", "updated_at"]
+        now = timezone.now()
+        if step.language:
+            if name.startswith("publish_"):
+                missing = _missing_text(article, step.language)
+                if missing:
+                    raise TransitionError(
+                        _("To publish this language version, fill in: %(fields)s.")
+                        % {"fields": ", ".join(missing)}
+                    )
+            setattr(
+                article,
+                localized("available", step.language),
+                name.startswith("publish_"),
+            )
+            fields.append(localized("available", step.language))
+        else:
+            if name == "schedule":
+                if when is None or when <= now:
+                    raise TransitionError(_("Choose a publication date in the future."))
+                article.published_at = when
+                fields.append("published_at")
+            elif name == "publish" and (
+                article.published_at is None or article.published_at > now
+            ):
+                # A past date (a backdated piece) is kept; none or a future one becomes now.
+                article.published_at = now
+                fields.append("published_at")
+            if name in ("publish", "schedule") and not article.languages:
+                # Nothing chosen yet: publish every language whose text is complete.
+                complete = _complete_languages(article)
+                if not complete:
+                    raise TransitionError(
+                        _("No language version has a title, summary and body yet.")
+                    )
+                for code in complete:
+                    setattr(article, localized("available", code), True)
+                    fields.append(localized("available", code))
+            article.status = TARGETS[name]
+        if (
+            article.status in (Status.PUBLISHED, Status.SCHEDULED)
+            and not article.first_published_at
+        ):
+            article.first_published_at = article.published_at
+            fields.append("first_published_at")
+        article.updated_by = user
+        fields.append("updated_by")
+        article.save(update_fields=fields)
+        record = Transition.objects.create(
+            article=article,
+            name=name,
+            actor=user,
+            at=now,
+            from_status=from_status,
+            to_status=article.status,
+            language=step.language,
+            comment=comment,
+        )
+        transaction.on_commit(lambda: _notify(record.pk, name))
+    return record
+
+
+def _notify(transition_id, name):
+    from workflow.tasks import NOTIFIED, notify
+
+    if name in NOTIFIED:
+        notify.enqueue(transition_id)
+
+
+def publish_due(now=None):
+    """
+    Move every scheduled article whose moment has come to published, once.
+
+    Safe to run from two processes at once: rows are locked with SKIP LOCKED
+    where the database supports it, and the conditional UPDATE (``WHERE
+    status = 'scheduled'``) is won by one runner only, which alone records
+    the transition. Returns the articles this run published.
+    """
+    now = now or timezone.now()
+    done = []
+    due = Article.objects.filter(status=Status.SCHEDULED, published_at__lte=now)
+    with transaction.atomic():
+        pks = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True))
+        for pk in pks:
+            won = Article.objects.filter(pk=pk, status=Status.SCHEDULED).update(
+                status=Status.PUBLISHED, updated_at=now
+            )
+            if won:
+                Transition.objects.create(
+                    article_id=pk,
+                    name="publish_scheduled",
+                    actor=None,
+                    at=now,
+                    from_status=Status.SCHEDULED,
+                    to_status=Status.PUBLISHED,
+                )
+                done.append(pk)
+    return done
+
+
+def step_label(name):
+    """The label of a recorded transition's name."""
+    if name == "publish_scheduled":
+        return _("Published on schedule")
+    step = STEPS.get(name)
+    return step.label if step else name
