@@ -221,6 +221,8 @@ def clean_image(data: bytes) -> CleanImage:
             keep = ("RGB", "L")
         if upright.mode not in keep:
             has_alpha = "A" in upright.getbands() and checked.format != "JPEG"
+            if upright.mode == "CMYK":
+                icc = None  # a CMYK profile would misdescribe the RGB pixels
             upright = upright.convert("RGBA" if has_alpha else "RGB")
         # A new image from the pixels alone: no EXIF, XMP or comments survive.
         fresh = Image.frombytes(upright.mode, upright.size, upright.tobytes())
@@ -403,23 +405,30 @@ class FileLifecycleMixin:
             post_save.connect(self._saved, sender=cls, weak=False)
             post_delete.connect(self._deleted, sender=cls, weak=False)
 
+    def _state(self, instance):
+        """What, once saved, calls for work: the file's name (and the focal point)."""
+        value = instance.__dict__[self.attname] or ""
+        name = value.name or "" if isinstance(value, FieldFile) else value
+        focus = tuple(
+            instance.__dict__.get(f"{self.name}_focus_{axis}") for axis in "xy"
+        )
+        return name, focus
+
     def _remember(self, instance, **kwargs):
         if self.attname in instance.__dict__:
             remembered = instance.__dict__.setdefault("_thinktank_files", {})
-            remembered[self.attname] = instance.__dict__[self.attname] or ""
-            if isinstance(remembered[self.attname], FieldFile):
-                remembered[self.attname] = remembered[self.attname].name or ""
+            remembered[self.attname] = self._state(instance)
 
-    def _saved(self, instance, using=None, **kwargs):
+    def _saved(self, instance, created=False, using=None, **kwargs):
         if self.attname not in instance.__dict__:
             return
         remembered = instance.__dict__.setdefault("_thinktank_files", {})
-        before = remembered.get(self.attname, "")
-        now = getattr(instance, self.attname).name or ""
-        remembered[self.attname] = now
+        before, before_focus = remembered.get(self.attname, ("", None))
+        now, focus = remembered[self.attname] = self._state(instance)
         if before and before != now:
             self.delete_after_commit(before, using)
-        self.after_upload(instance, now, using, changed=before != now)
+        if now and (created or before != now or before_focus != focus):
+            self.after_upload(instance, now, using)
 
     def _deleted(self, instance, using=None, **kwargs):
         if self.attname in instance.__dict__:
@@ -427,8 +436,8 @@ class FileLifecycleMixin:
             if name:
                 self.delete_after_commit(name, using)
 
-    def after_upload(self, instance, name, using, changed):
-        pass
+    def after_upload(self, instance, name, using):
+        """The file ``name`` (or its focal point) is new in this row's saved state."""
 
     def delete_after_commit(self, name, using=None):
         model, field, storage = self.model, self.name, self.storage
@@ -478,8 +487,8 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
         y = getattr(instance, f"{self.name}_focus_y", 50)
         return (50 if x is None else x, 50 if y is None else y)
 
-    def after_upload(self, instance, name, using, changed):
-        if not name or not self.renditions:
+    def after_upload(self, instance, name, using):
+        if not self.renditions:
             return
         from thinktank.tasks import build_renditions
 
