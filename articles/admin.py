@@ -13,6 +13,7 @@ from articles.models import (
     TypeKind,
 )
 from articles.search_index import update_search_vectors
+from history.admin import HistoryAdminMixin
 from thinktank.admin import BilingualAdmin, ProposedSlugForm
 from thinktank.i18n import language_codes, localized
 from workflow.admin import WorkflowAdminMixin
@@ -93,7 +94,7 @@ TYPE_FIELDSETS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, BilingualAdmin):
+class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
     form = ArticleForm
     list_display = [
         "headline",

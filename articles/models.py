@@ -14,6 +14,7 @@ from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.redirects import record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import describe, propose_slug, slug_owner
+from thinktank.trash import LiveManager
 from thinktank.uploads import SafeImageField, SafePdfField
 
 
@@ -321,7 +322,13 @@ class Article(models.Model):
         related_name="+",
     )
 
-    objects = ArticleQuerySet.as_manager()
+    deleted_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    # Trashed articles are hidden everywhere but the trash (history.trash).
+    objects = LiveManager.from_queryset(ArticleQuerySet)()
+    all_objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")

@@ -4,11 +4,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from experts.models import Expert
+from history.admin import HistoryAdminMixin
 from thinktank.admin import BilingualAdmin
 
 
 @admin.register(Expert)
-class ExpertAdmin(BilingualAdmin):
+class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
     list_display = [
         "headshot_thumbnail",
         "sort_name",

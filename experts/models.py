@@ -11,6 +11,7 @@ from thinktank.i18n import localized_fields
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import propose_slug
+from thinktank.trash import LiveManager
 from thinktank.uploads import SafeImageField
 
 
@@ -183,7 +184,13 @@ class Expert(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ExpertQuerySet.as_manager()
+    deleted_at = models.DateTimeField(
+        _("moved to the trash"), null=True, blank=True, editable=False, db_index=True
+    )
+
+    # Trashed experts are hidden everywhere but the trash and old bylines.
+    objects = LiveManager.from_queryset(ExpertQuerySet)()
+    all_objects = ExpertQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("expert")

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "experts",
     "articles",
     "workflow",
+    "history",
 ]
 
 MIDDLEWARE = [

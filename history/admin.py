@@ -1,0 +1,361 @@
+"""
+Revisions, the trash and concurrent editing in the admin.
+
+``HistoryAdminMixin`` goes first in the bases of ``ArticleAdmin`` and
+``ExpertAdmin``. It
+
+* keeps a revision after every save (relations included), shows them on the
+  History page, compares any two and restores any one;
+* refuses a save made over a version someone else has saved since the form
+  was opened (hidden ``_history_version``), keeps it as a conflict revision
+  and shows both side by side;
+* says who else has the change page open;
+* moves deleted records to the trash (one or many, after Django's
+  confirmation) and restores them from the Trash page;
+* for articles, lists stale Arabic translations and lets translators confirm them.
+"""
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, gettext_lazy as _
+
+from history import services, staleness
+from history.diff import compare, highlight
+from history.models import Revision, RevisionKind, StaleTranslation
+
+VERSION_FIELD = "_history_version"
+
+
+class StaleTranslationFilter(admin.SimpleListFilter):
+    """Articles with an Arabic field older than its English source."""
+
+    title = _("translation")
+    parameter_name = "stale_translation"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("out of date"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(
+                Exists(StaleTranslation.objects.filter(article=OuterRef("pk")))
+            )
+        return queryset
+
+
+class HistoryAdminMixin:
+    # The change form --------------------------------------------------------
+
+    @property
+    def change_form_template(self):
+        return "admin/revisions/change_form.html"
+
+    def _parent_change_form_template(self):
+        parent = super().change_form_template
+        return parent or "admin/change_form.html"
+
+    def _url(self, name, *args):
+        opts = self.opts
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_{name}",
+            args=args,
+            current_app=self.admin_site.name,
+        )
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        context["history_parent_template"] = self._parent_change_form_template()
+        if obj is not None and obj.pk:
+            if request.method == "GET":
+                services.mark_open(obj, request.user)
+            context["history_version"] = request.POST.get(
+                VERSION_FIELD, services.current_version(obj)
+            )
+            context["history_editors"] = services.other_editors(obj, request.user)
+            if self.opts.label_lower == "articles.article":
+                context["history_stale"] = self._stale_rows(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _stale_rows(self, obj):
+        return [
+            {
+                "stale": stale,
+                "label": str(obj._meta.get_field(stale.field).verbose_name),
+                "diff": highlight(stale.english_then, staleness.english_now(stale)),
+                "confirm_url": self._url("stale_confirm", obj.pk, stale.field),
+            }
+            for stale in StaleTranslation.objects.filter(article=obj).order_by("pk")
+        ]
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except services.EditConflict as conflict:
+            obj = self.model._base_manager.get(pk=unquote(object_id))
+            refused = services.record_conflict(obj, conflict.data, request.user)
+            return self.conflict_response(request, obj, refused)
+
+    def save_model(self, request, obj, form, change):
+        request._history_new_version = None
+        request._history_conflict = False
+        if change and VERSION_FIELD in request.POST:
+            try:
+                version = int(request.POST[VERSION_FIELD])
+            except ValueError:
+                version = -1
+            try:
+                request._history_new_version = services.claim(obj, version)
+            except services.EditConflict:
+                # Finish the save (in the transaction the admin rolls back) so
+                # that the refused version is kept whole, relations included.
+                request._history_conflict = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        obj = form.instance
+        if getattr(request, "_history_conflict", False):
+            from history import snapshot
+
+            raise services.EditConflict(snapshot.take(obj))
+        services.record(
+            obj, request.user, version=getattr(request, "_history_new_version", None)
+        )
+        services.release(obj, request.user)
+
+    # The trash ---------------------------------------------------------------
+
+    def delete_model(self, request, obj):
+        services.trash(obj, request.user)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            services.trash(obj, request.user)
+
+    def response_delete(self, request, obj_display, obj_id):
+        self.message_user(
+            request,
+            gettext(
+                "“%(object)s” was moved to the trash: it can be restored from there for %(days)s days."
+            )
+            % {"object": obj_display, "days": services.TRASH_DAYS},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._url("changelist"))
+
+    def get_deleted_objects(self, objs, request):
+        # Nothing else goes: the records move to the trash with their relations.
+        objs = list(objs)
+        perms_needed = set()
+        if not all(self.has_delete_permission(request, obj) for obj in objs):
+            perms_needed.add(str(self.opts.verbose_name))
+        to_delete = [format_html("{}: {}", self.opts.verbose_name, obj) for obj in objs]
+        return (
+            to_delete,
+            {str(self.opts.verbose_name_plural): len(objs)},
+            perms_needed,
+            [],
+        )
+
+    def get_list_filter(self, request):
+        filters = list(super().get_list_filter(request))
+        if self.opts.label_lower == "articles.article":
+            filters.append(StaleTranslationFilter)
+        return filters
+
+    # Extra pages ---------------------------------------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        view = self.admin_site.admin_view
+        return [
+            path("trash/", view(self.trash_view), name="{}_{}_trash".format(*info)),
+            path(
+                "trash/<int:pk>/restore/",
+                view(self.untrash_view),
+                name="{}_{}_untrash".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/compare/",
+                view(self.compare_view),
+                name="{}_{}_compare".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/restore/",
+                view(self.restore_view),
+                name="{}_{}_restore".format(*info),
+            ),
+            path(
+                "<path:object_id>/stale/<str:field>/confirm/",
+                view(self.stale_confirm_view),
+                name="{}_{}_stale_confirm".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _context(self, request, obj, title, **extra):
+        return {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": obj,
+            "object": obj,
+            "title": title,
+            "history_url": self._url("history", obj.pk) if obj is not None else "",
+            "change_url": self._url("change", obj.pk) if obj is not None else "",
+            **extra,
+        }
+
+    def _revisions(self, obj):
+        return Revision.objects.of(obj).select_related("user")
+
+    def _viewable(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_view_or_change_permission(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def history_view(self, request, object_id, extra_context=None):
+        obj = self._viewable(request, object_id)
+        revisions = list(self._revisions(obj))
+        for revision in revisions:
+            revision.restore_url = self._url("restore", obj.pk, revision.pk)
+        context = self._context(
+            request,
+            obj,
+            gettext("History: %(object)s") % {"object": obj},
+            revisions=revisions,
+            compare_url=self._url("compare", obj.pk),
+            can_restore=self.has_change_permission(request, obj),
+            **(extra_context or {}),
+        )
+        return TemplateResponse(request, "admin/revisions/history.html", context)
+
+    def compare_view(self, request, object_id):
+        obj = self._viewable(request, object_id)
+        revisions = self._revisions(obj)
+        try:
+            old = revisions.get(pk=request.GET.get("a"))
+            new = revisions.get(pk=request.GET.get("b"))
+        except (Revision.DoesNotExist, ValueError):
+            raise Http404 from None
+        if old.pk > new.pk:
+            old, new = new, old
+        context = self._context(
+            request,
+            obj,
+            gettext("Comparing revisions of %(object)s") % {"object": obj},
+            old=old,
+            new=new,
+            changes=compare(self.model, old.data, new.data),
+        )
+        return TemplateResponse(request, "admin/revisions/compare.html", context)
+
+    def restore_view(self, request, object_id, revision_id):
+        obj = self._viewable(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        revision = get_object_or_404(self._revisions(obj), pk=revision_id)
+        if request.method == "POST":
+            services.restore(revision, request.user)
+            self.message_user(
+                request,
+                gettext("Revision #%(number)s was restored as a new revision.")
+                % {"number": revision.pk},
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(self._url("history", obj.pk))
+        current = services.latest(obj)
+        context = self._context(
+            request,
+            obj,
+            gettext("Restore revision #%(number)s?") % {"number": revision.pk},
+            revision=revision,
+            changes=compare(self.model, current.data, revision.data) if current else [],
+        )
+        return TemplateResponse(request, "admin/revisions/restore.html", context)
+
+    def conflict_response(self, request, obj, refused):
+        current = services.latest(obj)
+        changes = compare(self.model, current.data, refused.data) if current else []
+        context = self._context(
+            request,
+            obj,
+            gettext("Someone else saved %(object)s while you were editing")
+            % {"object": obj},
+            current=current,
+            refused=refused,
+            changes=changes,
+            restore_url=self._url("restore", obj.pk, refused.pk),
+        )
+        return TemplateResponse(
+            request, "admin/revisions/conflict.html", context, status=409
+        )
+
+    def trash_view(self, request):
+        if not self.has_delete_permission(request):
+            raise PermissionDenied
+        trashed = self.model.all_objects.filter(deleted_at__isnull=False).order_by(
+            "-deleted_at"
+        )
+        context = self._context(
+            request,
+            None,
+            gettext("Trash: %(name)s") % {"name": self.opts.verbose_name_plural},
+            trashed=[(obj, self._url("untrash", obj.pk)) for obj in trashed],
+            trash_days=services.TRASH_DAYS,
+        )
+        return TemplateResponse(request, "admin/revisions/trash.html", context)
+
+    def untrash_view(self, request, pk):
+        if request.method != "POST" or not self.has_delete_permission(request):
+            raise PermissionDenied
+        obj = get_object_or_404(
+            self.model.all_objects.filter(deleted_at__isnull=False), pk=pk
+        )
+        services.untrash(obj, request.user)
+        self.message_user(
+            request,
+            gettext("“%(object)s” was restored from the trash.") % {"object": obj},
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._url("change", obj.pk))
+
+    def stale_confirm_view(self, request, object_id, field):
+        obj = self._viewable(request, object_id)
+        if request.method != "POST" or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        staleness.confirm(obj, field)
+        self.message_user(
+            request,
+            gettext("The translation was confirmed as still accurate."),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._url("change", obj.pk))
+
+    @property
+    def change_list_template(self):
+        return "admin/revisions/change_list.html"
+
+    def changelist_view(self, request, extra_context=None):
+        parent = super().change_list_template
+        extra_context = {
+            **(extra_context or {}),
+            "history_parent_template": parent or "admin/change_list.html",
+            "trash_url": self._url("trash")
+            if self.has_delete_permission(request)
+            else "",
+        }
+        return super().changelist_view(request, extra_context)
+
+
+__all__ = ["HistoryAdminMixin", "RevisionKind"]

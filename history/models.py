@@ -1,0 +1,147 @@
+"""
+The revision store: nothing an editor saves is ever lost.
+
+A ``Revision`` is a JSON snapshot of one article or expert (every local
+column, each language's ``_en``/``_ar`` column included, and its relations
+in order) taken after a save. ``VersionCounter`` is the number a change form
+was opened at: a save claims the next number with a conditional UPDATE, so
+two editors cannot both save over the same version. ``EditLock`` says who
+has a change page open; ``StaleTranslation`` marks an Arabic field whose
+English source changed after it was translated.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class RevisionKind(models.TextChoices):
+    SAVE = "save", _("Saved")
+    RESTORE = "restore", _("Restored")
+    CONFLICT = "conflict", _("Refused (conflict)")
+    TRASH = "trash", _("Moved to the trash")
+    UNTRASH = "untrash", _("Restored from the trash")
+
+
+class RevisionQuerySet(models.QuerySet):
+    def of(self, obj):
+        """The revisions of ``obj``, newest first."""
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(type(obj)),
+            object_id=obj.pk,
+        ).order_by("-pk")
+
+    def accepted(self):
+        """Revisions that are (or were) the record's state: not refused ones."""
+        return self.exclude(kind=RevisionKind.CONFLICT)
+
+
+class Revision(models.Model):
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField(db_index=True)
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=RevisionKind.choices, default="save"
+    )
+    created_at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    comment = models.CharField(_("comment"), max_length=300, blank=True)
+    #: The version counter this revision made current (0 for a refused one).
+    version = models.PositiveIntegerField(_("version"), default=0)
+    data = models.JSONField(_("snapshot"))
+
+    objects = RevisionQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("revision")
+        verbose_name_plural = _("revisions")
+        ordering = ["-pk"]
+        indexes = [models.Index(fields=["content_type", "object_id", "-id"])]
+
+    def __str__(self):
+        return f"{self.content_type.model} {self.object_id} #{self.pk}"
+
+
+class VersionCounter(models.Model):
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    version = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="version_counter_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}/{self.object_id}: {self.version}"
+
+
+class EditLock(models.Model):
+    """``user`` has had the change page of the record open since ``since``."""
+
+    content_type = models.ForeignKey(
+        ContentType, on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    since = models.DateTimeField()
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "user"], name="edit_lock_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.content_type_id}/{self.object_id}: {self.user_id}"
+
+
+class StaleTranslationQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("article").order_by("-since", "pk")
+
+
+class StaleTranslation(models.Model):
+    """The Arabic ``field`` of ``article`` predates a change of its English text."""
+
+    article = models.ForeignKey(
+        "articles.Article",
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="stale_translations",
+    )
+    field = models.CharField(_("field"), max_length=40)
+    #: The English text the translation was made from.
+    english_then = models.TextField(blank=True)
+    since = models.DateTimeField(_("English changed on"))
+
+    objects = StaleTranslationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stale translation")
+        verbose_name_plural = _("stale translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "field"], name="stale_translation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.field}"

@@ -1,0 +1,247 @@
+"""
+Revisions, restores, the trash and the version check, as functions the admin,
+commands and tests call.
+
+* ``record(obj, user)`` keeps a revision of ``obj`` as saved (after its
+  relations) and makes its version current.
+* ``claim(obj, version)`` is the check-and-save of concurrent editing: a
+  conditional ``UPDATE … SET version = version + 1 WHERE version = <read>``
+  on the record's ``VersionCounter``. It is won by one save only, on SQLite
+  and PostgreSQL alike (the row lock the UPDATE takes is held until commit).
+* ``restore(revision, user)`` puts a revision back and records a new one.
+* ``trash``, ``untrash`` and ``purge`` implement the trash.
+"""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from history import snapshot
+from history.models import EditLock, Revision, RevisionKind, VersionCounter
+from history.staleness import track as track_staleness
+
+#: Days a trashed record can be restored before ``purge_trash`` removes it.
+TRASH_DAYS = 30
+#: Minutes a change page counts as open after it was last loaded.
+EDIT_LOCK_MINUTES = 15
+
+
+class EditConflict(Exception):
+    """Someone saved the record after this editor opened it."""
+
+    def __init__(self, data=None):
+        super().__init__("edit conflict")
+        self.data = data
+
+
+def _key(obj):
+    return ContentType.objects.get_for_model(type(obj)), obj.pk
+
+
+def current_version(obj) -> int:
+    content_type, pk = _key(obj)
+    return (
+        VersionCounter.objects.filter(content_type=content_type, object_id=pk)
+        .values_list("version", flat=True)
+        .first()
+        or 0
+    )
+
+
+def _counter(obj):
+    content_type, pk = _key(obj)
+    try:
+        with transaction.atomic():
+            counter, _created = VersionCounter.objects.get_or_create(
+                content_type=content_type, object_id=pk
+            )
+    except IntegrityError:
+        counter = VersionCounter.objects.get(content_type=content_type, object_id=pk)
+    return counter
+
+
+def claim(obj, version: int) -> int:
+    """
+    Move ``obj`` from ``version`` (the one its editor read) to the next one.
+
+    Returns the new version, or raises ``EditConflict`` when another save
+    got there first. Call it inside the transaction that saves the record.
+    """
+    counter = _counter(obj)
+    won = VersionCounter.objects.filter(pk=counter.pk, version=version).update(
+        version=F("version") + 1
+    )
+    if not won:
+        raise EditConflict()
+    return version + 1
+
+
+def bump(obj) -> int:
+    """Move ``obj`` to its next version whatever it is (restores, the trash)."""
+    counter = _counter(obj)
+    VersionCounter.objects.filter(pk=counter.pk).update(version=F("version") + 1)
+    return VersionCounter.objects.get(pk=counter.pk).version
+
+
+def latest(obj):
+    """The newest accepted revision of ``obj``, or None."""
+    return Revision.objects.of(obj).accepted().first()
+
+
+def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None):
+    """Keep a revision of ``obj`` as the database holds it now (relations included)."""
+    data = snapshot.take(obj)
+    previous = latest(obj)
+    if version is None:
+        version = bump(obj)
+    content_type, pk = _key(obj)
+    revision = Revision.objects.create(
+        content_type=content_type,
+        object_id=pk,
+        kind=kind,
+        user=user if user is not None and user.is_authenticated else None,
+        comment=comment[:300],
+        version=version,
+        data=data,
+    )
+    if obj._meta.label_lower == "articles.article":
+        track_staleness(obj, previous.data if previous else None, data)
+    return revision
+
+
+def record_conflict(obj, data, user=None):
+    """Keep the refused save ``data`` of ``obj`` as a revision marked as a conflict."""
+    content_type, pk = _key(obj)
+    return Revision.objects.create(
+        content_type=content_type,
+        object_id=pk,
+        kind=RevisionKind.CONFLICT,
+        user=user if user is not None and user.is_authenticated else None,
+        version=0,
+        data=data,
+    )
+
+
+def restore(revision, user=None):
+    """Put ``revision`` back: the record and its relations; a new revision records it."""
+    model = revision.content_type.model_class()
+    with transaction.atomic():
+        obj = model._base_manager.select_for_update().get(pk=revision.object_id)
+        snapshot.apply(obj, revision.data)
+        return record(
+            obj,
+            user,
+            kind=RevisionKind.RESTORE,
+            comment=f"#{revision.pk}",
+        )
+
+
+def saved_edit(obj, version, user, changes: dict, *, comment=""):
+    """
+    Save ``changes`` (attribute -> value) to ``obj`` as an editor who read it
+    at ``version``: one revision if accepted, a conflict revision if not.
+    Returns the revision; ``revision.kind`` says which.
+    """
+    model = type(obj)
+    try:
+        with transaction.atomic():
+            new_version = claim(obj, version)
+            fresh = model._base_manager.get(pk=obj.pk)
+            for name, value in changes.items():
+                setattr(fresh, name, value)
+            fresh.save()
+            return record(fresh, user, comment=comment, version=new_version)
+    except EditConflict:
+        refused = model._base_manager.get(pk=obj.pk)
+        for name, value in changes.items():
+            setattr(refused, name, value)
+        data = snapshot.take(refused)
+        return record_conflict(refused, data, user)
+
+
+# Presence ----------------------------------------------------------------
+
+
+def mark_open(obj, user):
+    """``user`` has the change page of ``obj`` open (refreshed on every load)."""
+    content_type, pk = _key(obj)
+    now = timezone.now()
+    lock = EditLock.objects.filter(
+        content_type=content_type, object_id=pk, user=user
+    ).first()
+    if lock is None or lock.seen_at < now - timedelta(minutes=EDIT_LOCK_MINUTES):
+        EditLock.objects.update_or_create(
+            content_type=content_type,
+            object_id=pk,
+            user=user,
+            defaults={"since": now, "seen_at": now},
+        )
+    else:
+        EditLock.objects.filter(pk=lock.pk).update(seen_at=now)
+
+
+def release(obj, user):
+    content_type, pk = _key(obj)
+    EditLock.objects.filter(content_type=content_type, object_id=pk, user=user).delete()
+
+
+def other_editors(obj, user):
+    """The others who have had ``obj`` open in the last minutes, with since when."""
+    content_type, pk = _key(obj)
+    return (
+        EditLock.objects.filter(
+            content_type=content_type,
+            object_id=pk,
+            seen_at__gte=timezone.now() - timedelta(minutes=EDIT_LOCK_MINUTES),
+        )
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("since")
+    )
+
+
+# The trash ---------------------------------------------------------------
+
+
+def trash(obj, user=None):
+    """Move ``obj`` to the trash: hidden everywhere, restorable for TRASH_DAYS."""
+    with transaction.atomic():
+        obj.deleted_at = timezone.now()
+        type(obj)._base_manager.filter(pk=obj.pk).update(deleted_at=obj.deleted_at)
+        record(obj, user, kind=RevisionKind.TRASH)
+
+
+def untrash(obj, user=None):
+    """Bring ``obj`` back from the trash as it was, relations and translations included."""
+    with transaction.atomic():
+        obj.deleted_at = None
+        type(obj)._base_manager.filter(pk=obj.pk).update(deleted_at=None)
+        record(obj, user, kind=RevisionKind.UNTRASH)
+
+
+def purge(model, now=None, days=TRASH_DAYS):
+    """
+    Delete for good what has been in the trash more than ``days`` days, with
+    its revisions. Experts still credited on an article stay (their name is
+    in the byline). Returns (purged, kept) counts.
+    """
+    cutoff = (now or timezone.now()) - timedelta(days=days)
+    content_type = ContentType.objects.get_for_model(model)
+    purged = kept = 0
+    for obj in model._base_manager.filter(deleted_at__lt=cutoff):
+        if model._meta.label_lower == "experts.expert" and obj.authorships.exists():
+            kept += 1
+            continue
+        with transaction.atomic():
+            pk = obj.pk
+            obj.delete()
+            Revision.objects.filter(content_type=content_type, object_id=pk).delete()
+            VersionCounter.objects.filter(
+                content_type=content_type, object_id=pk
+            ).delete()
+            EditLock.objects.filter(content_type=content_type, object_id=pk).delete()
+        purged += 1
+    return purged, kept

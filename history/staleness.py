@@ -1,0 +1,56 @@
+"""
+Arabic fields whose English source changed after they were translated.
+
+When a revision shows an English title, summary, body or author note
+changed while its Arabic counterpart (not empty) did not, the Arabic field is
+marked stale with the English text it was translated from. Changing the
+Arabic field, or confirming it ("still accurate"), clears the mark.
+"""
+
+from django.conf import settings
+from django.utils import timezone
+
+from history.models import StaleTranslation
+
+#: The English fields whose changes make a translation stale.
+WATCHED = ("title", "summary", "body", "author_note")
+SOURCE = "en"
+
+
+def translation_languages():
+    return [code for code, _name in settings.LANGUAGES if code != SOURCE]
+
+
+def track(article, old, new):
+    """Mark or clear the article's stale translations from one revision to the next."""
+    if old is None:
+        return
+    before, after = old.get("fields", {}), new.get("fields", {})
+    now = timezone.now()
+    for code in translation_languages():
+        for name in WATCHED:
+            field = f"{name}_{code}"
+            english = f"{name}_{SOURCE}"
+            if (before.get(field) or "") != (after.get(field) or ""):
+                StaleTranslation.objects.filter(article=article, field=field).delete()
+            elif (before.get(english) or "") != (
+                after.get(english) or ""
+            ) and after.get(field):
+                StaleTranslation.objects.get_or_create(
+                    article=article,
+                    field=field,
+                    defaults={"english_then": before.get(english) or "", "since": now},
+                )
+
+
+def confirm(article, field):
+    """The translator says the Arabic ``field`` is still accurate: clear its mark."""
+    StaleTranslation.objects.filter(article=article, field=field).delete()
+
+
+def english_now(stale):
+    return getattr(stale.article, f"{stale.field.rsplit('_', 1)[0]}_{SOURCE}") or ""
+
+
+def show_note():
+    return getattr(settings, "THINKTANK_SHOW_STALE_TRANSLATION_NOTE", True)
