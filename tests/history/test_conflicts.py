@@ -1,0 +1,234 @@
+"""
+Two editors on one record: no update is lost, the later save over a stale
+version is refused with a conflict page, and both versions are kept.
+
+On PostgreSQL the concurrent variants run in threads, each with its own
+connection; SQLite serialises writes, so there the same tests interleave
+the editors sequentially (read, read, save, save).
+"""
+
+import threading
+
+import lxml.html
+import pytest
+from django.db import connection
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article
+from history import services
+from history.models import Revision, RevisionKind
+from tests.admin.forms import fill, form_data
+from tests.factories import make_article
+
+ON_POSTGRES = connection.vendor == "postgresql"
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+@pytest.fixture
+def editors(django_user_model):
+    def make(n):
+        clients = []
+        for i in range(n):
+            user = django_user_model.objects.create_superuser(
+                f"editor{i}", f"editor{i}@example.org", "pw", first_name=f"Editor{i}"
+            )
+            client = Client()
+            client.force_login(user)
+            clients.append(client)
+        return clients
+
+    return make
+
+
+def open_form(client, article, **fields):
+    return fill(form_data(client.get(change_url(article))), _save="Save", **fields)
+
+
+@pytest.mark.django_db
+def test_second_save_over_a_stale_version_is_refused_and_kept(editors):
+    article = make_article(languages=("en", "ar"), authors=1)
+    alice, bob = editors(2)
+    alices = open_form(alice, article, title_en="Alice's title")
+    bobs = open_form(bob, article, title_en="Bob's title", summary_ar="ملخص بوب")
+
+    assert alice.post(change_url(article), alices).status_code == 302
+    response = bob.post(change_url(article), bobs)
+    assert response.status_code == 409
+    page = lxml.html.fromstring(response.content.decode())
+    assert "Editor0" in page.xpath("string(//p[@class='errornote'])")
+    rows = {
+        row.xpath("string(th)").strip() + row.xpath("string(td[1])").strip(): row
+        for row in page.xpath("//tr[@class='tt-change']")
+    }
+    title = rows["TitleEN"]
+    assert title.xpath("string(td[@class='tt-before'])") == "Alice's title"
+    assert title.xpath("string(td[@class='tt-after'])") == "Bob's title"
+    assert "SummaryAR" in rows
+
+    # No update lost: Alice's save stands; Bob's is kept as a conflict revision.
+    article.refresh_from_db()
+    assert article.title_en == "Alice's title"
+    current, refused = Revision.objects.of(article)[:2]
+    assert (refused.kind, current.kind) == (RevisionKind.SAVE, RevisionKind.CONFLICT)[
+        ::-1
+    ] or (
+        current.kind,
+        refused.kind,
+    ) == (RevisionKind.CONFLICT, RevisionKind.SAVE)
+    conflict = Revision.objects.of(article).get(kind=RevisionKind.CONFLICT)
+    assert conflict.data["fields"]["title_en"] == "Bob's title"
+    assert conflict.data["fields"]["summary_ar"] == "ملخص بوب"
+
+    # Bob chooses: "Keep the current version" goes back to the form; "Use my version" restores his.
+    assert page.xpath(f"//a[@href='{change_url(article)}']")
+    (choice,) = page.xpath("//form[@class='tt-conflict-choice']")
+    assert bob.post(choice.get("action")).status_code == 302
+    article.refresh_from_db()
+    assert (article.title_en, article.summary_ar) == ("Bob's title", "ملخص بوب")
+    assert Revision.objects.of(article).first().kind == RevisionKind.RESTORE
+
+
+@pytest.mark.django_db
+def test_a_fresh_form_saves_after_someone_else(editors):
+    article = make_article()
+    alice, bob = editors(2)
+    alice.post(change_url(article), open_form(alice, article, title_en="First"))
+    response = bob.post(change_url(article), open_form(bob, article, title_en="Second"))
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == "Second"
+    assert Revision.objects.of(article).accepted().count() == 2
+
+
+@pytest.mark.django_db
+def test_change_page_says_who_else_is_editing(editors):
+    article = make_article()
+    alice, bob = editors(2)
+    alice.get(change_url(article))
+    page = lxml.html.fromstring(bob.get(change_url(article)).content.decode())
+    (notice,) = page.xpath("//ul[contains(@class, 'tt-presence')]/li")
+    assert notice.text_content().startswith("Being edited by Editor0 since")
+    # Alice's own page does not name her; after her save the notice goes.
+    page = lxml.html.fromstring(alice.get(change_url(article)).content.decode())
+    assert "Editor0" not in page.xpath("string(//ul[contains(@class, 'tt-presence')])")
+    assert "Editor1" in page.xpath("string(//ul[contains(@class, 'tt-presence')])")
+    alice.post(change_url(article), open_form(alice, article))
+    page = lxml.html.fromstring(bob.get(change_url(article)).content.decode())
+    assert not page.xpath("//ul[contains(@class, 'tt-presence')]")
+
+
+def _run_in_threads(jobs):
+    """Run ``jobs`` at once, each thread closing its own connection."""
+    errors = []
+
+    def wrap(job):
+        try:
+            job()
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=wrap, args=(job,)) for job in jobs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert not errors, errors
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_editors_saving_at_once(editors):
+    article = make_article(languages=("en", "ar"))
+    clients = editors(2)
+    forms = [
+        open_form(client, article, title_en=f"Title by editor {i}")
+        for i, client in enumerate(clients)
+    ]
+    statuses = []
+    if ON_POSTGRES:
+        barrier = threading.Barrier(2)
+
+        def save(client, data):
+            def job():
+                barrier.wait()
+                statuses.append(client.post(change_url(article), data).status_code)
+
+            return job
+
+        _run_in_threads([save(c, d) for c, d in zip(clients, forms, strict=True)])
+    else:
+        for client, data in zip(clients, forms, strict=True):
+            statuses.append(client.post(change_url(article), data).status_code)
+    assert sorted(statuses) == [302, 409]
+    article.refresh_from_db()
+    revisions = Revision.objects.of(article)
+    (accepted,) = revisions.filter(kind=RevisionKind.SAVE)
+    (refused,) = revisions.filter(kind=RevisionKind.CONFLICT)
+    assert article.title_en == accepted.data["fields"]["title_en"]
+    assert {
+        accepted.data["fields"]["title_en"],
+        refused.data["fields"]["title_en"],
+    } == {
+        "Title by editor 0",
+        "Title by editor 1",
+    }
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ten_editors_twenty_saves_each(django_user_model):
+    """The acceptance test: one revision per accepted save, a conflict per refused one."""
+    article = make_article()
+    users = [
+        django_user_model.objects.create_user(f"writer{i}", password="pw")
+        for i in range(10)
+    ]
+    results = []  # (revision id, kind, text)
+    lock = threading.Lock()
+
+    def one_save(user, i, j):
+        seen = Article.objects.get(pk=article.pk)
+        version = services.current_version(seen)
+        return seen, version, f"Save {j} by editor {i}"
+
+    def finish(user, seen, version, text):
+        revision = services.saved_edit(seen, version, user, {"title_en": text})
+        with lock:
+            results.append((revision.pk, revision.kind, text))
+
+    if ON_POSTGRES:
+
+        def editor(i, user):
+            def job():
+                for j in range(20):
+                    finish(user, *one_save(user, i, j))
+
+            return job
+
+        _run_in_threads([editor(i, user) for i, user in enumerate(users)])
+    else:
+        for j in range(20):
+            # Every editor reads, then every editor saves what they read.
+            reads = [one_save(user, i, j) for i, user in enumerate(users)]
+            for user, read in zip(users, reads, strict=True):
+                finish(user, *read)
+
+    assert len(results) == 200
+    accepted = [r for r in results if r[1] == RevisionKind.SAVE]
+    refused = [r for r in results if r[1] == RevisionKind.CONFLICT]
+    assert accepted and len(accepted) + len(refused) == 200
+    revisions = Revision.objects.of(article)
+    assert revisions.filter(kind=RevisionKind.SAVE).count() == len(accepted)
+    assert revisions.filter(kind=RevisionKind.CONFLICT).count() == len(refused)
+    versions = list(
+        revisions.filter(kind=RevisionKind.SAVE).values_list("version", flat=True)
+    )
+    assert sorted(versions) == list(range(1, len(accepted) + 1))
+    last = max(accepted)  # the accepted save committed last has the newest revision
+    article.refresh_from_db()
+    assert article.title_en == last[2]
+    assert services.current_version(article) == len(accepted)
