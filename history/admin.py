@@ -16,6 +16,7 @@ Revisions, the trash and concurrent editing in the admin.
 """
 
 from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
@@ -24,6 +25,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 
 from history import services, staleness
@@ -359,3 +361,73 @@ class HistoryAdminMixin:
 
 
 __all__ = ["HistoryAdminMixin", "RevisionKind"]
+
+
+@admin.register(StaleTranslation)
+class StaleTranslationAdmin(admin.ModelAdmin):
+    """The translators' list: every translation older than its English text."""
+
+    list_display = ["article_link", "field_label", "since", "english_change"]
+    list_select_related = ["article"]
+    date_hierarchy = "since"
+    actions = ["confirm_still_accurate"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .filter(article__deleted_at__isnull=True)
+            .for_listing()
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm("articles.change_article")
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if not self.has_view_permission(request):
+            return {}
+        return actions
+
+    @admin.action(description=_("Confirm still accurate"))
+    def confirm_still_accurate(self, request, queryset):
+        count = queryset.count()
+        queryset.delete()
+        self.message_user(
+            request,
+            gettext("%(count)d translations confirmed as still accurate.")
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.display(description=_("article"), ordering="article__title_en")
+    def article_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_article_change", args=[obj.article_id]),
+            obj.article,
+        )
+
+    @admin.display(description=_("field"))
+    def field_label(self, obj):
+        field = obj.article._meta.get_field(obj.field)
+        return f"{capfirst(field.translated_field.verbose_name)} ({field.language.upper()})"
+
+    @admin.display(description=_("English change since the translation"))
+    def english_change(self, obj):
+        return format_html(
+            '<span class="tt-diff">{}</span>',
+            highlight(obj.english_then, staleness.english_now(obj)),
+        )
