@@ -86,9 +86,9 @@ def _share_action(code):
         return modeladmin.create_share_links(request, queryset, code)
 
     action.__name__ = f"share_{code}"
-    action.short_description = _("Create a share link (%(language)s)") % {
-        "language": code.upper()
-    }
+    action.short_description = services.interpolate_lazy(
+        _("Create a share link (%(language)s)"), code
+    )
     action.locations = [ActionLocation.CHANGE_FORM]
     return action
 
@@ -148,6 +148,11 @@ class WorkflowAdminMixin:
 
     action_form = WorkflowActionForm
     actions = [*TRANSITION_ACTIONS, *SHARE_ACTIONS]
+
+    @property
+    def media(self):
+        return super().media + forms.Media(css={"all": ["admin/workflow/workflow.css"]})
+
     change_form_template = "admin/articles/article/change_form.html"
 
     # Who sees and edits what ------------------------------------------------

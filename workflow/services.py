@@ -12,8 +12,10 @@ actions, and the ``publish_scheduled`` command, all call it; a later feature
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
@@ -39,13 +41,21 @@ class Step:
     language: str = ""
 
 
+def _interpolate(message, code):
+    return str(message) % {"language": str(dict(settings.LANGUAGES)[code])}
+
+
+#: ``message % {"language": <the language's name>}``, translated when shown.
+interpolate_lazy = lazy(_interpolate, str)
+
+
 def _language_steps():
     steps = []
     for code in language_codes():
         steps.append(
             Step(
                 f"publish_{code}",
-                _("Publish the %(language)s version") % {"language": code.upper()},
+                interpolate_lazy(_("Publish the %(language)s version"), code),
                 (),
                 "workflow.publish_article",
                 language=code,
@@ -54,7 +64,7 @@ def _language_steps():
         steps.append(
             Step(
                 f"withdraw_{code}",
-                _("Withdraw the %(language)s version") % {"language": code.upper()},
+                interpolate_lazy(_("Withdraw the %(language)s version"), code),
                 (),
                 "workflow.publish_article",
                 language=code,

@@ -177,3 +177,17 @@ def test_bulk_approve(client, users):
     ) == sorted(a.pk for a in in_review)
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT
+
+
+def test_labels_are_translated():
+    """Transition and share labels follow the active language, language names included."""
+    from django.utils import translation
+
+    from workflow.admin import SHARE_ACTIONS
+    from workflow.services import STEPS
+
+    with translation.override("ar"):
+        assert str(STEPS["submit"].label) == "إرسال للمراجعة"
+        assert str(STEPS["publish_ar"].label) == "نشر النسخة العربية"
+        assert str(SHARE_ACTIONS[1].short_description) == "إنشاء رابط مشاركة (العربية)"
+    assert str(STEPS["publish_ar"].label) == "Publish the Arabic version"
