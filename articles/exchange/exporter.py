@@ -42,12 +42,14 @@ class Exporter:
         self.warnings = warnings
 
     def document(self) -> dict:
+        # The base managers include records in the trash: a backup keeps them,
+        # with their ``deleted_at``, and bylines may still name them.
         querysets = {
-            "article_types": ArticleType.objects.all(),
-            "topics": Topic.objects.select_related("parent"),
-            "regions": Region.objects.select_related("parent"),
-            "experts": Expert.objects.prefetch_related("topics", "regions"),
-            "articles": Article.objects.select_related("type").prefetch_related(
+            "article_types": ArticleType._base_manager.all(),
+            "topics": Topic._base_manager.select_related("parent"),
+            "regions": Region._base_manager.select_related("parent"),
+            "experts": Expert._base_manager.prefetch_related("topics", "regions"),
+            "articles": Article._base_manager.select_related("type").prefetch_related(
                 "topics",
                 "regions",
                 Prefetch("authorships", Authorship.objects.select_related("expert")),

@@ -86,6 +86,7 @@ EXPERT = (
     Spec("website", TEXT),
     Spec("x_handle", TEXT),
     Spec("linkedin", TEXT),
+    Spec("deleted_at", DATETIME),  # in the trash since; null when live
 )
 
 ARTICLE = (
@@ -122,6 +123,7 @@ ARTICLE = (
     Spec("lead_image_focus_x", INT),
     Spec("lead_image_focus_y", INT),
     Spec("pdf", FILE),
+    Spec("deleted_at", DATETIME),  # in the trash since; null when live
 )
 
 #: The sections of a file, in the order the exporter writes them.

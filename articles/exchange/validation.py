@@ -153,7 +153,7 @@ class Validator:
             found = {
                 getattr(obj, lookup): obj
                 for obj in MODELS[section]
-                .objects.filter(**{f"{lookup}__in": slugs})
+                ._base_manager.filter(**{f"{lookup}__in": slugs})
                 .prefetch_related(*prefetch.get(section, []))
             }
             for record in records:
@@ -254,7 +254,7 @@ class Validator:
                 )
         for section, slugs in wanted.items():
             lookup = identity_field(section)
-            in_db = MODELS[section].objects.filter(**{f"{lookup}__in": slugs})
+            in_db = MODELS[section]._base_manager.filter(**{f"{lookup}__in": slugs})
             self.known[section] = {
                 r.slug for r in self.records[section] if r.slug
             } | set(in_db.values_list(lookup, flat=True))
@@ -302,7 +302,9 @@ class Validator:
         self._check_known(record, "recommended", "articles", others)
 
     def _check_parent_cycles(self, section: str):
-        parents = dict(MODELS[section].objects.values_list("slug", "parent__slug"))
+        parents = dict(
+            MODELS[section]._base_manager.values_list("slug", "parent__slug")
+        )
         records = [r for r in self.records[section] if r.slug and "parent" in r.data]
         parents.update({r.slug: r.data["parent"] for r in records})
         for record in records:

@@ -52,7 +52,7 @@ class Writer:
             lookup = identity_field(section)
             self._pks[section, slug] = (
                 MODELS[section]
-                .objects.values_list("pk", flat=True)
+                ._base_manager.values_list("pk", flat=True)
                 .get(**{lookup: slug})
             )
         return self._pks[section, slug]

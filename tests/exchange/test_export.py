@@ -272,3 +272,23 @@ def test_stored_headshot_is_not_copied_again(tmp_path):
         list(Expert.objects.order_by("slug").values_list("updated_at", flat=True))
         == stamps
     )
+
+
+def test_records_in_the_trash_round_trip_with_their_deletion_date(tmp_path, settings):
+    """A backup keeps trashed experts (old bylines still name them) and articles, still trashed."""
+    gone = make_expert("Gone Fellow", slug="gone-fellow")
+    make_article("Still Live", slug_en="still-live", authors=[gone])
+    trashed = make_article("Thrown Away", slug_en="thrown-away")
+    moment = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    Expert.all_objects.filter(pk=gone.pk).update(deleted_at=moment)
+    Article.all_objects.filter(pk=trashed.pk).update(deleted_at=moment)
+    first = export_text(tmp_path / "one" / "content.json")
+    Article.all_objects.all().delete()
+    Expert.all_objects.all().delete()
+
+    assert import_file(tmp_path / "one" / "content.json").ok
+    assert export_text(tmp_path / "two" / "content.json") == first
+    assert not Expert.objects.filter(slug="gone-fellow").exists()
+    assert Expert.all_objects.get(slug="gone-fellow").deleted_at == moment
+    assert list(Article.objects.values_list("slug_en", flat=True)) == ["still-live"]
+    assert '"deleted_at": "2026-01-02T03:04:05+00:00"' in first
