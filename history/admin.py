@@ -31,6 +31,7 @@ from django.utils.translation import gettext, gettext_lazy as _
 from history import services, staleness
 from history.diff import compare, highlight
 from history.models import Revision, RevisionKind, StaleTranslation
+from workflow.services import is_translator
 
 VERSION_FIELD = "_history_version"
 
@@ -264,7 +265,8 @@ class HistoryAdminMixin:
 
     def restore_view(self, request, object_id, revision_id):
         obj = self._viewable(request, object_id)
-        if not self.has_change_permission(request, obj):
+        if not self.has_change_permission(request, obj) or is_translator(request.user):
+            # A translator edits only the translated fields; a restore sets them all.
             raise PermissionDenied
         revision = get_object_or_404(self._revisions(obj), pk=revision_id)
         if request.method == "POST":
@@ -336,6 +338,9 @@ class HistoryAdminMixin:
         obj = self._viewable(request, object_id)
         if request.method != "POST" or not self.has_change_permission(request, obj):
             raise PermissionDenied
+        if self.opts.label_lower != "articles.article":
+            # Only articles have stale translations (experts share this admin mixin).
+            raise Http404
         staleness.confirm(obj, field)
         self.message_user(
             request,

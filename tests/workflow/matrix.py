@@ -68,7 +68,18 @@ def make_objects(owner):
     transition = Transition.objects.create(
         article=article, name="submit", from_status="draft", to_status="draft"
     )
+    from history.models import StaleTranslation
+    from history.services import record
+
+    revision = record(article, owner)
     return {
+        "revision": revision,
+        "history.staletranslation": StaleTranslation.objects.create(
+            article=article,
+            field="title_ar",
+            english_then="An older title",
+            since=timezone.now(),
+        ),
         "auth.group": Group.objects.create(name="Spare"),
         "auth.user": User.objects.create_user("spare", "spare@example.org", "pw"),
         "taxonomy.topic": make_topic(),
@@ -106,7 +117,13 @@ def url_for(key, route, objects):
     url = "/admin/" + route
     if obj is not None:
         url = url.replace("<path:object_id>", str(obj.pk)).replace("<id>", str(obj.pk))
-    return url.replace("<str:language>", "en")
+    return (
+        url.replace("<str:language>", "en")
+        .replace("<int:revision_id>", str(objects["revision"].pk))
+        .replace("<str:field>", "title_ar")
+        # The trash's restore: the contributor's article, not in the trash.
+        .replace("<int:pk>", str(objects["articles.article"].pk))
+    )
 
 
 def outcome(response, *, index_is_refusal=False):

@@ -43,6 +43,23 @@ COLUMNS = [ANONYMOUS, CONTRIBUTOR, EDITOR, TRANSLATOR, EXPERT_MANAGER, ADMINISTR
 #: Admin URL → (GET, POST). Object URLs act on the contributor's own draft
 #: (articles) or one spare object of the model.
 URLS = {
+    # history (revisions, trash, stale translations)
+    "articles_article_compare": ("NNNNNN", "NNNNNN"),
+    "articles_article_restore": ("NYYNNY", "NYYNNY"),
+    "articles_article_stale_confirm": ("NNNNNN", "NYYYNY"),
+    "articles_article_trash": ("NNYNNY", "NNYNNY"),
+    "articles_article_untrash": ("NNNNNN", "NNNNNN"),
+    "experts_expert_compare": ("NNNNNN", "NNNNNN"),
+    "experts_expert_restore": ("NNNNNN", "NNNNNN"),
+    "experts_expert_stale_confirm": ("NNNNNN", "NNNNNN"),
+    "experts_expert_trash": ("NNNNYY", "NNNNYY"),
+    "experts_expert_untrash": ("NNNNNN", "NNNNNN"),
+    "history/staletranslation/<path:object_id>/": ("NYYYYY", "NYYYYY"),
+    "history_staletranslation_add": ("NNNNNN", "NNNNNN"),
+    "history_staletranslation_change": ("NYYYNY", "NNNNNN"),
+    "history_staletranslation_changelist": ("NYYYNY", "NYYYNY"),
+    "history_staletranslation_delete": ("NNNNNN", "NNNNNN"),
+    "history_staletranslation_history": ("NYYYNY", "NYYYNY"),
     "(?P<url>.*)$": ("NNNNNN", "NNNNNN"),
     "app_list": ("NYYYNY", "NYYYNY"),
     "articles/article/<path:object_id>/": ("NYYYYY", "NYYYYY"),
@@ -122,6 +139,8 @@ URLS = {
 #: Action → (offered on its page, change-form POST, bulk POST). "-" where the
 #: action is not offered in that place at all.
 ACTIONS = {
+    "history.staletranslation:confirm_still_accurate": ("NYYYNY", "-", "NYYYNY"),
+    "history.staletranslation:delete_selected": ("NNNNNN", "-", "NNNNNN"),
     "articles.article:approve": ("NNYNNY", "NNYNNY", "NNYNNY"),
     "articles.article:archive": ("NNYNNY", "NNYNNY", "NNYNNY"),
     "articles.article:delete_selected": ("NNYNNY", "-", "NNYNNY"),
@@ -189,7 +208,10 @@ def _effect(key, obj):
         return type(obj)._default_manager.filter(pk=obj.pk, revoked_at=None).exists()
     if name.startswith("share_"):
         return ShareLink.objects.filter(article=obj, language=name[-2:]).count()
-    return Transition.objects.filter(article=obj, name=name).count()
+    if name in STATE:
+        return Transition.objects.filter(article=obj, name=name).count()
+    # Any other action: whatever it does to the row (or its removal) shows here.
+    return list(type(obj)._base_manager.filter(pk=obj.pk).values())
 
 
 @pytest.fixture
