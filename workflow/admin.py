@@ -68,7 +68,13 @@ class ReadOnlyFieldErrors:
 
 
 class WorkflowActionForm(helpers.ActionForm, TransitionInput):
-    """The admin's action form, with the inputs a transition may need."""
+    """The admin's action form, with the inputs a transition may need (one line on the list)."""
+
+    field_order = ["action", "comment", "when"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["comment"].widget = forms.TextInput(attrs={"size": 30})
 
 
 def _transition_action(name, step):
