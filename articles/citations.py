@@ -17,6 +17,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from articles.models import Article, TypeKind
+from history.bylines import as_published
 from thinktank.slugs import propose_slug
 
 
@@ -84,7 +85,8 @@ def citation_for(article: Article, *, language_code: str) -> Citation:
         if article.subtitle:
             title = f"{title}: {article.subtitle}"
         return Citation(
-            authors=[_author(a.expert, language_code) for a in article.byline()],
+            # Authors as first published (history.bylines), not as they are now.
+            authors=[_author(as_published(a), language_code) for a in article.byline()],
             title=title,
             kind=article.type.kind,
             type_name=article.type.name,

@@ -492,6 +492,12 @@ class Authorship(models.Model):
         related_name="authorships",
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    # The author as they were at the article's first publication, per
+    # language: {"en": {"name", "titles", "short_bio"}, …, "sort_name"}
+    # (history.bylines). Citations use it; "About the authors" stays live.
+    frozen = models.JSONField(
+        _("byline at first publication"), default=dict, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("author")

@@ -28,7 +28,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 
-from history import services, staleness
+from history import bylines, services, staleness
 from history.diff import compare, highlight
 from history.models import Revision, RevisionKind, StaleTranslation
 from workflow.services import is_translator
@@ -129,6 +129,8 @@ class HistoryAdminMixin:
             from history import snapshot
 
             raise services.EditConflict(snapshot.take(obj))
+        if self.opts.label_lower == "articles.article":
+            bylines.freeze(obj)
         services.record(
             obj, request.user, version=getattr(request, "_history_new_version", None)
         )

@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class HistoryConfig(AppConfig):
     name = "history"
     verbose_name = _("History")
+
+    def ready(self):
+        from history import signals  # noqa: F401

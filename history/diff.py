@@ -76,7 +76,11 @@ def compare(model, old, new):
     for name, label in RELATION_LABELS.items():
         if name not in old and name not in new:
             continue
-        before, after = old.get(name, []), new.get(name, [])
+        # Ids and order only: a byline frozen at publication is not an edit.
+        before, after = (
+            [row[:2] if isinstance(row, list) else row for row in rows]
+            for rows in (old.get(name, []), new.get(name, []))
+        )
         if before != after:
             changes.append(
                 Change(

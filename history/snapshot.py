@@ -34,8 +34,8 @@ NOT_RESTORED = {
 #: Relations kept in order, by model label: name -> (through model attr, target column).
 ORDERED_RELATIONS = {
     "articles.article": {
-        "authorships": ("authorships", "expert_id"),
-        "recommendations": ("recommendation_links", "recommended_id"),
+        "authorships": ("authorships", "expert_id", ("frozen",)),
+        "recommendations": ("recommendation_links", "recommended_id", ()),
     },
 }
 PLAIN_RELATIONS = ("topics", "regions")
@@ -59,12 +59,12 @@ def take(obj) -> dict:
         fields[field.attname] = value
     data = {"fields": fields}
     label = obj._meta.label_lower
-    for name, (accessor, column) in ORDERED_RELATIONS.get(label, {}).items():
+    for name, (accessor, column, extra) in ORDERED_RELATIONS.get(label, {}).items():
         data[name] = [
-            [row[column], row["order"]]
+            [row[column], row["order"], *(row[e] for e in extra)]
             for row in getattr(obj, accessor)
             .order_by("order", "pk")
-            .values(column, "order")
+            .values(column, "order", *extra)
         ]
     for name in PLAIN_RELATIONS:
         data[name] = sorted(
@@ -87,19 +87,24 @@ def apply(obj, data) -> None:
         setattr(obj, field.attname, value)
     obj.save()
     label = obj._meta.label_lower
-    for name, (accessor, column) in ORDERED_RELATIONS.get(label, {}).items():
+    for name, (accessor, column, extra) in ORDERED_RELATIONS.get(label, {}).items():
         manager = getattr(obj, accessor)
         target = manager.model._meta.get_field(column.removesuffix("_id"))
+        rows = data.get(name, [])
         existing = set(
             target.related_model._base_manager.filter(
-                pk__in=[pk for pk, _order in data.get(name, [])]
+                pk__in=[row[0] for row in rows]
             ).values_list("pk", flat=True)
         )
         manager.all().delete()
         manager.model.objects.bulk_create(
-            manager.model(**{manager.field.attname: obj.pk, column: pk, "order": order})
-            for pk, order in data.get(name, [])
-            if pk in existing and pk != (obj.pk if name == "recommendations" else None)
+            manager.model(
+                **{manager.field.attname: obj.pk, column: row[0], "order": row[1]},
+                **dict(zip(extra, row[2:], strict=False)),
+            )
+            for row in rows
+            if row[0] in existing
+            and row[0] != (obj.pk if name == "recommendations" else None)
         )
     for name in PLAIN_RELATIONS:
         related = getattr(obj, name)
