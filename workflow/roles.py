@@ -109,6 +109,21 @@ def ensure_roles():
     return groups
 
 
-def ensure_roles_after_migrate(sender, using="default", **kwargs):
-    """``post_migrate`` receiver: the groups exist in every migrated database."""
+def ensure_roles_after_migrate(sender, using="default", plan=None, **kwargs):
+    """
+    ``post_migrate`` receiver: the groups exist in every migrated database.
+
+    Only after ``migrate`` (which passes its ``plan``), not after ``flush``: a
+    flushed test database gets its rows back from the serialized copy, and
+    groups made here first would clash with them.
+    """
+    if plan is None:
+        return
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+
+    # Apps listed after this one get their permissions after this receiver:
+    # make them now so that the Administrator role has every one.
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
     ensure_roles()

@@ -38,7 +38,7 @@ def test_the_admin_renders_the_picker_without_inline_script(admin_client):
 
 
 @pytest.mark.browser
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_click_on_the_preview_sets_the_focal_point(
     live_server, settings, django_user_model
 ):

@@ -63,7 +63,7 @@ def test_publish_scheduled_runs_the_side_effects_once():
     )
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_once_publish_once():
     """
     Two publish_scheduled runs at the same time publish each article once.
