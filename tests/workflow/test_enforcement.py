@@ -163,3 +163,33 @@ def test_translator_cannot_publish_a_language(client, users):
     raw_press(client, article, "publish_ar")
     article.refresh_from_db()
     assert article.available_ar is False
+
+
+def test_contributor_adds_a_draft_of_their_own(client, users):
+    """A new article by a contributor is a draft, theirs, and unpublished whatever the POST says."""
+    from django.urls import reverse
+
+    from articles.models import ArticleType
+
+    client_for(client, users[CONTRIBUTOR])
+    url = reverse("admin:articles_article_add")
+    data = form_data(client.get(url))
+    data.update(
+        {
+            "type": [str(ArticleType.objects.get(slug="brief-analysis").pk)],
+            "title_en": ["A contributor's first piece"],
+            "summary_en": ["Its summary."],
+            "status": [Status.PUBLISHED],
+            "available_en": ["on"],
+            "_save": ["Save"],
+        }
+    )
+    response = client.post(url, data)
+    assert response.status_code == 302
+    article = Article.objects.get(title_en="A contributor's first piece")
+    assert article.created_by == users[CONTRIBUTOR]
+    assert (article.status, article.available_en) == (Status.DRAFT, False)
+    # It is theirs: they can open it; the other contributor cannot.
+    assert client.get(change_url(article)).status_code == 200
+    client_for(client, users["other contributor"])
+    assert client.get(change_url(article)).status_code == 302
