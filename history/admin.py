@@ -19,6 +19,7 @@ from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
@@ -28,7 +29,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 
-from history import bylines, services, staleness
+from history import bylines, services, snapshot, staleness
 from history.diff import compare, highlight
 from history.models import Revision, RevisionKind, StaleTranslation
 from workflow.services import is_translator
@@ -79,6 +80,17 @@ class HistoryAdminMixin:
         if obj is not None and obj.pk:
             if request.method == "GET":
                 services.mark_open(obj, request.user)
+            waiting = services.pending(obj)
+            if waiting is not None:
+                live = services.latest(obj)
+                context["history_pending"] = {
+                    "revision": waiting,
+                    "compare_url": self._url("compare", obj.pk)
+                    + f"?a={live.pk if live else waiting.pk}&b={waiting.pk}",
+                    "publish_url": self._url("publish_pending", obj.pk, waiting.pk),
+                    "discard_url": self._url("discard_pending", obj.pk, waiting.pk),
+                    "can_publish": request.user.has_perm("workflow.publish_article"),
+                }
             context["history_version"] = request.POST.get(
                 VERSION_FIELD, services.current_version(obj)
             )
@@ -106,9 +118,29 @@ class HistoryAdminMixin:
             refused = services.record_conflict(obj, conflict.data, request.user)
             return self.conflict_response(request, obj, refused)
 
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if (
+            obj is not None
+            and request.method == "GET"
+            and self._is_change_view(request)
+        ):
+            waiting = services.pending(obj)
+            if waiting is not None:
+                # The form starts from the unpublished change, not the live text.
+                snapshot.overlay(obj, waiting.data)
+        return obj
+
+    def _is_change_view(self, request):
+        match = request.resolver_match
+        return bool(match and match.url_name.endswith("_change"))
+
     def save_model(self, request, obj, form, change):
         request._history_new_version = None
         request._history_conflict = False
+        request._history_savepoint = None
+        if change and services.is_live(obj):
+            services.ensure_baseline(obj, request.user)
         if change and VERSION_FIELD in request.POST:
             try:
                 version = int(request.POST[VERSION_FIELD])
@@ -120,15 +152,36 @@ class HistoryAdminMixin:
                 # Finish the save (in the transaction the admin rolls back) so
                 # that the refused version is kept whole, relations included.
                 request._history_conflict = True
+        if change and services.is_live(obj):
+            # Save as usual, keep the result, then undo it: readers keep the
+            # published version until an editor publishes the change.
+            request._history_savepoint = transaction.savepoint_create()
         super().save_model(request, obj, form, change)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         obj = form.instance
         if getattr(request, "_history_conflict", False):
-            from history import snapshot
-
             raise services.EditConflict(snapshot.take(obj))
+        if getattr(request, "_history_savepoint", None) is not None:
+            data = snapshot.take(obj)
+            transaction.savepoint_rollback(request._history_savepoint)
+            services.record_pending(
+                obj,
+                data,
+                request.user,
+                version=getattr(request, "_history_new_version", None),
+            )
+            services.release(obj, request.user)
+            self.message_user(
+                request,
+                gettext(
+                    "The article is published: your changes are kept as an "
+                    "unpublished change until an editor publishes them."
+                ),
+                messages.WARNING,
+            )
+            return
         if self.opts.label_lower == "articles.article":
             bylines.freeze(obj)
         services.record(
@@ -203,7 +256,27 @@ class HistoryAdminMixin:
                 view(self.stale_confirm_view),
                 name="{}_{}_stale_confirm".format(*info),
             ),
+            *self._pending_urls(),
             *super().get_urls(),
+        ]
+
+    def _pending_urls(self):
+        """Publish or discard an unpublished change: articles only (experts save at once)."""
+        if self.opts.label_lower != "articles.article":
+            return []
+        info = self.opts.app_label, self.opts.model_name
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/history/<int:revision_id>/publish/",
+                view(self.publish_pending_view),
+                name="{}_{}_publish_pending".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/discard/",
+                view(self.discard_pending_view),
+                name="{}_{}_discard_pending".format(*info),
+            ),
         ]
 
     def _context(self, request, obj, title, **extra):
@@ -289,6 +362,41 @@ class HistoryAdminMixin:
             changes=compare(self.model, current.data, revision.data) if current else [],
         )
         return TemplateResponse(request, "admin/revisions/restore.html", context)
+
+    def _pending_action(self, request, object_id, revision_id, action, done):
+        obj = self._viewable(request, object_id)
+        if request.method != "POST" or not request.user.has_perm(
+            "workflow.publish_article"
+        ):
+            raise PermissionDenied
+        revision = get_object_or_404(
+            self._revisions(obj).filter(kind=RevisionKind.PENDING), pk=revision_id
+        )
+        try:
+            action(revision, request.user)
+        except services.PublishError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(self._url("change", obj.pk))
+
+    def publish_pending_view(self, request, object_id, revision_id):
+        return self._pending_action(
+            request,
+            object_id,
+            revision_id,
+            services.publish_pending,
+            gettext("The change was published: readers see it now."),
+        )
+
+    def discard_pending_view(self, request, object_id, revision_id):
+        return self._pending_action(
+            request,
+            object_id,
+            revision_id,
+            services.discard_pending,
+            gettext("The unpublished change was discarded; it stays in the history."),
+        )
 
     def conflict_response(self, request, obj, refused):
         current = services.latest(obj)

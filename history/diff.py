@@ -68,7 +68,11 @@ def compare(model, old, new):
     ordered = list(new_fields) + [k for k in old_fields if k not in new_fields]
     for attname in ordered:
         before, after = old_fields.get(attname), new_fields.get(attname)
-        if before == after or attname in skipped:
+        if (
+            before == after
+            or attname in skipped
+            or (before in (None, "") and after in (None, ""))
+        ):
             continue
         language = _language_of(attname)
         label = field_label(model, attname)

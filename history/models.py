@@ -22,6 +22,9 @@ class RevisionKind(models.TextChoices):
     CONFLICT = "conflict", _("Refused (conflict)")
     TRASH = "trash", _("Moved to the trash")
     UNTRASH = "untrash", _("Restored from the trash")
+    PENDING = "pending", _("Unpublished change")
+    PUBLISH = "publish", _("Change published")
+    DISCARD = "discard", _("Unpublished change discarded")
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -35,6 +38,10 @@ class RevisionQuerySet(models.QuerySet):
     def accepted(self):
         """Revisions that are (or were) the record's state: not refused ones."""
         return self.exclude(kind=RevisionKind.CONFLICT)
+
+    def live(self):
+        """Revisions of what readers saw: not refused, not unpublished changes."""
+        return self.exclude(kind__in=(RevisionKind.CONFLICT, RevisionKind.PENDING))
 
 
 class Revision(models.Model):

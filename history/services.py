@@ -18,6 +18,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from history import snapshot
 from history.models import EditLock, Revision, RevisionKind, VersionCounter
@@ -87,8 +88,111 @@ def bump(obj) -> int:
 
 
 def latest(obj):
-    """The newest accepted revision of ``obj``, or None."""
-    return Revision.objects.of(obj).accepted().first()
+    """The newest revision of what ``obj`` is in the database (not a pending change), or None."""
+    return Revision.objects.of(obj).live().first()
+
+
+def pending(obj):
+    """The unpublished change of a live article waiting for an editor, or None."""
+    newest = Revision.objects.of(obj).accepted().select_related("user").first()
+    return (
+        newest if newest is not None and newest.kind == RevisionKind.PENDING else None
+    )
+
+
+def is_live(obj):
+    """
+    Is ``obj`` a published (or scheduled) article, whose edits wait as an
+    unpublished change until an editor publishes them? Judged on the row as
+    stored: only the workflow's transitions change the status.
+    """
+    if obj._meta.label_lower != "articles.article" or not obj.pk:
+        return False
+    from articles.models import VISIBLE_STATUSES
+
+    stored = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True)
+    return stored.first() in VISIBLE_STATUSES
+
+
+def ensure_baseline(obj, user=None):
+    """Record the stored state of ``obj`` if it has no revision yet (without a new version)."""
+    if latest(obj) is None:
+        stored = type(obj)._base_manager.get(pk=obj.pk)
+        record(stored, user, comment="", version=current_version(stored))
+
+
+def record_pending(obj, data, user=None, *, version=None, comment=""):
+    """Keep ``data`` as the unpublished change of the live ``obj``."""
+    content_type, pk = _key(obj)
+    # What only transitions change is as it is live (a restored old revision
+    # would otherwise show another status or date as part of the change).
+    stored = snapshot.take(type(obj)._base_manager.get(pk=pk))["fields"]
+    data = {
+        **data,
+        "fields": {
+            **data["fields"],
+            **{
+                name: value
+                for name, value in stored.items()
+                if name in snapshot.NOT_RESTORED
+                or name.removesuffix("_id") in snapshot.NOT_RESTORED
+            },
+        },
+    }
+    return Revision.objects.create(
+        content_type=content_type,
+        object_id=pk,
+        kind=RevisionKind.PENDING,
+        user=user if user is not None and user.is_authenticated else None,
+        comment=comment[:300],
+        version=version if version is not None else bump(obj),
+        data=data,
+    )
+
+
+class PublishError(Exception):
+    """The unpublished change cannot be published: the message says why."""
+
+
+def publish_pending(revision, user):
+    """
+    Apply exactly the reviewed unpublished change ``revision`` to the live
+    article, record it and log it in the workflow. Refused if a newer change
+    was saved since (the editor reviewed another one) or it was discarded.
+    """
+    from workflow.models import Transition
+
+    model = revision.content_type.model_class()
+    with transaction.atomic():
+        obj = model._base_manager.select_for_update().get(pk=revision.object_id)
+        current = pending(obj)
+        if current is None or current.pk != revision.pk:
+            raise PublishError(
+                _("This change is no longer the one waiting: review the newest one.")
+            )
+        snapshot.apply(obj, revision.data)
+        published = record(
+            obj, user, kind=RevisionKind.PUBLISH, comment=f"#{revision.pk}"
+        )
+        Transition.objects.create(
+            article=obj,
+            name="publish_changes",
+            actor=user,
+            from_status=obj.status,
+            to_status=obj.status,
+            comment=f"#{revision.pk}",
+        )
+    return published
+
+
+def discard_pending(revision, user):
+    """Drop the unpublished change ``revision``: the live version stays (and is recorded)."""
+    model = revision.content_type.model_class()
+    with transaction.atomic():
+        obj = model._base_manager.select_for_update().get(pk=revision.object_id)
+        if pending(obj) is None or pending(obj).pk != revision.pk:
+            raise PublishError(_("This change is no longer the one waiting."))
+        return record(obj, user, kind=RevisionKind.DISCARD, comment=f"#{revision.pk}")
 
 
 def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None):
@@ -130,6 +234,10 @@ def restore(revision, user=None):
     model = revision.content_type.model_class()
     with transaction.atomic():
         obj = model._base_manager.select_for_update().get(pk=revision.object_id)
+        if is_live(obj):
+            # Readers keep the published version: the restore waits for an editor.
+            ensure_baseline(obj, user)
+            return record_pending(obj, revision.data, user, comment=f"#{revision.pk}")
         snapshot.apply(obj, revision.data)
         return record(
             obj,

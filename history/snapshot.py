@@ -75,16 +75,20 @@ def take(obj) -> dict:
     return data
 
 
-def apply(obj, data) -> None:
-    """Put the snapshot ``data`` back into ``obj`` and its relations, and save."""
-    model = type(obj)
-    for field in snapshot_fields(model):
+def overlay(obj, data) -> None:
+    """Set the snapshot's restorable columns on ``obj`` in memory (no save, no relations)."""
+    for field in snapshot_fields(type(obj)):
         if field.name in NOT_RESTORED or field.attname not in data["fields"]:
             continue
         value = data["fields"][field.attname]
         if value is not None and not isinstance(field, models.FileField):
             value = field.to_python(value)
         setattr(obj, field.attname, value)
+
+
+def apply(obj, data) -> None:
+    """Put the snapshot ``data`` back into ``obj`` and its relations, and save."""
+    overlay(obj, data)
     obj.save()
     label = obj._meta.label_lower
     for name, (accessor, column, extra) in ORDERED_RELATIONS.get(label, {}).items():

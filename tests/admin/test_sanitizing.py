@@ -6,6 +6,7 @@ import lxml.html
 import pytest
 from django.urls import reverse
 
+from articles.models import Status
 from tests.admin.forms import fill, form_data
 from tests.factories import make_article, make_expert
 from thinktank.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
@@ -147,7 +148,8 @@ def post_rich_text(client, url, field, html):
 
 @pytest.fixture
 def article():
-    return make_article(languages=("en", "ar"))
+    # A draft: a published article's edit waits as an unpublished change (history).
+    return make_article(languages=("en", "ar"), status=Status.DRAFT)
 
 
 @pytest.fixture

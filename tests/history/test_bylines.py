@@ -65,7 +65,8 @@ def test_restoring_a_revision_keeps_the_frozen_byline(admin_user):
     frozen = Authorship.objects.get(article=article).frozen
     kept = services.record(article, admin_user)
     Authorship.objects.filter(article=article).delete()
-    services.restore(kept, admin_user)
+    # The article is live: the restore waits as a change until it is published.
+    services.publish_pending(services.restore(kept, admin_user), admin_user)
     assert Authorship.objects.get(article=article).frozen == frozen
 
 

@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Status
 from history import services
 from history.models import Revision, RevisionKind
 from tests.admin.forms import fill, form_data
@@ -50,7 +50,7 @@ def open_form(client, article, **fields):
 
 @pytest.mark.django_db
 def test_second_save_over_a_stale_version_is_refused_and_kept(editors):
-    article = make_article(languages=("en", "ar"), authors=1)
+    article = make_article(status=Status.DRAFT, languages=("en", "ar"), authors=1)
     alice, bob = editors(2)
     alices = open_form(alice, article, title_en="Alice's title")
     bobs = open_form(bob, article, title_en="Bob's title", summary_ar="ملخص بوب")
@@ -89,7 +89,7 @@ def test_second_save_over_a_stale_version_is_refused_and_kept(editors):
 
 @pytest.mark.django_db
 def test_a_fresh_form_saves_after_someone_else(editors):
-    article = make_article()
+    article = make_article(status=Status.DRAFT)
     alice, bob = editors(2)
     alice.post(change_url(article), open_form(alice, article, title_en="First"))
     response = bob.post(change_url(article), open_form(bob, article, title_en="Second"))
@@ -101,7 +101,7 @@ def test_a_fresh_form_saves_after_someone_else(editors):
 
 @pytest.mark.django_db
 def test_change_page_says_who_else_is_editing(editors):
-    article = make_article()
+    article = make_article(status=Status.DRAFT)
     alice, bob = editors(2)
     alice.get(change_url(article))
     page = lxml.html.fromstring(bob.get(change_url(article)).content.decode())
@@ -138,7 +138,7 @@ def _run_in_threads(jobs):
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_editors_saving_at_once(editors):
-    article = make_article(languages=("en", "ar"))
+    article = make_article(status=Status.DRAFT, languages=("en", "ar"))
     clients = editors(2)
     forms = [
         open_form(client, article, title_en=f"Title by editor {i}")
@@ -177,7 +177,7 @@ def test_two_editors_saving_at_once(editors):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_ten_editors_twenty_saves_each(django_user_model):
     """The acceptance test: one revision per accepted save, a conflict per refused one."""
-    article = make_article()
+    article = make_article(status=Status.DRAFT)
     users = [
         django_user_model.objects.create_user(f"writer{i}", password="pw")
         for i in range(10)

@@ -4,7 +4,7 @@ import lxml.html
 import pytest
 from django.urls import reverse
 
-from articles.models import Article, Authorship, Recommendation
+from articles.models import Article, Authorship, Recommendation, Status
 from experts.models import Expert
 from history import services
 from history.diff import highlight
@@ -35,7 +35,7 @@ def tree(response):
 
 
 def test_admin_saves_keep_revisions_with_who(admin_client, admin_user):
-    article = make_article(languages=("en", "ar"), authors=2)
+    article = make_article(status=Status.DRAFT, languages=("en", "ar"), authors=2)
     save_form(admin_client, article, title_en="A first change")
     save_form(admin_client, article, title_ar="عنوان معدل")
     revisions = list(Revision.objects.of(article))
@@ -55,8 +55,12 @@ def test_admin_saves_keep_revisions_with_who(admin_client, admin_user):
 def test_restore_round_trip_every_field_and_relation_in_both_languages(admin_user):
     first, second, third = make_expert(), make_expert(), make_expert()
     topics, regions = [make_topic(), make_topic()], [make_region()]
-    other, another = make_article(), make_article()
+    other, another = (
+        make_article(status=Status.DRAFT),
+        make_article(status=Status.DRAFT),
+    )
     article = make_article(
+        status=Status.DRAFT,
         languages=("en", "ar"),
         authors=[first, second],
         topics=topics,
@@ -117,7 +121,9 @@ def test_restore_round_trip_every_field_and_relation_in_both_languages(admin_use
 
 def test_restore_through_the_admin_brings_back_arabic_and_author_order(admin_client):
     first, second = make_expert(), make_expert()
-    article = make_article(languages=("en", "ar"), authors=[first, second])
+    article = make_article(
+        status=Status.DRAFT, languages=("en", "ar"), authors=[first, second]
+    )
     save_form(admin_client, article, summary_ar="ملخص أول")
     original = Revision.objects.of(article).get()
     data = fill(
@@ -164,7 +170,7 @@ def test_highlight_escapes_and_marks_words():
 
 
 def test_compare_page_shows_each_field_and_language(admin_client):
-    article = make_article(languages=("en", "ar"), authors=1)
+    article = make_article(status=Status.DRAFT, languages=("en", "ar"), authors=1)
     save_form(admin_client, article, title_en="Iran talks <resume>")
     save_form(
         admin_client,

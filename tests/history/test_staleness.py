@@ -16,9 +16,13 @@ def change_url(article):
 
 
 def save(client, article, **fields):
+    """Save the form; the article is live, so an editor then publishes the change."""
     data = fill(form_data(client.get(change_url(article))), _save="Save", **fields)
     response = client.post(change_url(article), data)
     assert response.status_code == 302, response.content.decode()[:2000]
+    page = lxml.html.fromstring(client.get(change_url(article)).content.decode())
+    for form in page.xpath("//form[@id='history-publish']"):
+        assert client.post(form.get("action")).status_code == 302
 
 
 def tree(response):

@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from articles.models import Status
 from experts.models import Expert
 from tests.admin.forms import errors, fill, form_data
 from tests.factories import make_article
@@ -178,8 +179,12 @@ def test_trailing_payload_is_gone(admin_client, settings):
 
 
 def test_good_pdf_is_named_after_the_series_and_counted(admin_client, settings):
+    # A draft: a published article's edit waits as an unpublished change (history).
     article = make_article(
-        "Deterrence on the Litani", series="Policy Note", series_number=79
+        "Deterrence on the Litani",
+        series="Policy Note",
+        series_number=79,
+        status=Status.DRAFT,
     )
     response = post_article(
         admin_client, article, pdf=upload("../../final FINAL v3.pdf", files.pdf(12))
@@ -222,7 +227,9 @@ def test_alt_text_message_is_in_the_editors_language(article, commit):
     assert "النص البديل" in message and "زخرفية" in message
 
 
-def test_a_decorative_lead_image_needs_no_alt_text(admin_client, article):
+def test_a_decorative_lead_image_needs_no_alt_text(admin_client):
+    # A draft: a published article's edit waits as an unpublished change (history).
+    article = make_article("A decorated draft", status=Status.DRAFT)
     photo = files.photo((800, 450))
     response = post_article(
         admin_client,

@@ -147,6 +147,10 @@ def test_translator_changes_only_arabic_text(client, users):
         status=Status.ARCHIVED,
     )
     assert response.status_code == 302
+    # The article is live: the change waits until an editor publishes it (history).
+    from history import services as history
+
+    history.publish_pending(history.pending(article), users[EDITOR])
     article.refresh_from_db()
     assert article.title_ar == "عنوان عربي"
     assert article.title_en == "English title"

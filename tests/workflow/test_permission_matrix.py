@@ -45,6 +45,8 @@ COLUMNS = [ANONYMOUS, CONTRIBUTOR, EDITOR, TRANSLATOR, EXPERT_MANAGER, ADMINISTR
 URLS = {
     # history (revisions, trash, stale translations)
     "articles_article_compare": ("NNNNNN", "NNNNNN"),
+    "articles_article_discard_pending": ("NNNNNN", "NNNNNN"),
+    "articles_article_publish_pending": ("NNNNNN", "NNNNNN"),
     "articles_article_restore": ("NYYNNY", "NYYNNY"),
     "articles_article_stale_confirm": ("NNNNNN", "NYYYNY"),
     "articles_article_trash": ("NNYNNY", "NNYNNY"),

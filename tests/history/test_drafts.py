@@ -1,0 +1,145 @@
+"""Editing a published article changes nothing for readers until an editor publishes the change."""
+
+import lxml.html
+import pytest
+from django.urls import reverse
+
+from articles.models import Article, Authorship
+from history.models import Revision, RevisionKind
+from tests.admin.forms import fill, form_data
+from tests.factories import make_article, make_expert
+from workflow.models import Transition
+
+pytestmark = pytest.mark.django_db
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def tree(response):
+    assert response.status_code == 200, response.status_code
+    return lxml.html.fromstring(response.content.decode())
+
+
+def edit(client, article, **fields):
+    data = fill(form_data(client.get(change_url(article))), _save="Save", **fields)
+    response = client.post(change_url(article), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def reader_title(client, article, language="en"):
+    page = tree(client.get(article.url_in(language)))
+    return page.xpath("string(//h1[@class='article__title'])")
+
+
+def test_unpublished_edit_leaves_the_live_page_until_published(admin_client, client):
+    first, second = make_expert(), make_expert()
+    article = make_article(
+        "The live title", languages=("en", "ar"), authors=[first, second]
+    )
+    live_ar = article.title_ar
+    edit(
+        admin_client,
+        article,
+        title_en="The edited title",
+        title_ar="العنوان المعدل",
+        **{"authorships-0-order": 1, "authorships-1-order": 0},
+    )
+    # Readers see the published version, in both languages, with the same byline.
+    assert reader_title(client, article) == "The live title"
+    assert reader_title(client, article, "ar") == live_ar
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.title_en == "The live title"
+    assert [a.expert for a in stored.byline()] == [first, second]
+
+    # The admin says so, starts the form from the change, and shows what differs.
+    page = tree(admin_client.get(change_url(article)))
+    assert "Unpublished change" in page.xpath(
+        "string(//div[@class='module tt-pending'])"
+    )
+    assert page.xpath("//input[@name='title_en']/@value") == ["The edited title"]
+    compare = page.xpath("//div[@class='module tt-pending']//a/@href")[0]
+    changes = tree(admin_client.get(compare))
+    labels = {
+        row.xpath("string(th)").strip() + row.xpath("string(td[1])").strip()
+        for row in changes.xpath("//tr[@class='tt-change']")
+    }
+    assert labels == {"TitleEN", "TitleAR", "Authors, in byline order—"}
+
+    # Publishing applies exactly that revision.
+    (publish,) = page.xpath("//form[@id='history-publish']")
+    assert admin_client.post(publish.get("action")).status_code == 302
+    assert reader_title(client, article) == "The edited title"
+    assert reader_title(client, article, "ar") == "العنوان المعدل"
+    stored = Article.objects.get(pk=article.pk)
+    assert [a.expert for a in stored.byline()] == [second, first]
+    assert Revision.objects.of(article).first().kind == RevisionKind.PUBLISH
+    assert Transition.objects.filter(article=article, name="publish_changes").exists()
+    page = tree(admin_client.get(change_url(article)))
+    assert not page.xpath("//div[@class='module tt-pending']")
+
+
+def test_publishing_a_change_superseded_after_review_is_refused(admin_client, client):
+    article = make_article("Live")
+    edit(admin_client, article, title_en="Reviewed change")
+    reviewed = tree(admin_client.get(change_url(article)))
+    (publish,) = reviewed.xpath("//form[@id='history-publish']")
+    # Someone saves another change after the editor reviewed the first one.
+    edit(admin_client, article, title_en="A later change")
+    assert admin_client.post(publish.get("action")).status_code == 302
+    assert reader_title(client, article) == "Live"
+    # Publishing the change now waiting applies that one.
+    page = tree(admin_client.get(change_url(article)))
+    (publish,) = page.xpath("//form[@id='history-publish']")
+    admin_client.post(publish.get("action"))
+    assert reader_title(client, article) == "A later change"
+
+
+def test_discarding_keeps_the_live_version_and_the_history(admin_client, client):
+    article = make_article("Live")
+    edit(admin_client, article, title_en="Not wanted")
+    page = tree(admin_client.get(change_url(article)))
+    (discard,) = page.xpath("//form[@id='history-discard']")
+    assert admin_client.post(discard.get("action")).status_code == 302
+    assert reader_title(client, article) == "Live"
+    kinds = list(Revision.objects.of(article).values_list("kind", flat=True))
+    assert kinds[:2] == [RevisionKind.DISCARD, RevisionKind.PENDING]
+    page = tree(admin_client.get(change_url(article)))
+    assert page.xpath("//input[@name='title_en']/@value") == ["Live"]
+
+
+def test_only_publishers_see_and_use_publish_changes(
+    client, django_user_model, admin_client
+):
+    from django.contrib.auth.models import Permission
+
+    article = make_article("Live")
+    edit(admin_client, article, title_en="Waiting")
+    writer = django_user_model.objects.create_user(
+        "writer", password="pw", is_staff=True
+    )
+    writer.user_permissions.set(
+        Permission.objects.filter(
+            codename__in=["view_article", "change_article", "translate_article"]
+        )
+    )
+    client.force_login(writer)
+    page = tree(client.get(change_url(article)))
+    assert page.xpath("//div[@class='module tt-pending']")
+    assert not page.xpath("//form[@id='history-publish']")
+    waiting = Revision.objects.of(article).first()
+    url = reverse(
+        "admin:articles_article_publish_pending", args=[article.pk, waiting.pk]
+    )
+    assert client.post(url).status_code == 403
+    assert Article.objects.get(pk=article.pk).title_en == "Live"
+
+
+def test_a_draft_saves_at_once(admin_client):
+    from articles.models import Status
+
+    article = make_article("Draft", status=Status.DRAFT)
+    edit(admin_client, article, title_en="Changed draft")
+    assert Article.objects.get(pk=article.pk).title_en == "Changed draft"
+    assert not Authorship.objects.filter(article=article).exists()
