@@ -23,6 +23,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
+from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -61,9 +62,22 @@ class HistoryAdminMixin:
     def change_form_template(self):
         return "admin/revisions/change_form.html"
 
+    def _parent_template(self, attribute, name):
+        """The template the admin would use without this mixin (what ours extends)."""
+        parent = getattr(super(), attribute)
+        if parent:
+            return parent
+        app_label, model_name = self.opts.app_label, self.opts.model_name
+        return select_template(
+            [
+                f"admin/{app_label}/{model_name}/{name}",
+                f"admin/{app_label}/{name}",
+                f"admin/{name}",
+            ]
+        ).template
+
     def _parent_change_form_template(self):
-        parent = super().change_form_template
-        return parent or "admin/change_form.html"
+        return self._parent_template("change_form_template", "change_form.html")
 
     def _url(self, name, *args):
         opts = self.opts
@@ -464,10 +478,11 @@ class HistoryAdminMixin:
         return "admin/revisions/change_list.html"
 
     def changelist_view(self, request, extra_context=None):
-        parent = super().change_list_template
         extra_context = {
             **(extra_context or {}),
-            "history_parent_template": parent or "admin/change_list.html",
+            "history_parent_template": self._parent_template(
+                "change_list_template", "change_list.html"
+            ),
             "trash_url": self._url("trash")
             if self.has_delete_permission(request)
             else "",

@@ -45,7 +45,9 @@ def test_deleting_an_article_moves_it_to_the_trash_and_back(admin_client, client
     assert slug_owner(article.slug_en, "en") == trashed
     assert Authorship.objects.filter(article=article, expert=expert).exists()
 
-    trash = tree(admin_client.get(reverse("admin:articles_article_trash")))
+    trash_url = reverse("admin:articles_article_trash")
+    assert listing.xpath(f"//ul[@class='object-tools']//a[@href='{trash_url}']")
+    trash = tree(admin_client.get(trash_url))
     (row,) = trash.xpath("//table[@id='trash-list']/tbody/tr")
     assert article.title_en in row.text_content()
     restore_url = row.xpath(".//form/@action")[0]
