@@ -1,5 +1,5 @@
 from django.contrib import admin
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -56,7 +56,16 @@ class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        # Articles in the trash (history) do not count.
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                article_count=Count(
+                    "articles", filter=Q(articles__deleted_at__isnull=True)
+                )
+            )
+        )
 
     @admin.display(description=_("headshot"))
     def headshot_thumbnail(self, obj):

@@ -117,3 +117,13 @@ def test_purge_trash_removes_only_what_is_older_than_30_days():
     assert not Expert.all_objects.filter(pk=alone.pk).exists()
     # An expert still in a byline stays (in the trash) so the byline keeps the name.
     assert Expert.all_objects.filter(pk=credited.pk).exists()
+
+
+def test_the_expert_list_does_not_count_trashed_articles(admin_client):
+    expert = make_expert()
+    make_article(authors=[expert])
+    trashed = make_article(authors=[expert])
+    Article.all_objects.filter(pk=trashed.pk).update(deleted_at=timezone.now())
+    page = tree(admin_client.get(reverse("admin:experts_expert_changelist")))
+    (cell,) = page.xpath("//table[@id='result_list']//td[@class='field-article_count']")
+    assert cell.text_content() == "1"
