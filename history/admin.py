@@ -55,6 +55,12 @@ class StaleTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+def _stale_label(article, name):
+    """``Summary (AR)``: a translated column named by its field and language."""
+    field = article._meta.get_field(name)
+    return f"{capfirst(field.translated_field.verbose_name)} ({field.language.upper()})"
+
+
 class HistoryAdminMixin:
     # The change form --------------------------------------------------------
 
@@ -117,7 +123,7 @@ class HistoryAdminMixin:
         return [
             {
                 "stale": stale,
-                "label": str(obj._meta.get_field(stale.field).verbose_name),
+                "label": _stale_label(obj, stale.field),
                 "diff": highlight(stale.english_then, staleness.english_now(stale)),
                 "confirm_url": self._url("stale_confirm", obj.pk, stale.field),
             }
@@ -552,8 +558,7 @@ class StaleTranslationAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("field"))
     def field_label(self, obj):
-        field = obj.article._meta.get_field(obj.field)
-        return f"{capfirst(field.translated_field.verbose_name)} ({field.language.upper()})"
+        return _stale_label(obj.article, obj.field)
 
     @admin.display(description=_("English change since the translation"))
     def english_change(self, obj):

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -64,7 +65,13 @@ def compare(model, old, new):
     changes = []
     old_fields, new_fields = old.get("fields", {}), new.get("fields", {})
     # The untranslated column of a translated field repeats the default language's.
-    skipped = translated_names(model) | {"updated_at"}
+    # Bookkeeping is in the revision list (who, when), not in the comparison.
+    skipped = translated_names(model) | {
+        "updated_at",
+        "created_at",
+        "updated_by_id",
+        "created_by_id",
+    }
     ordered = list(new_fields) + [k for k in old_fields if k not in new_fields]
     for attname in ordered:
         before, after = old_fields.get(attname), new_fields.get(attname)
@@ -76,6 +83,7 @@ def compare(model, old, new):
             continue
         language = _language_of(attname)
         label = field_label(model, attname)
+        before, after = _named(model, attname, before), _named(model, attname, after)
         changes.append(Change(label, language, before, after, highlight(before, after)))
     for name, label in RELATION_LABELS.items():
         if name not in old and name not in new:
@@ -115,3 +123,17 @@ def _describe(model, name, rows):
     pks = [row[0] if isinstance(row, list) else row for row in rows]
     names = {obj.pk: str(obj) for obj in targets._base_manager.filter(pk__in=pks)}
     return "; ".join(names.get(pk, f"#{pk}") for pk in pks)
+
+
+def _named(model, attname, value):
+    """A foreign key's value as the record it points to ("Brief Analysis", not 3)."""
+    if value is None or not attname.endswith("_id"):
+        return value
+    try:
+        field = model._meta.get_field(attname.removesuffix("_id"))
+    except FieldDoesNotExist:
+        return value
+    if not field.many_to_one:
+        return value
+    target = field.related_model._base_manager.filter(pk=value).first()
+    return str(target) if target is not None else f"#{value}"

@@ -51,6 +51,7 @@ def test_english_change_marks_arabic_fields_stale_field_by_field(admin_client, a
     # The change page shows the English change since the translation.
     page = tree(admin_client.get(change_url(article)))
     (box,) = page.xpath("//fieldset[contains(@class, 'tt-stale')]")
+    assert box.xpath("string(.//strong)") == "Summary (AR)"
     assert box.xpath("string(.//p[@class='tt-diff']/del)") == "resumed"
     assert box.xpath("string(.//p[@class='tt-diff']/ins)") == "stalled"
 
