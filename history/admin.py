@@ -110,6 +110,7 @@ class HistoryAdminMixin:
                     "publish_url": self._url("publish_pending", obj.pk, waiting.pk),
                     "discard_url": self._url("discard_pending", obj.pk, waiting.pk),
                     "can_publish": request.user.has_perm("workflow.publish_article"),
+                    "relations": self._pending_relations(obj, waiting),
                 }
             context["history_version"] = request.POST.get(
                 VERSION_FIELD, services.current_version(obj)
@@ -118,6 +119,20 @@ class HistoryAdminMixin:
             if self.opts.label_lower == "articles.article":
                 context["history_stale"] = self._stale_rows(obj)
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _pending_relations(self, obj, waiting):
+        """Labels of the relations the change alters (the form shows the published ones)."""
+        live = snapshot.take(obj)
+        return [
+            str(label)
+            for name, label in snapshot.RELATION_LABELS.items()
+            if name in live
+            and [row[:2] if isinstance(row, list) else row for row in live[name]]
+            != [
+                row[:2] if isinstance(row, list) else row
+                for row in waiting.data.get(name, [])
+            ]
+        ]
 
     def _stale_rows(self, obj):
         return [

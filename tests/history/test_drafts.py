@@ -59,6 +59,8 @@ def test_unpublished_edit_leaves_the_live_page_until_published(admin_client, cli
         "string(//div[@class='module tt-pending'])"
     )
     assert page.xpath("//input[@name='title_en']/@value") == ["The edited title"]
+    notice = page.xpath("string(//div[@class='module tt-pending'])")
+    assert "The change also alters: authors, in byline order." in notice
     compare = page.xpath("//div[@class='module tt-pending']//a/@href")[0]
     changes = tree(admin_client.get(compare))
     labels = {
