@@ -18,7 +18,7 @@ import html
 import re
 
 from django.apps import apps
-from django.db import connection
+from django.db import connection, connections
 from django.utils.html import strip_tags
 
 from thinktank.i18n import language_codes, localized
@@ -112,3 +112,25 @@ def update_search_vectors(article_ids) -> int:
             cursor.execute(sql, [*params, article.pk])
             count += 1
     return count
+
+
+def ensure_search_columns(using: str = "default") -> None:
+    """
+    Give every language in ``settings.LANGUAGES`` its vector column and GIN index.
+
+    Migration 0003 created the columns of the languages there were then; a
+    language added later gets its column here, after ``migrate``.
+    """
+    conn = connections[using]
+    if conn.vendor != "postgresql":
+        return
+    with conn.cursor() as cursor:
+        for code in language_codes():
+            column = vector_column(code)
+            cursor.execute(
+                f"ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS {column} tsvector"
+            )
+            cursor.execute(
+                f"CREATE INDEX IF NOT EXISTS articles_article_search_{code}_gin "
+                f"ON articles_article USING GIN ({column})"
+            )
