@@ -70,9 +70,14 @@ def make_article(
     for code in languages:
         fields[f"available_{code}"] = True
     if published_at is None and status in (Status.PUBLISHED, Status.SCHEDULED):
-        published_at = timezone.now() - timedelta(days=n)
+        # Hours, not days: the counter grows over a whole test run, and dates
+        # must stay recent (and distinct) however many articles came before.
+        published_at = timezone.now() - timedelta(hours=n)
     article = Article.objects.create(
-        type=ArticleType.objects.get(slug=type), status=status, published_at=published_at, **fields
+        type=ArticleType.objects.get(slug=type),
+        status=status,
+        published_at=published_at,
+        **fields,
     )
     if isinstance(authors, int):
         authors = [make_expert() for _ in range(authors)]

@@ -20,7 +20,6 @@ SITEMAPS = {
 }
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
@@ -28,6 +27,8 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # The admin speaks the editor's language too: /admin/ and /ar/admin/.
+    path("admin/", admin.site.urls),
     path("", views.home, name="home"),
     path("about", pages.about, name="about"),
     path("", include("articles.urls")),

@@ -3,6 +3,7 @@
 import lxml.html
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from articles.models import Article, Authorship
 from history.models import Revision, RevisionKind
@@ -14,7 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
+    # The admin lives under /admin/ and /ar/admin/: ask for the English one
+    # even after a request to an Arabic page left Arabic active.
+    with translation.override("en"):
+        return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def tree(response):
