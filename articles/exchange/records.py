@@ -63,6 +63,7 @@ class Record:
     changed: bool = False  # the plain field values differ from the stored ones
     files: dict = field(default_factory=dict)  # exchange key -> Upload
     current: dict = field(default_factory=dict)  # stored relations, as slugs
+    written: bool = False  # saved by this import
 
     @property
     def label(self) -> str:

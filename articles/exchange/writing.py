@@ -39,6 +39,7 @@ class Writer:
                 self._write_terms("regions")
                 self._write_records("experts")
                 self._write_articles()
+                self._keep_revisions()
                 if self.dry_run:
                     transaction.set_rollback(True)
         except BaseException:
@@ -62,6 +63,7 @@ class Writer:
         changed = record.is_new or record.changed or also_changed
         if changed:
             record.instance.save()
+            record.written = True
         self._pks[record.section, record.slug] = record.instance.pk
         outcome = "created" if record.is_new else "updated" if changed else "unchanged"
         self.summary.counts[record.section][outcome] += 1
@@ -103,6 +105,16 @@ class Writer:
             self._write_relations(record, relations)
         # Authors and terms are written after the articles: index their names.
         update_search_vectors(record.instance.pk for record, _rel in pending)
+
+    def _keep_revisions(self):
+        """A revision of every expert and article the import created or changed."""
+        # history builds on articles and experts, so it is imported here.
+        from history.services import record as keep_revision
+
+        for section in ("experts", "articles"):
+            for item in self.records[section]:
+                if item.is_new or item.written:
+                    keep_revision(item.instance, comment="import_content")
 
     def _relation_changes(self, record: Record) -> dict[str, list[str]]:
         """The relations whose stored slugs differ from the file's: key -> slugs."""
