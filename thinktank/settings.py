@@ -178,6 +178,8 @@ LOGGING = {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
     },
+    # One line per task state would drown `make run` (every rendition is a task).
+    "loggers": {"django.tasks": {"level": "WARNING"}},
 }
 
 # Uploads (thinktank/uploads.py, docs/images.md): limits checked before any
