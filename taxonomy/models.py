@@ -56,7 +56,10 @@ class Term(models.Model):
         if not self.slug:
             self.slug = propose_slug(self.name_en or self.name or "")
         stored = (
-            type(self)._base_manager.filter(pk=self.pk).values_list("slug", flat=True).first()
+            type(self)
+            ._base_manager.filter(pk=self.pk)
+            .values_list("slug", flat=True)
+            .first()
             if self.pk
             else None
         )

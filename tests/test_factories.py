@@ -10,4 +10,6 @@ def test_make_article_builds_a_live_bilingual_article():
     article = make_article(authors=2, topics=1, regions=1, languages=("en", "ar"))
     assert article.slug_en and article.slug_ar
     assert list(Article.objects.live("ar")) == [article]
-    assert [a.expert for a in article.byline()] == list(article.authors.order_by("authorships__order"))
+    assert [a.expert for a in article.byline()] == list(
+        article.authors.order_by("authorships__order")
+    )

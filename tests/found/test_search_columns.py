@@ -9,7 +9,12 @@ pytestmark = pytest.mark.django_db
 
 def _columns():
     with connection.cursor() as cursor:
-        return {c.name for c in connection.introspection.get_table_description(cursor, "articles_article")}
+        return {
+            c.name
+            for c in connection.introspection.get_table_description(
+                cursor, "articles_article"
+            )
+        }
 
 
 @override_settings(LANGUAGES=[("en", "English"), ("ar", "Arabic"), ("fa", "Persian")])
