@@ -349,10 +349,7 @@ class Article(models.Model):
         return self.title or self.title_en or self.slug_en or f"#{self.pk}"
 
     def save(self, *args, **kwargs):
-        for code in language_codes():
-            slug_field, title_field = localized("slug", code), localized("title", code)
-            if not getattr(self, slug_field) and getattr(self, title_field):
-                setattr(self, slug_field, propose_slug(getattr(self, title_field)))
+        self.propose_missing_slugs()
         # ``self.slug`` writes the active language's column: under Arabic it
         # would overwrite slug_ar with the English slug.
         with translation.override(settings.LANGUAGE_CODE):
@@ -382,19 +379,23 @@ class Article(models.Model):
     def get_absolute_url(self):
         """This article's address in the active language (or English if it has no slug there)."""
         language = translation.get_language() or settings.LANGUAGE_CODE
-        slug = getattr(self, localized("slug", language), None) or self.slug_en
-        with translation.override(
-            language if getattr(self, localized("slug", language), None) else "en"
-        ):
-            return reverse("policy_analysis", args=[slug])
+        if not getattr(self, localized("slug", language), None):
+            language = settings.LANGUAGE_CODE
+        return self.url_in(language)
 
-    def clean(self):
-        super().clean()
-        errors = {}
+    def propose_missing_slugs(self):
+        """Give each language that has a title but no slug the slug proposed from its title."""
         for code in language_codes():
             slug_field, title_field = localized("slug", code), localized("title", code)
             if not getattr(self, slug_field) and getattr(self, title_field):
                 setattr(self, slug_field, propose_slug(getattr(self, title_field)))
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        self.propose_missing_slugs()
+        for code in language_codes():
+            slug_field = localized("slug", code)
             owner = slug_owner(getattr(self, slug_field), code, exclude=self)
             if owner is not None:
                 errors[slug_field] = _("This address is already used by %(owner)s.") % {
