@@ -7,4 +7,9 @@ class HistoryConfig(AppConfig):
     verbose_name = _("History")
 
     def ready(self):
+        from core import pagecache
         from history import signals  # noqa: F401
+        from history.models import StaleTranslation
+
+        # The note on a translation older than its English text.
+        pagecache.watch(StaleTranslation)
