@@ -506,7 +506,9 @@ class Article(models.Model):
     def url_in(self, language_code):
         """This article's address in ``language_code``."""
         return slug_url(
-            "policy_analysis", getattr(self, localized("slug", language_code)), language_code
+            "policy_analysis",
+            getattr(self, localized("slug", language_code)),
+            language_code,
         )
 
     def is_available_in(self, language_code):

@@ -101,7 +101,11 @@ def ranked(source_ids: list[int], language_code: str, limit: int = KEEP):
 
 def _to_datetime(value) -> datetime:
     if isinstance(value, datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, timezone.UTC)
+        return (
+            value
+            if timezone.is_aware(value)
+            else timezone.make_aware(value, timezone.UTC)
+        )
     field = Article._meta.get_field("published_at")
     return _to_datetime(field.to_python(value))
 
@@ -213,7 +217,9 @@ def refresh(article_ids: Iterable[int]) -> None:
     if len(ids) > REBUILD_SHARE * Article._base_manager.count():
         rebuild()
         return
-    existing = set(Article._base_manager.filter(pk__in=ids).values_list("pk", flat=True))
+    existing = set(
+        Article._base_manager.filter(pk__in=ids).values_list("pk", flat=True)
+    )
     RelatedArticle.objects.filter(article_id__in=ids - existing).delete()
     score_afresh(existing)
     _leave_lists(ids)

@@ -88,9 +88,7 @@ def current_generation() -> Generation:
     generation = Generation(value, changed_at, next_change_at)
     if next_change_at is not None and next_change_at <= timezone.now():
         # A scheduled piece became visible: pages cached before are old.
-        ContentGeneration.objects.filter(
-            pk=1, next_change_at=next_change_at
-        ).update(
+        ContentGeneration.objects.filter(pk=1, next_change_at=next_change_at).update(
             value=value + 1, changed_at=timezone.now(), next_change_at=next_change()
         )
         return current_generation()

@@ -37,7 +37,9 @@ def menu_terms(language_code: str) -> dict[str, list[dict]]:
 @cache
 def _menu_sql(language_code: str) -> str:
     name = quoted(Topic._meta.get_field(localized("name", language_code)).column)
-    default = quoted(Topic._meta.get_field(localized("name", settings.LANGUAGE_CODE)).column)
+    default = quoted(
+        Topic._meta.get_field(localized("name", settings.LANGUAGE_CODE)).column
+    )
     parts = [
         f"SELECT '{kind}' AS kind, id, slug, parent_id, {quoted('sort_order')},"
         f" {name}, {default} FROM {model._meta.db_table}"

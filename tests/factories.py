@@ -77,7 +77,15 @@ def make_article(
         published_at = timezone.now() - timedelta(hours=n)
     with committed():
         return _make_article(
-            title, type, authors, topics, regions, status, published_at, recommended, fields
+            title,
+            type,
+            authors,
+            topics,
+            regions,
+            status,
+            published_at,
+            recommended,
+            fields,
         )
 
 
