@@ -1,6 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
@@ -12,7 +12,7 @@ from thinktank.i18n import same_page_in_every_language
 from thinktank.listing import paginate
 
 
-@require_GET
+@require_safe
 def article_list(request):
     lang = request.LANGUAGE_CODE
     form = ArticleFilterForm(request.GET)
@@ -28,7 +28,7 @@ def article_list(request):
     )
 
 
-@require_GET
+@require_safe
 def policy_analysis(request, slug):
     """
     ``/policy-analysis/<slug>``: an article, or else a topic or region landing.
@@ -65,7 +65,7 @@ def article_page(request, article, language_code, *, preview=False):
     )
 
 
-@require_GET
+@require_safe
 def legacy_policy_analysis(request, slug):
     """``/policy-analysis/view/<slug>``, the old address, moved permanently."""
     lang = request.LANGUAGE_CODE
@@ -75,7 +75,7 @@ def legacy_policy_analysis(request, slug):
     return redirect(target.get_absolute_url(), permanent=True)
 
 
-@require_GET
+@require_safe
 def search(request):
     """``/search?q=…``: live work in this language matching the query and filters."""
     lang = request.LANGUAGE_CODE
@@ -97,7 +97,7 @@ def search(request):
     )
 
 
-@require_GET
+@require_safe
 def article_pdf(request, slug):
     """
     ``/policy-analysis/<slug>/pdf``: the report's current PDF.
@@ -118,7 +118,7 @@ def article_pdf(request, slug):
     return redirect(article.pdf.url)
 
 
-@require_GET
+@require_safe
 def article_citation(request, slug, fmt):
     """``/policy-analysis/<slug>/cite.bib`` and ``.ris``: the article's citation, as a download."""
     if fmt not in FORMATS:

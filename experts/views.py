@@ -1,6 +1,6 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, ArticleType
 from experts.models import Expert
@@ -8,7 +8,7 @@ from thinktank.i18n import language_codes, same_page_in_every_language
 from thinktank.listing import ListFilterForm, alternates, paginate
 
 
-@require_GET
+@require_safe
 def expert_list(request):
     lang = request.LANGUAGE_CODE
     filters = ListFilterForm(request.GET, fields=("topic", "region"))
@@ -28,7 +28,7 @@ def expert_list(request):
     )
 
 
-@require_GET
+@require_safe
 def expert_detail(request, slug):
     lang = request.LANGUAGE_CODE
     experts = Expert.objects.with_profile().for_language(lang).for_profile()
@@ -50,7 +50,7 @@ def expert_detail(request, slug):
     )
 
 
-@require_GET
+@require_safe
 def expert_legacy(request, legacy_slug):
     """/experts/view/carmi-omer, the old last-first address, moved to /experts/omer-carmi."""
     lang = request.LANGUAGE_CODE

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 
 class SiteSitemap(Sitemap):
@@ -28,7 +28,7 @@ class SiteSitemap(Sitemap):
         return urlsplit(settings.SITE_URL).netloc
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     """``/robots.txt``: everything public may be crawled; the admin and search results may not."""
     lines = [
