@@ -10,6 +10,9 @@ class RedirectKind(models.TextChoices):
 class RedirectQuerySet(models.QuerySet):
     def for_path(self, path):
         """The redirect whose old address is ``path`` (at most one: ``old_path`` is unique)."""
+        if "\x00" in path:
+            # No stored path holds a NUL, and PostgreSQL refuses one even in a query.
+            return self.none()
         return self.filter(old_path=path)
 
 

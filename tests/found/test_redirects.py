@@ -183,3 +183,20 @@ class RedirectAdminTests(TestCase):
             response, "/admin/thinktank/redirect/", fetch_redirect_response=False
         )
         self.assertEqual(Redirect.objects.count(), 2)
+
+
+class NulInAddressTests(TestCase):
+    def test_a_nul_in_a_missing_address_is_a_plain_not_found(self):
+        """Defect 26: %00 in a 404 address answers 404, not 500 (PostgreSQL refuses NUL in text)."""
+        record_move("/old-list", "/policy-analysis", kind=RedirectKind.MANUAL)
+        for url in (
+            "/policy-analysis/x%00y",
+            "/ar/nowhere%00",
+            "/old-list%00",
+            "/experts/a%00b",
+            "/feeds/topic/a%00.rss",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+        # The lookup itself still answers for a stored address.
+        self.assertEqual(self.client.get("/old-list").status_code, 301)
