@@ -15,7 +15,6 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
-from thinktank.i18n import language_codes
 
 register = template.Library()
 
@@ -200,6 +199,6 @@ def og_locale(language_code: str | None = None) -> str:
 
 
 @register.simple_tag
-def og_alternate_locales() -> list[str]:
-    """The other site languages' Open Graph locales."""
-    return [og_locale(code) for code in language_codes() if code != _language()]
+def og_alternate_locales(languages: list[str]) -> list[str]:
+    """The Open Graph locales of the page's other language versions (``languages``: those it exists in)."""
+    return [og_locale(code) for code in languages if code != _language()]
