@@ -1,9 +1,11 @@
 from django.test import TestCase
+from lxml import html
 
 from tests.factories import make_article, make_expert, make_topic
 from tests.found.helpers import ATOM, xml
 
 DC = "http://purl.org/dc/elements/1.1/"
+MARKUP = '<img src=x onerror="alert(1)"> & <b>bold</b>'
 
 
 class FeedItemTests(TestCase):
@@ -16,6 +18,7 @@ class FeedItemTests(TestCase):
             "Two Authors",
             authors=[cls.haddad, cls.reyes],
             topics=[cls.topic],
+            summary_en=MARKUP,
         )
 
     def rss_item(self, url):
@@ -55,3 +58,15 @@ class FeedItemTests(TestCase):
             [c.text for c in item.findall(f"{{{DC}}}creator")],
             [self.haddad.name_ar, self.reyes.name_ar],
         )
+
+    def test_summaries_are_text_not_markup(self):
+        """Defect 28: a summary's markup reaches a feed reader as text, in RSS and in Atom."""
+        # RSS readers render a description as HTML: parsed so, it holds no element.
+        description = self.rss_item("/feeds/latest.rss").findtext("description")
+        rendered = html.fragment_fromstring(description, create_parent="div")
+        self.assertEqual(rendered.xpath("./*"), [])
+        self.assertEqual(rendered.text_content(), MARKUP)
+        # Atom says the summary is text, and gives it as typed.
+        summary = self.atom_entry("/feeds/latest.atom").find(f"{{{ATOM}}}summary")
+        self.assertEqual(summary.get("type"), "text")
+        self.assertEqual(summary.text, MARKUP)
