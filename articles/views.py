@@ -9,7 +9,7 @@ from articles.search import SearchForm, attach_snippets, search_articles
 from articles.selectors import path_term, recommended_articles
 from taxonomy.views import term_landing
 from thinktank.i18n import same_page_in_every_language
-from thinktank.listing import paginate
+from thinktank.listing import canonical_query, paginate
 
 
 @require_safe
@@ -17,13 +17,16 @@ def article_list(request):
     lang = request.LANGUAGE_CODE
     form = ArticleFilterForm(request.GET)
     articles = form.apply(Article.objects.live(lang)).newest_first().for_listing()
+    page_obj = paginate(request, articles)
+    query = canonical_query(form, page_obj)
     return render(
         request,
         "articles/article_list.html",
         {
             "form": form,
-            "page_obj": paginate(request, articles),
-            "alternates": same_page_in_every_language(request),
+            "page_obj": page_obj,
+            "canonical_query": query,
+            "alternates": same_page_in_every_language(request, query=query),
         },
     )
 
@@ -85,6 +88,7 @@ def search(request):
         request, search_articles(form.query, language_code=lang, articles=live)
     )
     attach_snippets(list(page_obj.object_list), form.query, language_code=lang)
+    query = canonical_query(form, page_obj)
     return render(
         request,
         "articles/search.html",
@@ -92,7 +96,8 @@ def search(request):
             "form": form,
             "query": form.query,
             "page_obj": page_obj,
-            "alternates": same_page_in_every_language(request),
+            "canonical_query": query,
+            "alternates": same_page_in_every_language(request, query=query),
         },
     )
 

@@ -20,7 +20,11 @@ def localized(field: str, language: str) -> str:
     return build_localized_fieldname(field, language)
 
 
-def same_page_in_every_language(request) -> dict[str, str]:
-    """``{code: url}`` of the current page (query string kept) in every language, for pages that exist in all."""
-    path = request.get_full_path()
-    return {code: translate_url(path, code) for code in language_codes()}
+def same_page_in_every_language(request, *, query: str = "") -> dict[str, str]:
+    """
+    ``{code: url}`` of the current page in every language, for pages that
+    exist in all: its path, then ``query`` (``thinktank.listing.canonical_query()``).
+    """
+    return {
+        code: translate_url(request.path, code) + query for code in language_codes()
+    }
