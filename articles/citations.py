@@ -8,16 +8,19 @@ other and with the page's metadata.
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
 from django.utils import formats, timezone, translation
-from django.utils.html import format_html
-from django.utils.safestring import SafeString
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext
 
 from articles.models import Article, TypeKind
 from history.bylines import as_published
+from thinktank.i18n import site_name
 from thinktank.slugs import propose_slug
 
 
@@ -94,24 +97,48 @@ def citation_for(article: Article, *, language_code: str) -> Citation:
             number=article.series_number,
             published=timezone.localdate(article.published_at),
             url=f"{settings.SITE_URL}{article.url_in(language_code)}",
-            publisher=settings.SITE_NAME,
+            publisher=site_name(language_code),
             language_code=language_code,
             summary=article.summary or "",
             slug=getattr(article, f"slug_{language_code}") or article.slug_en,
         )
 
 
-def _join(names: list[str], conjunction: str, *, serial: bool = True) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    if len(names) == 2:
-        return f"{names[0]} {conjunction} {names[1]}"
-    comma = "," if serial else ""
-    return f"{', '.join(names[:-1])}{comma} {conjunction} {names[-1]}"
+# Marks that end a title or a name by themselves: no period follows them
+# ("“Is Iran Next?” Policy Note 79.", not "Next?.").
+_CLOSING_MARKS = (".", "?", "!", "؟", "…")
+
+
+def _period(text: str) -> str:
+    """The period that closes ``text``, or "" when it ends with a mark of its own."""
+    return "" if text.rstrip().endswith(_CLOSING_MARKS) else "."
+
+
+def _isolate(text: str) -> SafeString:
+    """
+    ``text``, escaped, in a ``<bdi>`` when it holds letters written in the other
+    direction than the active language (a Latin series name in an Arabic
+    citation), so that it does not reorder the punctuation around it.
+    """
+    other = ("L",) if translation.get_language_bidi() else ("R", "AL")
+    if any(unicodedata.bidirectional(char) in other for char in text):
+        return format_html("<bdi>{}</bdi>", text)
+    return conditional_escape(text)
+
+
+def _join(names: list[str], last_separator: str) -> SafeString:
+    """Names isolated and joined with the language's comma, ``last_separator`` before the last."""
+    parts = [_isolate(name) for name in names]
+    if len(parts) <= 1:
+        return mark_safe("".join(parts))
+    separator = conditional_escape(pgettext("list separator", ", "))
+    head = mark_safe(separator.join(parts[:-1]))
+    return format_html("{}{}{}", head, last_separator, parts[-1])
 
 
 def _long_date(day: date) -> str:
-    return formats.date_format(day, "F j, Y")
+    """ "June 13, 2023"; "13 يونيو 2023" in Arabic."""
+    return formats.date_format(day, pgettext("citation date", "F j, Y"))
 
 
 def chicago(c: Citation) -> SafeString:
@@ -121,52 +148,46 @@ def chicago(c: Citation) -> SafeString:
             author.inverted if index == 0 else author.name
             for index, author in enumerate(c.authors)
         ]
-        conjunction = translation.gettext("and")
         # The first name is inverted ("Carmi, Omer"), so even two names take
         # the serial comma: "Carmi, Omer, and Jane Roe".
-        by = (
-            f"{names[0]}, {conjunction} {names[1]}"
-            if len(names) == 2
-            else _join(names, conjunction)
-        )
+        by = _join(names, pgettext("citation, before the last author", ", and "))
+        comma = pgettext("list separator", ", ")
         # "Policy Note 79", not "Policy Note, Policy Note 79".
-        kind = c.series_label or c.type_name
+        kind = _isolate(c.series_label or c.type_name)
         if c.series_label and not c.series_label.startswith(c.type_name):
-            kind = f"{c.type_name}, {c.series_label}"
+            kind = format_html(
+                "{}{}{}", _isolate(c.type_name), comma, _isolate(c.series_label)
+            )
         return format_html(
-            "{}“{}.” {}. {}, {}. {}.",
-            f"{by}. " if by else "",
-            c.full_title,
+            "{}“{}{}” {}. {}{} {}. {}.",
+            format_html("{}{} ", by, _period(names[-1])) if names else "",
+            _isolate(c.full_title),
+            _period(c.full_title),
             kind,
-            c.publisher,
+            _isolate(c.publisher),
+            comma.rstrip(),
             _long_date(c.published),
-            c.url,
+            _isolate(c.url),
         )
 
 
 def apa(c: Citation) -> SafeString:
     """APA (7th edition) reference."""
     with translation.override(c.language_code):
+        comma = pgettext("list separator", ", ")
         names = [f"{a.family}, {a.initials}" if a.given else a.name for a in c.authors]
-        if len(names) > 1:
-            by = f"{', '.join(names[:-1])}, & {names[-1]}"
+        by = _join(names, pgettext("APA, before the last author", ", & "))
+        month_day = formats.date_format(c.published, pgettext("APA date", "F j"))
+        when = f"{c.published.year}{comma}{month_day}"
+        title = format_html("<i>{}</i>", _isolate(c.full_title))
+        if c.series_label:
+            title = format_html("{} ({}).", title, _isolate(c.series_label))
         else:
-            by = "".join(names)
-        when = f"{c.published.year}, {formats.date_format(c.published, 'F j')}"
-        series = format_html(" ({})", c.series_label) if c.series_label else ""
+            title = format_html("{}{}", title, _period(c.full_title))
+        publisher, url = _isolate(c.publisher), _isolate(c.url)
         if by:
-            return format_html(
-                "{} ({}). <i>{}</i>{}. {}. {}",
-                by,
-                when,
-                c.full_title,
-                series,
-                c.publisher,
-                c.url,
-            )
-        return format_html(
-            "<i>{}</i>{}. ({}). {}. {}", c.full_title, series, when, c.publisher, c.url
-        )
+            return format_html("{} ({}). {} {}. {}", by, when, title, publisher, url)
+        return format_html("{} ({}). {}. {}", title, when, publisher, url)
 
 
 _BIBTEX_SPECIAL = re.compile(r"([&%$#_{}])")

@@ -2,7 +2,14 @@
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
+
+
+def site_name(language_code: str | None = None) -> str:
+    """The institute's name in ``language_code`` (default: the active language), from ``SITE_NAMES``, else ``SITE_NAME``."""
+    code = language_code or get_language() or settings.LANGUAGE_CODE
+    return settings.SITE_NAMES.get(code) or settings.SITE_NAME
 
 
 def language_codes() -> list[str]:

@@ -15,6 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
+from thinktank.i18n import site_name
 
 register = template.Library()
 
@@ -63,7 +64,7 @@ def _person(expert, language_code: str) -> dict:
         person["url"] = absolute(expert.get_absolute_url())
     if expert.title_list:
         person["jobTitle"] = expert.title_list[0]
-    person["affiliation"] = {"@type": "Organization", "name": settings.SITE_NAME}
+    person["affiliation"] = {"@type": "Organization", "name": site_name(language_code)}
     return person
 
 
@@ -94,7 +95,7 @@ def article_json_ld(article: Article) -> SafeString:
         "author": [_person(a.expert, language) for a in article.byline()],
         "publisher": {
             "@type": "Organization",
-            "name": settings.SITE_NAME,
+            "name": site_name(language),
             "url": absolute("/"),
         },
         "genre": article.type.name,
