@@ -8,11 +8,15 @@ from thinktank.sitemaps import SiteSitemap
 
 
 class ArticleSitemap(SiteSitemap):
-    """Every article, in each language it is live in."""
+    """
+    Every article, in each language it is live in, but op-eds whose original
+    is on their outlet's site: their canonical address is there, not here.
+    """
 
     def items(self):
         return (
             Article.objects.live_anywhere()
+            .canonical_here()
             .only(
                 *localized_fields("slug"), *localized_fields("available"), "updated_at"
             )

@@ -63,6 +63,7 @@ def article_page(request, article, language_code, *, preview=False):
             "alternates": {}
             if preview
             else {code: article.url_in(code) for code in article.languages},
+            "canonical_elsewhere": bool(article.original_url),
             "preview": preview,
         },
     )
