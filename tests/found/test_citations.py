@@ -6,19 +6,11 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from tests.factories import make_article, make_expert
-from tests.found.helpers import page
+from tests.found.helpers import cite_entries, page
 
 SITE = "https://example.org"
 ARABIC_NAME = "معهد المدار"
 LATIN = re.compile("[A-Za-z]")
-
-
-def cite_box(response):
-    """The Chicago and APA entries of a page's "Cite this" box, as elements."""
-    doc = page(response)
-    (chicago,) = doc.xpath("//dd[contains(@class, 'cite-this__chicago')]")
-    (apa,) = doc.xpath("//dd[contains(@class, 'cite-this__apa')]")
-    return chicago, apa
 
 
 def outside_bdi(element) -> str:
@@ -59,7 +51,9 @@ class CitationTextTests(TestCase):
 
     def test_a_title_ending_in_a_question_mark_takes_no_period(self):
         """Defect 15: “Is Iran Next?” is followed by no period in Chicago and APA."""
-        chicago, apa = cite_box(self.client.get("/policy-analysis/is-iran-next"))
+        chicago, apa = cite_entries(
+            page(self.client.get("/policy-analysis/is-iran-next"))
+        )
         self.assertEqual(
             chicago.text_content(),
             "Carmi, Omer. “Is Iran Next?” Brief Analysis. The Meridian Institute, "
@@ -74,7 +68,9 @@ class CitationTextTests(TestCase):
 
     def test_arabic_citations_are_written_the_arabic_way(self):
         """Defect 15: Arabic comma, day month year, the institute's Arabic name, Latin runs isolated."""
-        chicago, apa = cite_box(self.client.get("/ar/policy-analysis/aluqwbat"))
+        chicago, apa = cite_entries(
+            page(self.client.get("/ar/policy-analysis/aluqwbat"))
+        )
         url = f"{SITE}/ar/policy-analysis/aluqwbat"
         self.assertEqual(
             chicago.text_content(),

@@ -11,7 +11,7 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from tests.factories import make_article, make_expert
-from tests.found.helpers import SITEMAP, XHTML, page, xml
+from tests.found.helpers import SITEMAP, XHTML, cite_entries, page, xml
 
 SITE = "https://example.org"
 OUTLET = "The Capital Courier"
@@ -69,11 +69,6 @@ class OpEdTests(TestCase):
             for url in urlset.findall(f"{{{SITEMAP}}}url")
         }
 
-    def cite_box(self, doc):
-        (chicago,) = doc.xpath("//dd[contains(@class, 'cite-this__chicago')]")
-        (apa,) = doc.xpath("//dd[contains(@class, 'cite-this__apa')]")
-        return chicago, apa
-
     def test_every_output_names_the_outlet_its_address_and_its_date(self):
         """Defect 11: canonical, og:url, JSON-LD, Scholar tags, Chicago, APA, BibTeX and RIS agree."""
         for url in ("/policy-analysis/after-kabul", "/ar/policy-analysis/baad-kabul"):
@@ -107,7 +102,7 @@ class OpEdTests(TestCase):
                 self.assertEqual(
                     metas(doc, "name", "citation_abstract_html_url"), [OUTLET_URL]
                 )
-                chicago, apa = self.cite_box(doc)
+                chicago, apa = cite_entries(doc)
                 for entry in (chicago, apa):
                     self.assertEqual(entry.xpath(".//i//text()"), [OUTLET])
                     self.assertIn(OUTLET_URL, entry.text_content())
@@ -118,7 +113,7 @@ class OpEdTests(TestCase):
             "September 7, 2021",
             doc.xpath("//p[contains(@class, 'source-line')]")[0].text_content(),
         )
-        chicago, apa = self.cite_box(doc)
+        chicago, apa = cite_entries(doc)
         self.assertEqual(
             chicago.text_content(),
             f"Halvorsen, Dana. “After Kabul.” {OUTLET}, September 7, 2021. {OUTLET_URL}.",
@@ -127,7 +122,7 @@ class OpEdTests(TestCase):
             apa.text_content(),
             f"Halvorsen, D. (2021, September 7). After Kabul. {OUTLET}. {OUTLET_URL}",
         )
-        arabic_chicago, _apa = self.cite_box(
+        arabic_chicago, _apa = cite_entries(
             page(self.client.get("/ar/policy-analysis/baad-kabul"))
         )
         self.assertIn("7 سبتمبر 2021", arabic_chicago.text_content())
@@ -166,7 +161,7 @@ class OpEdTests(TestCase):
     def test_an_issue_date_is_cited_as_printed_with_its_year(self):
         """Defect 11: "March–April 2022" is the date in every format, as words where a format allows, else its year."""
         doc = page(self.client.get("/policy-analysis/iran-talks"))
-        chicago, apa = self.cite_box(doc)
+        chicago, apa = cite_entries(doc)
         self.assertEqual(
             chicago.text_content(),
             "Halvorsen, Dana. “Iran Talks.” Foreign Affairs, March–April 2022. "
@@ -193,7 +188,7 @@ class OpEdTests(TestCase):
         self.assertEqual(
             metas(doc, "name", "citation_journal_title"), ["Harbor Review"]
         )
-        chicago, _apa = self.cite_box(doc)
+        chicago, _apa = cite_entries(doc)
         self.assertEqual(
             chicago.text_content(),
             f"Halvorsen, Dana. “Gulf Letters.” Harbor Review, May 20, 2024. {url}.",
