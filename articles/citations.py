@@ -213,8 +213,9 @@ def chicago(c: Citation) -> SafeString:
         # The first name is inverted ("Carmi, Omer"), so even two names take
         # the serial comma: "Carmi, Omer, and Jane Roe".
         by = _join(names, pgettext("citation, before the last author", ", and "))
+        if names:
+            by = format_html("{}{} ", by, _period(names[-1]))
         comma = pgettext("list separator", ", ")
-        by = format_html("{}{} ", by, _period(names[-1])) if names else ""
         title = format_html("{}{}", _isolate(c.full_title), _period(c.full_title))
         if c.container:
             # An article in a periodical: “Title.” <i>Outlet</i>, date. URL.

@@ -117,13 +117,10 @@ def article_json_ld(article: Article) -> SafeString:
     keywords = [t.name for t in (*article.topics.all(), *article.regions.all())]
     if keywords:
         data["keywords"] = keywords
-    # Language versions are ours: a work whose canonical address is the
-    # outlet's has none to name.
-    others = [
-        code
-        for code in article.languages
-        if code != language and not article.original_url
-    ]
+    others = [code for code in article.languages if code != language]
+    if article.original_url:
+        # Our language versions are not translations of the outlet's page.
+        others = []
     original = settings.LANGUAGE_CODE
     if language != original and original in others:
         data["translationOfWork"] = {
