@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import translation
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleType
@@ -17,12 +18,46 @@ from experts.models import Expert
 from taxonomy.models import Region, Topic
 
 FEED_LENGTH = 20
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+
+
+class RssFeed(Rss201rev2Feed):
+    """
+    RSS 2.0 with one ``dc:creator`` per author, in the byline's order, and
+    summaries as the plain text they are.
+    """
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        # Readers take a description as HTML: escaped, markup typed into a
+        # summary shows as text instead of running.
+        if item["description"] is not None:
+            item = {**item, "description": escape(item["description"])}
+        super().add_item_elements(handler, item)
+        for name in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+
+
+class AtomFeed(Atom1Feed):
+    """Atom with one ``<author>`` per author, and summaries declared as plain text."""
+
+    def add_item_elements(self, handler, item):
+        # Django would write the summary with type="html".
+        super().add_item_elements(handler, {**item, "description": None})
+        for name in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.endElement("author")
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
 
 
 class LatestArticlesFeed(Feed):
     """The newest analysis of every kind."""
 
-    feed_type = Rss201rev2Feed
+    feed_type = RssFeed
 
     def __call__(self, request, *args, **kwargs):
         self.language_code = request.LANGUAGE_CODE
@@ -63,9 +98,9 @@ class LatestArticlesFeed(Feed):
     def item_updateddate(self, item):
         return item.updated_at
 
-    def item_author_name(self, item):
+    def item_extra_kwargs(self, item):
         names = [authorship.expert.name for authorship in item.byline()]
-        return ", ".join(name for name in names if name) or None
+        return {"authors": [name for name in names if name]}
 
     def item_categories(self, item):
         return [str(item.type)]
@@ -143,7 +178,7 @@ def _atom(feed_class):
     return type(
         feed_class.__name__.replace("Feed", "AtomFeed"),
         (feed_class,),
-        {"feed_type": Atom1Feed, "__doc__": feed_class.__doc__},
+        {"feed_type": AtomFeed, "__doc__": feed_class.__doc__},
     )
 
 

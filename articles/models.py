@@ -90,6 +90,11 @@ def live_sql(alias: str, language_code: str) -> tuple[str, list]:
     return sql, [*(str(status) for status in VISIBLE_STATUSES), now, True]
 
 
+def published_elsewhere_q() -> Q:
+    """Op-eds whose original is on their outlet's site: that address, not ours, is canonical."""
+    return Q(type__kind=TypeKind.OP_ED) & ~Q(outlet_url="")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Visible to the public: status published (or scheduled) and the date has come."""
@@ -106,6 +111,17 @@ class ArticleQuerySet(models.QuerySet):
     def live(self, language_code):
         """What a reader of ``language_code`` may see: published, and published in that language."""
         return self.published().for_language(language_code)
+
+    def live_anywhere(self):
+        """Published, and published in at least one language: what some reader can see."""
+        in_some_language = Q()
+        for code in language_codes():
+            in_some_language |= Q(**{localized("available", code): True})
+        return self.published().filter(in_some_language)
+
+    def canonical_here(self):
+        """Articles whose own page is their canonical address (not op-eds published on an outlet's site)."""
+        return self.exclude(published_elsewhere_q())
 
     def by_slug(self, slug, language_code):
         """The article whose slug in ``language_code`` is ``slug``."""
@@ -539,6 +555,19 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
+
+    @property
+    def is_outlet_work(self):
+        """
+        An op-ed an outside outlet published: the outlet's work, which citations
+        and metadata attribute to the outlet, on the outlet's date.
+        """
+        return self.type.kind == TypeKind.OP_ED and bool(self.outlet_name)
+
+    @property
+    def original_url(self):
+        """The op-ed's address on its outlet's site, its canonical address; "" for work published here."""
+        return self.outlet_url if self.type.kind == TypeKind.OP_ED else ""
 
     def byline(self):
         """The authorships in the editor's order (prefetched by ``for_listing()``)."""

@@ -1,21 +1,22 @@
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 
 from articles.models import Article
+from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.sitemaps import SiteSitemap
 
 
 class ArticleSitemap(SiteSitemap):
-    """Every article, in each language it is live in."""
+    """
+    Every article, in each language it is live in, but op-eds whose original
+    is on their outlet's site: their canonical address is there, not here.
+    """
 
     def items(self):
-        published_somewhere = Q()
-        for code in language_codes():
-            published_somewhere |= Q(**{localized("available", code): True})
         return (
-            Article.objects.published()
-            .filter(published_somewhere)
+            Article.objects.live_anywhere()
+            .canonical_here()
             .only(
                 *localized_fields("slug"), *localized_fields("available"), "updated_at"
             )
@@ -30,3 +31,51 @@ class ArticleSitemap(SiteSitemap):
 
     def lastmod(self, item):
         return item.updated_at
+
+
+class TopicSitemap(SiteSitemap):
+    """
+    Every topic landing, in each language the topic has a name in.
+
+    The landings live at /policy-analysis/<slug>, which this app serves, and
+    list live articles: a landing changes when one of them does.
+    """
+
+    model = Topic
+    #: The Article field that tags an article with such a term.
+    article_field = "topics"
+
+    def items(self):
+        # The newest update among the live articles of the term and of its
+        # sub-terms (the landing lists both). Drafts do not count: their edits
+        # would show in public as a change of a page that did not change.
+        tagged = Q(**{self.article_field: OuterRef("pk")}) | Q(
+            **{f"{self.article_field}__parent": OuterRef("pk")}
+        )
+        newest = (
+            Article.objects.live_anywhere()
+            .filter(tagged)
+            .order_by("-updated_at")
+            .values("updated_at")[:1]
+        )
+        return self.model.objects.annotate(
+            last_article_update=Subquery(newest)
+        ).order_by("pk")
+
+    def get_languages_for_item(self, item):
+        return [
+            code for code in language_codes() if getattr(item, localized("name", code))
+        ]
+
+    def location(self, item):
+        return item.get_absolute_url()
+
+    def lastmod(self, item):
+        return item.last_article_update
+
+
+class RegionSitemap(TopicSitemap):
+    """Every region landing, in each language the region has a name in."""
+
+    model = Region
+    article_field = "regions"

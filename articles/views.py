@@ -1,6 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
@@ -14,26 +14,29 @@ from articles.selectors import (
 )
 from taxonomy.views import term_landing
 from thinktank.i18n import same_page_in_every_language
-from thinktank.listing import paginate
+from thinktank.listing import canonical_query, paginate
 
 
-@require_GET
+@require_safe
 def article_list(request):
     lang = request.LANGUAGE_CODE
     form = ArticleFilterForm(request.GET)
     articles = form.apply(Article.objects.live(lang)).newest_first().for_listing()
+    page_obj = paginate(request, articles)
+    query = canonical_query(form, page_obj)
     return render(
         request,
         "articles/article_list.html",
         {
             "form": form,
-            "page_obj": paginate(request, articles),
-            "alternates": same_page_in_every_language(request),
+            "page_obj": page_obj,
+            "canonical_query": query,
+            "alternates": same_page_in_every_language(request, query=query),
         },
     )
 
 
-@require_GET
+@require_safe
 def policy_analysis(request, slug):
     """
     ``/policy-analysis/<slug>``: an article, or else a topic or region landing.
@@ -68,12 +71,13 @@ def article_page(request, article, language_code, *, preview=False):
             "alternates": {}
             if preview
             else {code: article.url_in(code) for code in article.languages},
+            "canonical_elsewhere": bool(article.original_url),
             "preview": preview,
         },
     )
 
 
-@require_GET
+@require_safe
 def legacy_policy_analysis(request, slug):
     """``/policy-analysis/view/<slug>``, the old address, moved permanently."""
     lang = request.LANGUAGE_CODE
@@ -83,7 +87,7 @@ def legacy_policy_analysis(request, slug):
     return redirect(target.get_absolute_url(), permanent=True)
 
 
-@require_GET
+@require_safe
 def search(request):
     """``/search?q=…``: live work in this language matching the query and filters."""
     lang = request.LANGUAGE_CODE
@@ -93,6 +97,7 @@ def search(request):
         request, search_articles(form.query, language_code=lang, articles=live)
     )
     attach_snippets(list(page_obj.object_list), form.query, language_code=lang)
+    query = canonical_query(form, page_obj)
     return render(
         request,
         "articles/search.html",
@@ -100,12 +105,13 @@ def search(request):
             "form": form,
             "query": form.query,
             "page_obj": page_obj,
-            "alternates": same_page_in_every_language(request),
+            "canonical_query": query,
+            "alternates": same_page_in_every_language(request, query=query),
         },
     )
 
 
-@require_GET
+@require_safe
 def article_pdf(request, slug):
     """
     ``/policy-analysis/<slug>/pdf``: the report's current PDF.
@@ -126,7 +132,7 @@ def article_pdf(request, slug):
     return redirect(article.pdf.url)
 
 
-@require_GET
+@require_safe
 def article_citation(request, slug, fmt):
     """``/policy-analysis/<slug>/cite.bib`` and ``.ris``: the article's citation, as a download."""
     if fmt not in FORMATS:

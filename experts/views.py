@@ -1,14 +1,14 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article, ArticleType
 from experts.models import Expert
 from thinktank.i18n import language_codes, same_page_in_every_language
-from thinktank.listing import ListFilterForm, alternates, paginate
+from thinktank.listing import ListFilterForm, alternates, canonical_query, paginate
 
 
-@require_GET
+@require_safe
 def expert_list(request):
     lang = request.LANGUAGE_CODE
     filters = ListFilterForm(request.GET, fields=("topic", "region"))
@@ -16,6 +16,7 @@ def expert_list(request):
     for name in ("topic", "region"):
         if (term := filters.selected(name)) is not None:
             experts = experts.with_expertise_in(term)
+    query = canonical_query(filters)
     return render(
         request,
         "experts/expert_list.html",
@@ -23,12 +24,13 @@ def expert_list(request):
             "current": experts.current(),
             "former": experts.alumni(),
             "filters": filters,
-            "alternates": same_page_in_every_language(request),
+            "canonical_query": query,
+            "alternates": same_page_in_every_language(request, query=query),
         },
     )
 
 
-@require_GET
+@require_safe
 def expert_detail(request, slug):
     lang = request.LANGUAGE_CODE
     experts = Expert.objects.with_profile().for_language(lang).for_profile()
@@ -38,6 +40,7 @@ def expert_detail(request, slug):
     filters = ListFilterForm(request.GET, fields=("type",), types=types)
     page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
     languages = [code for code in language_codes() if expert.has_page_in(code)]
+    query = canonical_query(filters, page_obj)
     return render(
         request,
         "experts/expert_detail.html",
@@ -45,12 +48,15 @@ def expert_detail(request, slug):
             "expert": expert,
             "page_obj": page_obj,
             "filters": filters,
-            "alternates": alternates("experts:detail", [slug], languages=languages),
+            "canonical_query": query,
+            "alternates": alternates(
+                "experts:detail", [slug], languages=languages, query=query
+            ),
         },
     )
 
 
-@require_GET
+@require_safe
 def expert_legacy(request, legacy_slug):
     """/experts/view/carmi-omer, the old last-first address, moved to /experts/omer-carmi."""
     lang = request.LANGUAGE_CODE

@@ -5,7 +5,7 @@ from articles.models import Article
 from experts.models import Expert
 from taxonomy.models import Region
 from thinktank.i18n import same_page_in_every_language
-from thinktank.listing import ListFilterForm, paginate
+from thinktank.listing import ListFilterForm, canonical_query, paginate
 
 
 def term_landing(request, term):
@@ -22,6 +22,8 @@ def term_landing(request, term):
     articles = articles.in_region(term) if is_region else articles.in_topic(term)
     filters = ListFilterForm(request.GET)
     experts = Expert.objects.with_profile().for_language(lang).current()
+    page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
+    query = canonical_query(filters, page_obj)
     return render(
         request,
         "taxonomy/term_detail.html",
@@ -31,10 +33,9 @@ def term_landing(request, term):
             "parent": term.parent,
             "children": term.children.all(),
             "filters": filters,
-            "page_obj": paginate(
-                request, filters.apply(articles).newest_first().for_listing()
-            ),
+            "page_obj": page_obj,
             "experts": experts.with_expertise_in(term).for_directory(),
-            "alternates": same_page_in_every_language(request),
+            "canonical_query": query,
+            "alternates": same_page_in_every_language(request, query=query),
         },
     )

@@ -2,7 +2,14 @@
 
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.translation import get_language
 from modeltranslation.utils import build_localized_fieldname
+
+
+def site_name(language_code: str | None = None) -> str:
+    """The institute's name in ``language_code`` (default: the active language), from ``SITE_NAMES``, else ``SITE_NAME``."""
+    code = language_code or get_language() or settings.LANGUAGE_CODE
+    return settings.SITE_NAMES.get(code) or settings.SITE_NAME
 
 
 def language_codes() -> list[str]:
@@ -20,7 +27,11 @@ def localized(field: str, language: str) -> str:
     return build_localized_fieldname(field, language)
 
 
-def same_page_in_every_language(request) -> dict[str, str]:
-    """``{code: url}`` of the current page (query string kept) in every language, for pages that exist in all."""
-    path = request.get_full_path()
-    return {code: translate_url(path, code) for code in language_codes()}
+def same_page_in_every_language(request, *, query: str = "") -> dict[str, str]:
+    """
+    ``{code: url}`` of the current page in every language, for pages that
+    exist in all: its path, then ``query`` (``thinktank.listing.canonical_query()``).
+    """
+    return {
+        code: translate_url(request.path, code) + query for code in language_codes()
+    }

@@ -6,6 +6,9 @@ Filters are bookmarkable (``?type=…&topic=…&region=…&page=N``); an unknown
 ignored rather than answered with an error, as links to retired terms live on.
 """
 
+from datetime import date
+from urllib.parse import urlencode
+
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
@@ -82,6 +85,19 @@ class ListFilterForm(forms.Form):
         """Is any filter chosen?"""
         return any(self.selected(name) is not None for name in self.fields)
 
+    def in_effect(self) -> list[tuple[str, str]]:
+        """The (name, value) pairs of the filters that apply, in field order; invalid ones are left out."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        pairs = []
+        for name in self.fields:
+            value = cleaned.get(name)
+            if value not in (None, ""):
+                pairs.append(
+                    (name, value.isoformat() if isinstance(value, date) else str(value))
+                )
+        return pairs
+
     def apply(self, articles):
         """``articles`` narrowed to the chosen type, topic (or sub-topic) and region."""
         if (article_type := self.selected("type")) is not None:
@@ -98,10 +114,25 @@ def paginate(request, queryset, per_page=PAGE_SIZE) -> Page:
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def alternates(viewname, args=(), *, languages=None) -> dict[str, str]:
-    """{language code: address of this page in it}, for the switcher and hreflang."""
+def canonical_query(form=None, page_obj: Page | None = None) -> str:
+    """
+    ``?type=…&page=N``: the filters in effect and the page number (from 2 on).
+
+    The query string of a list page's canonical address and of its hreflang
+    alternates, so that both name the same page: page N is its own canonical
+    page, and the same page N in the other language is its alternate. Unknown
+    parameters (tracking tags, retired filters) are left out.
+    """
+    pairs = form.in_effect() if form is not None else []
+    if page_obj is not None and page_obj.number > 1:
+        pairs.append(("page", str(page_obj.number)))
+    return f"?{urlencode(pairs)}" if pairs else ""
+
+
+def alternates(viewname, args=(), *, languages=None, query="") -> dict[str, str]:
+    """{language code: address of this page in it, ``query`` appended}, for the switcher and hreflang."""
     urls = {}
     for code in language_codes() if languages is None else languages:
         with translation.override(code):
-            urls[code] = reverse(viewname, args=args)
+            urls[code] = reverse(viewname, args=args) + query
     return urls

@@ -1,12 +1,12 @@
 """Plain pages of the public site that belong to no app."""
 
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from thinktank.i18n import same_page_in_every_language
 
 
-@require_GET
+@require_safe
 def about(request):
     return render(
         request,

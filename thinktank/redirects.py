@@ -15,6 +15,7 @@ import csv
 import io
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponsePermanentRedirect
 from django.urls import reverse
@@ -32,6 +33,10 @@ def record_move(
     """Send ``old_path`` to ``new_path`` from now on, collapsing chains; None if they are equal."""
     if old_path == new_path:
         return None
+    # Checked before the first query: a NUL must not reach PostgreSQL.
+    Redirect(
+        old_path=old_path, new_path=new_path, language=language, kind=kind
+    ).full_clean(validate_unique=False)
     # The new address is live again: nothing may redirect away from it.
     Redirect.objects.filter(old_path=new_path).delete()
     # A→old becomes A→new; a redirect that would now point at itself goes.
@@ -67,8 +72,24 @@ class ImportResult:
     errors: list[str] = field(default_factory=list)
 
 
-def _is_path(value: str) -> bool:
-    return value.startswith("/") and not value.startswith("//")
+def _row_errors(line: int, old: str, new: str, language: str) -> list[str]:
+    """What the model's own checks find wrong with one CSV row, each naming its line and field."""
+    try:
+        Redirect(old_path=old, new_path=new, language=language).full_clean(
+            validate_unique=False
+        )
+    except ValidationError as error:
+        return [
+            _("Line %(line)d, %(field)s: %(error)s")
+            % {
+                "line": line,
+                "field": Redirect._meta.get_field(name).verbose_name,
+                "error": message,
+            }
+            for name, messages in error.message_dict.items()
+            for message in messages
+        ]
+    return []
 
 
 def import_redirects(text: str) -> ImportResult:
@@ -93,19 +114,8 @@ def import_redirects(text: str) -> ImportResult:
             )
             continue
         old, new, language = (cells + [""])[:3]
-        if not _is_path(old):
-            result.errors.append(
-                _("Line %(line)d: the old address must start with /.") % {"line": line}
-            )
-        elif not (_is_path(new) or new.startswith(("https://", "http://"))):
-            result.errors.append(
-                _("Line %(line)d: the new address must be a path or a full URL.")
-                % {"line": line}
-            )
-        elif old == new:
-            result.errors.append(
-                _("Line %(line)d: the address redirects to itself.") % {"line": line}
-            )
+        if errors := _row_errors(line, old, new, language):
+            result.errors += errors
         elif old in seen:
             result.errors.append(
                 _("Line %(line)d: %(path)s is already redirected on line %(first)d.")

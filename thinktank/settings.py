@@ -26,6 +26,12 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 SITE_NAME = os.environ.get(
     "DJANGO_SITE_NAME", "The Meridian Institute for Near East Policy"
 )
+# The institute's name in the other languages (thinktank.i18n.site_name()):
+# the publisher in that language's citations. SITE_NAME stands in for a
+# language without one.
+SITE_NAMES = {
+    "ar": os.environ.get("DJANGO_SITE_NAME_AR", "معهد ميريديان لسياسة الشرق الأدنى"),
+}
 
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes first.

@@ -13,7 +13,10 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.http import require_GET
+from django.utils import translation
+from django.views.decorators.http import require_safe
+
+from thinktank.i18n import language_codes
 
 
 class SiteSitemap(Sitemap):
@@ -28,14 +31,15 @@ class SiteSitemap(Sitemap):
         return urlsplit(settings.SITE_URL).netloc
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
-    """``/robots.txt``: everything public may be crawled; the admin and search results may not."""
-    lines = [
-        "User-agent: *",
-        f"Disallow: {reverse('admin:index')}",
-        "Disallow: /search",
-        "Disallow: /*/search",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
-    ]
+    """``/robots.txt``: everything public may be crawled; the admin and search results, in every language, may not."""
+    lines = ["User-agent: *"]
+    for code in language_codes():
+        with translation.override(code):
+            admin, search = reverse("admin:index"), reverse("search")
+        # "$" ends a rule: /search and /search?q=… are blocked, while an
+        # article whose slug begins with "search" stays open.
+        lines += [f"Disallow: {admin}", f"Disallow: {search}$", f"Disallow: {search}?"]
+    lines.append(f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

@@ -4,9 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
-from articles.sitemaps import ArticleSitemap
+from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
 from experts.sitemaps import ExpertSitemap
-from taxonomy.sitemaps import RegionSitemap, TopicSitemap
 from thinktank import pages, views
 from thinktank.media import serve_media
 from thinktank.sitemaps import robots_txt

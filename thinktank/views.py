@@ -1,5 +1,5 @@
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from experts.models import Expert
@@ -11,7 +11,7 @@ LATEST_COUNT = 6
 FEATURED_TYPE = "in-depth-report"
 
 
-@require_GET
+@require_safe
 def home(request):
     lang = request.LANGUAGE_CODE
     live = Article.objects.live(lang).newest_first().for_listing()

@@ -8,7 +8,7 @@ Django's admin actions) change them, through ``workflow.services.perform``.
 """
 
 import calendar as pycalendar
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
@@ -358,18 +358,18 @@ class WorkflowAdminMixin:
         except ValueError:
             month = today.replace(day=1)
         first_weekday, days = pycalendar.monthrange(month.year, month.month)
-        start = timezone.make_aware(datetime.combine(month, time.min))
-        end = start + timedelta(days=days)
-        end = timezone.make_aware(
-            datetime.combine(month.replace(day=days) + timedelta(days=1), time.min)
-        )
+        last = month.replace(day=days)
+        # December 9999 has no following month, January 1 no previous one.
+        previous = None if month == date.min else (month - timedelta(days=1))
+        following = None if last == date.max else last + timedelta(days=1)
+        during = Q()
+        if start := _midnight(month):
+            during &= Q(published_at__gte=start)
+        if end := _midnight(following):
+            during &= Q(published_at__lt=end)
         articles = (
             self.for_role(request, Article.objects.all())
-            .filter(
-                Q(status__in=(Status.SCHEDULED, Status.PUBLISHED)),
-                published_at__gte=start,
-                published_at__lt=end,
-            )
+            .filter(during, status__in=(Status.SCHEDULED, Status.PUBLISHED))
             .order_by("published_at", "pk")
             .only("pk", "title_en", "title_ar", "status", "published_at")
         )
@@ -389,8 +389,6 @@ class WorkflowAdminMixin:
                 week = []
         if week:
             weeks.append(week + [None] * (7 - len(week)))
-        previous = (month - timedelta(days=1)).replace(day=1)
-        following = month.replace(day=days) + timedelta(days=1)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
@@ -398,13 +396,29 @@ class WorkflowAdminMixin:
             "month": month,
             "weeks": weeks,
             "weekdays": [date(2024, 1, d) for d in range(1, 8)],
-            "previous": previous.strftime("%Y-%m"),
-            "following": following.strftime("%Y-%m"),
+            "previous": previous and f"{previous.year:04}-{previous.month:02}",
+            "following": following and f"{following.year:04}-{following.month:02}",
             "today": today,
         }
         return TemplateResponse(
             request, "admin/articles/article/calendar.html", context
         )
+
+
+def _midnight(day: date | None) -> datetime | None:
+    """
+    The moment ``day`` begins in the current time zone, or None when it
+    cannot be stored: at the ends of the calendar (January 1 of year 1, or
+    the day after December 31, 9999) the UTC moment is out of range.
+    """
+    if day is None:
+        return None
+    moment = timezone.make_aware(datetime.combine(day, time.min))
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        return None
+    return moment
 
 
 @admin.register(ShareLink)

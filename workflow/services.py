@@ -10,7 +10,7 @@ actions, and the ``publish_scheduled`` command, all call it; a later feature
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -211,6 +211,15 @@ def _complete_languages(article):
     return [code for code in language_codes() if not _missing_text(article, code)]
 
 
+def _storable(moment: datetime) -> bool:
+    """Can ``moment`` be stored? Late on December 31, 9999 is already year 10000 in UTC."""
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        return False
+    return True
+
+
 def perform(article, name, user, *, comment="", when: datetime | None = None):
     """
     Perform the transition ``name`` on ``article`` as ``user`` and record it.
@@ -254,6 +263,10 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
             if name == "schedule":
                 if when is None or when <= now:
                     raise TransitionError(_("Choose a publication date in the future."))
+                if not _storable(when):
+                    raise TransitionError(
+                        _("This date is too far in the future: choose an earlier one.")
+                    )
                 article.published_at = when
                 fields.append("published_at")
             elif name == "publish" and (

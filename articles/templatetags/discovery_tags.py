@@ -15,7 +15,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
-from thinktank.i18n import language_codes
+from thinktank.i18n import site_name
 
 register = template.Library()
 
@@ -64,7 +64,7 @@ def _person(expert, language_code: str) -> dict:
         person["url"] = absolute(expert.get_absolute_url())
     if expert.title_list:
         person["jobTitle"] = expert.title_list[0]
-    person["affiliation"] = {"@type": "Organization", "name": settings.SITE_NAME}
+    person["affiliation"] = {"@type": "Organization", "name": site_name(language_code)}
     return person
 
 
@@ -78,10 +78,16 @@ def _pdf_url(article: Article) -> str:
 
 @register.simple_tag
 def article_json_ld(article: Article) -> SafeString:
-    """schema.org ``Article`` (``Report`` for reports) with authors, publisher and translations."""
+    """
+    schema.org ``Article`` (``Report`` for reports) with authors, publisher and
+    translations. An op-ed an outlet published is described as the outlet's
+    work, as its citations describe it: at the outlet's address, with the outlet
+    as publisher, on the outlet's date.
+    """
     language = _language()
+    c = citation_for(article, language_code=language)
     schema_type = "Report" if article.type.kind == TypeKind.REPORT else "Article"
-    url = absolute(article.url_in(language))
+    url = c.url
     data = {
         "@context": "https://schema.org",
         "@type": schema_type,
@@ -90,17 +96,16 @@ def article_json_ld(article: Article) -> SafeString:
         "headline": article.title,
         "name": article.title,
         "inLanguage": language,
-        "datePublished": timezone.localtime(article.published_at).isoformat(),
-        "dateModified": timezone.localtime(article.updated_at).isoformat(),
+        "datePublished": published_time(article),
         "author": [_person(a.expert, language) for a in article.byline()],
-        "publisher": {
-            "@type": "Organization",
-            "name": settings.SITE_NAME,
-            "url": absolute("/"),
-        },
+        "publisher": {"@type": "Organization", "name": c.container}
+        if c.container
+        else {"@type": "Organization", "name": c.publisher, "url": absolute("/")},
         "genre": article.type.name,
         "isAccessibleForFree": True,
     }
+    if not c.container:
+        data["dateModified"] = timezone.localtime(article.updated_at).isoformat()
     if article.subtitle:
         data["alternativeHeadline"] = article.subtitle
     if article.summary:
@@ -113,6 +118,9 @@ def article_json_ld(article: Article) -> SafeString:
     if keywords:
         data["keywords"] = keywords
     others = [code for code in article.languages if code != language]
+    if article.original_url:
+        # Our language versions are not translations of the outlet's page.
+        others = []
     original = settings.LANGUAGE_CODE
     if language != original and original in others:
         data["translationOfWork"] = {
@@ -164,9 +172,11 @@ def scholar_tags(article: Article) -> list[tuple[str, str]]:
     tags = [("citation_title", c.title)]
     tags += [("citation_author", author.inverted) for author in c.authors]
     tags += [
-        ("citation_publication_date", c.published.strftime("%Y/%m/%d")),
+        ("citation_publication_date", c.date_iso.replace("-", "/")),
         ("citation_language", language),
-        ("citation_publisher", c.publisher),
+        ("citation_journal_title", c.container)
+        if c.container
+        else ("citation_publisher", c.publisher),
         ("citation_abstract_html_url", c.url),
     ]
     if article.type.kind == TypeKind.REPORT:
@@ -176,6 +186,14 @@ def scholar_tags(article: Article) -> list[tuple[str, str]]:
     if pdf := _pdf_url(article):
         tags.append(("citation_pdf_url", pdf))
     return tags
+
+
+@register.simple_tag
+def published_time(article: Article) -> str:
+    """When the work appeared, ISO 8601: an outlet's op-ed on the outlet's date, as its citations give it."""
+    if article.is_outlet_work:
+        return citation_for(article, language_code=_language()).date_iso
+    return timezone.localtime(article.published_at).isoformat()
 
 
 @register.inclusion_tag("components/cite_this.html")
@@ -200,6 +218,6 @@ def og_locale(language_code: str | None = None) -> str:
 
 
 @register.simple_tag
-def og_alternate_locales() -> list[str]:
-    """The other site languages' Open Graph locales."""
-    return [og_locale(code) for code in language_codes() if code != _language()]
+def og_alternate_locales(languages: list[str]) -> list[str]:
+    """The Open Graph locales of the page's other language versions (``languages``: those it exists in)."""
+    return [og_locale(code) for code in languages if code != _language()]

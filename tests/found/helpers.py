@@ -36,3 +36,10 @@ def select(doc, *steps):
         else:
             path += f"//{step}"
     return doc.xpath(path)
+
+
+def cite_entries(doc):
+    """The Chicago and APA entries of a page's "Cite this" box, as elements."""
+    (chicago,) = doc.xpath("//dd[contains(@class, 'cite-this__chicago')]")
+    (apa,) = doc.xpath("//dd[contains(@class, 'cite-this__apa')]")
+    return chicago, apa

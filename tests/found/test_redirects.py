@@ -3,11 +3,13 @@ import tempfile
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
+from lxml import html
 
 from articles.models import Status
 from tests.factories import make_article, make_expert, make_region, make_topic
@@ -110,11 +112,14 @@ class ImportTests(TestCase):
         self.assertEqual(
             result.errors,
             [
-                "Line 3: the old address must start with /.",
+                "Line 3, old address: Enter a path on this site, starting with a single /.",
                 "Line 4: expected old_path,new_path[,language].",
-                "Line 5: the address redirects to itself.",
+                "Line 5, new address: The new address is the old one: it would loop.",
                 "Line 6: /a is already redirected on line 2.",
-                "Line 7: the new address must be a path or a full URL.",
+                (
+                    "Line 7, new address: Enter a path on this site (/experts/jane-doe) "
+                    "or a full URL starting with https:// or http://."
+                ),
             ],
         )
         self.assertFalse(Redirect.objects.exists())
@@ -183,3 +188,94 @@ class RedirectAdminTests(TestCase):
             response, "/admin/thinktank/redirect/", fetch_redirect_response=False
         )
         self.assertEqual(Redirect.objects.count(), 2)
+
+
+#: Addresses no redirect may hold, and the field each is refused in.
+BAD_ADDRESSES = [
+    ("new_path", "//evil.example"),
+    ("new_path", "/\\evil.example"),
+    ("new_path", "javascript:alert(1)"),
+    ("new_path", "/a b"),
+    ("old_path", "//evil.example"),
+    ("old_path", "/old\x00path"),
+    ("old_path", "/old?page=2"),
+]
+
+
+class RedirectValidationTests(TestCase):
+    """Defect 29: the admin form, the CSV import and the ORM refuse the same addresses."""
+
+    @classmethod
+    def setUpTestData(cls):
+        cls.user = get_user_model().objects.create_superuser(
+            "editor", "e@example.org", "pw"
+        )
+
+    def row(self, field, value):
+        return {"old_path": "/old", "new_path": "/new", field: value}
+
+    def test_admin_form_refuses_what_the_import_refuses(self):
+        """Defect 29: a protocol-relative or otherwise foreign target is an error on its field in the admin."""
+        self.client.force_login(self.user)
+        for field, value in BAD_ADDRESSES:
+            with self.subTest(value=value):
+                response = self.client.post(
+                    "/admin/thinktank/redirect/add/", self.row(field, value)
+                )
+                self.assertEqual(response.status_code, 200)
+                doc = html.fromstring(response.content)
+                errors = doc.xpath(
+                    f"//*[contains(@class, 'field-{field}')]//ul[@class='errorlist']/li"
+                )
+                self.assertTrue(errors, value)
+        self.assertFalse(Redirect.objects.exists())
+        # The same form saves a good pair.
+        response = self.client.post(
+            "/admin/thinktank/redirect/add/",
+            {"old_path": "/old", "new_path": "https://example.org/new"},
+        )
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(Redirect.objects.get().new_path, "https://example.org/new")
+
+    def test_import_refuses_the_same_addresses(self):
+        """Defect 29: the CSV import names the line and the field of each refused address."""
+        for field, value in BAD_ADDRESSES:
+            with self.subTest(value=value):
+                row = self.row(field, value)
+                result = import_redirects(f"{row['old_path']},{row['new_path']}\n")
+                label = Redirect._meta.get_field(field).verbose_name
+                self.assertEqual(len(result.errors), 1, result.errors)
+                self.assertTrue(result.errors[0].startswith(f"Line 1, {label}: "))
+        self.assertFalse(Redirect.objects.exists())
+        self.assertEqual(import_redirects("/old,https://example.org/new\n").created, 1)
+
+    def test_orm_and_record_move_refuse_the_same_addresses(self):
+        """Defect 29: saving through the ORM or record_move() runs the same checks."""
+        for field, value in BAD_ADDRESSES:
+            with self.subTest(value=value):
+                with self.assertRaises(ValidationError) as caught:
+                    Redirect.objects.create(**self.row(field, value))
+                self.assertIn(field, caught.exception.message_dict)
+                row = self.row(field, value)
+                with self.assertRaises(ValidationError):
+                    record_move(row["old_path"], row["new_path"])
+        self.assertFalse(Redirect.objects.exists())
+        record_move("/old", "/new")
+        self.assertEqual(Redirect.objects.get().new_path, "/new")
+
+
+class NulInAddressTests(TestCase):
+    def test_a_nul_in_a_missing_address_is_a_plain_not_found(self):
+        """Defect 26: %00 in a 404 address answers 404, not 500 (PostgreSQL refuses NUL in text)."""
+        record_move("/old-list", "/policy-analysis", kind=RedirectKind.MANUAL)
+        for url in (
+            "/policy-analysis/x%00y",
+            "/ar/nowhere%00",
+            "/old-list%00",
+            "/experts/a%00b",
+            "/feeds/topic/a%00.rss",
+        ):
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+        # The lookup itself still answers for a stored address.
+        self.assertEqual(self.client.get("/old-list").status_code, 301)

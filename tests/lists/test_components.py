@@ -4,7 +4,7 @@ import lxml.html
 import pytest
 from django.template.loader import render_to_string
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
 
 from articles.models import Article
 from tests.factories import make_article, make_expert
@@ -39,7 +39,10 @@ def test_card_renders_every_part_without_queries(django_assert_num_queries):
         == "What the breakout time means"
     )
     assert text(card.xpath(f"//*[{cls('card__summary')}]")[0]) == article.summary_en
-    assert card.xpath("//time/@datetime") == [article.published_at.strftime("%Y-%m-%d")]
+    # The date readers see is the institute's (TIME_ZONE), not UTC's.
+    assert card.xpath("//time/@datetime") == [
+        timezone.localdate(article.published_at).isoformat()
+    ]
     assert (
         text(card.xpath(f"//*[{cls('card__authors')}]")[0])
         == "Omer Carmi and Dana Stroul"

@@ -96,10 +96,12 @@ def other_languages(context, *, fallback_home: bool = False) -> list[dict]:
 def hreflang_links(context) -> dict:
     """
     ``<link rel="alternate" hreflang>`` for every language version, plus ``x-default``,
-    on the public address (``SITE_URL``) like the canonical link.
+    on the public address (``SITE_URL``) like the canonical link. None on a page
+    whose canonical address is on another site (``canonical_elsewhere``: an op-ed
+    published on its outlet's), as alternates only make sense between canonical pages.
     """
     alternates = context.get("alternates") or {}
-    if len(alternates) < 2:
+    if len(alternates) < 2 or context.get("canonical_elsewhere"):
         return {"links": []}
     links = [
         (code, f"{settings.SITE_URL}{alternates[code]}")
