@@ -24,7 +24,7 @@ from core.rows import (
 from experts.models import Expert
 from history.models import StaleTranslation
 from taxonomy.models import Region, Topic
-from thinktank.i18n import localized
+from thinktank.i18n import language_codes, localized
 
 
 def recommended_articles(
@@ -41,7 +41,12 @@ def recommended_articles(
     """
     sql, articles, types = _rail_query(language_code)
     _live, live_params = live_sql("a", language_code)
-    rows = fetch(sql, [article.pk, article.pk, language_code, article.pk, *live_params])
+    # Picks first: at most ``limit`` of them show, and as many of the scored
+    # candidates may repeat them, so twice the limit is always enough.
+    rows = fetch(
+        sql,
+        [article.pk, article.pk, language_code, article.pk, *live_params, 2 * limit],
+    )
     picked, scored = {}, {}
     for row in rows:
         candidate = articles.instance(row)
@@ -67,7 +72,7 @@ def recommended_articles(
 @cache
 def _rail_query(language_code: str) -> tuple[str, Columns, Columns]:
     """The rail's statement in ``language_code`` (its text depends on nothing else)."""
-    articles = Columns(Article, alias="a")
+    articles = Columns(Article, RAIL_FIELDS, alias="a")
     types = Columns(ArticleType, alias="t")
     live, _params = live_sql("a", language_code)
     sql = (
@@ -80,8 +85,28 @@ def _rail_query(language_code: str) -> tuple[str, Columns, Columns]:
         f") c JOIN {Article._meta.db_table} a ON a.id = c.id"
         f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
         f" WHERE a.id <> %s AND {live}"
+        " ORDER BY c.pick_order IS NULL, c.pick_order, c.score DESC,"
+        " a.published_at DESC, a.id DESC LIMIT %s"
     )
     return sql, articles, types
+
+
+#: What a rail item (a card) shows; the other columns are left deferred.
+RAIL_FIELDS = [
+    "id",
+    "type",
+    "status",
+    "published_at",
+    "deleted_at",
+    "series",
+    "series_number",
+    "series_label",
+    *(
+        localized(name, code)
+        for name in ("title", "subtitle", "slug", "available")
+        for code in language_codes()
+    ),
+]
 
 
 def with_bylines(articles: list[Article]) -> None:

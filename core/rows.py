@@ -38,11 +38,13 @@ class Columns:
         self.model = model
         self.alias = alias
         meta = model._meta
-        self.fields = (
-            list(meta.concrete_fields)
-            if names is None
-            else [meta.get_field(name) for name in names]
-        )
+        # In the model's order, as from_db() expects the values of a subset.
+        wanted = None if names is None else {meta.get_field(n) for n in names}
+        self.fields = [
+            field
+            for field in meta.concrete_fields
+            if wanted is None or field in wanted
+        ]
         self.attnames = [field.attname for field in self.fields]
 
     def __len__(self):

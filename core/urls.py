@@ -29,3 +29,14 @@ def slug_url(viewname: str, slug: str, language: str | None = None) -> str:
     language = language or translation.get_language()
     before, after = _pattern(viewname, language, get_urlconf())
     return f"{before}{slug}{after}"
+
+
+@cache
+def _page(viewname: str, language: str, urlconf) -> str:
+    with translation.override(language):
+        return reverse(viewname, urlconf=urlconf)
+
+
+def page_url(viewname: str, language: str | None = None) -> str:
+    """``reverse(viewname)`` (a page without arguments) in ``language`` (default: the active one)."""
+    return _page(viewname, language or translation.get_language(), get_urlconf())

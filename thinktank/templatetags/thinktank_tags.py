@@ -1,5 +1,6 @@
 """Site chrome: the Issues and Regions menus, the language switcher and hreflang links."""
 
+from functools import cache
 from html import escape
 
 from django import template
@@ -52,8 +53,9 @@ def term_menu(label: str, terms: list[dict]) -> str:
     return mark_safe("".join(parts))
 
 
+@cache
 def _language_name(code: str) -> str:
-    """A language's name written in that language ("العربية", "English")."""
+    """A language's name written in that language ("العربية", "English"); fixed per process."""
     with translation.override(code):
         return str(dict(settings.LANGUAGES)[code])
 
