@@ -30,7 +30,7 @@ SITE_NAME = os.environ.get(
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes first.
     "modeltranslation",
-    "django.contrib.admin",
+    "thinktank.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -123,7 +123,8 @@ URLS = {
     "thinktank_redirect_delete": ("NNNNNY", "NNNNNY"),
     "thinktank_redirect_history": ("NNNNNY", "NNNNNY"),
     "thinktank_redirect_import": ("NNNNNY", "NNNNNY"),
-    "view_on_site": ("NYYYYY", "NYYYYY"),
+    # The contributor's draft has no public page: the shortcut leads nowhere.
+    "view_on_site": ("NNNNNN", "NNNNNN"),
     "workflow/sharelink/<path:object_id>/": ("NYYYYY", "NYYYYY"),
     "workflow/transition/<path:object_id>/": ("NYYYYY", "NYYYYY"),
     "workflow_sharelink_add": ("NNNNNN", "NNNNNN"),
