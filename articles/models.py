@@ -90,6 +90,13 @@ class ArticleQuerySet(models.QuerySet):
         """What a reader of ``language_code`` may see: published, and published in that language."""
         return self.published().for_language(language_code)
 
+    def live_in_any_language(self):
+        """What some reader may see: published, and published in at least one language."""
+        available = Q()
+        for code in language_codes():
+            available |= Q(**{localized("available", code): True})
+        return self.published().filter(available)
+
     def by_slug(self, slug, language_code):
         """The article whose slug in ``language_code`` is ``slug``."""
         return self.filter(**{localized("slug", language_code): slug})
