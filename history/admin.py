@@ -516,23 +516,54 @@ __all__ = ["HistoryAdminMixin", "RevisionKind"]
 
 @admin.register(StaleTranslation)
 class StaleTranslationAdmin(admin.ModelAdmin):
-    """The translators' list: every translation older than its English text."""
+    """
+    The translators' list: every translation older than its English text, of
+    the articles this user may edit.
+
+    Who may edit which article is the rule of the article admin registered on
+    the same site (its queryset, then ``has_change_permission()`` for each
+    article): the list and its bulk action show and clear nothing more.
+    """
 
     list_display = ["article_link", "field_label", "since", "english_change"]
     list_select_related = ["article"]
     date_hierarchy = "since"
     actions = ["confirm_still_accurate"]
 
+    def article_admin(self):
+        """The model admin of the articles the marks belong to."""
+        return self.admin_site.get_model_admin(
+            self.opts.get_field("article").related_model
+        )
+
+    def editable_articles(self, request):
+        """Ids of the marked articles that this user may edit."""
+        article_admin = self.article_admin()
+        marked = (
+            article_admin.get_queryset(request)
+            .filter(Exists(StaleTranslation.objects.filter(article=OuterRef("pk"))))
+            .prefetch_related(None)
+        )
+        return [
+            article.pk
+            for article in marked
+            if article_admin.has_change_permission(request, article)
+        ]
+
     def get_queryset(self, request):
+        # The bulk action acts on this queryset too: it confirms nothing else.
         return (
             super()
             .get_queryset(request)
-            .filter(article__deleted_at__isnull=True)
+            .filter(
+                article__deleted_at__isnull=True,
+                article__in=self.editable_articles(request),
+            )
             .for_listing()
         )
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("articles.change_article")
+        return self.article_admin().has_change_permission(request)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)

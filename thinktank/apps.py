@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class ThinktankConfig(AppConfig):
@@ -8,3 +9,11 @@ class ThinktankConfig(AppConfig):
     def ready(self):
         # The redirects' admin lives beside the shared admin helpers of admin.py.
         from thinktank import redirect_admin  # noqa: F401
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the project's site (``thinktank.admin.AdminSite``)."""
+
+    # Not the default configuration of this module's app (thinktank).
+    default = False
+    default_site = "thinktank.admin.AdminSite"

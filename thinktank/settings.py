@@ -36,7 +36,7 @@ SITE_NAMES = {
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes first.
     "modeltranslation",
-    "django.contrib.admin",
+    "thinktank.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

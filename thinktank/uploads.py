@@ -377,6 +377,21 @@ class SafePdfFormField(forms.FileField):
 
 
 class SafeImageFieldFile(ImageFieldFile):
+    def _get_image_dimensions(self):
+        # Assigning an upload fills the width and height fields at once: measure
+        # it with the checks (which stop a decompression bomb before decoding),
+        # not with Django's parser, so that a hostile file fails validation with
+        # its reason instead of raising on assignment.
+        if not self._committed and not hasattr(self, "_dimensions_cache"):
+            try:
+                checked = _checked(self, check_image)
+            except ValidationError:
+                checked = None
+            self._dimensions_cache = (
+                (checked.width, checked.height) if checked else (None, None)
+            )
+        return super()._get_image_dimensions()
+
     def save(self, name, content, save=True):
         clean = clean_image(read_upload(content))
         name = f"{clean.digest[:32]}.{clean.extension}"
