@@ -38,6 +38,11 @@ class EditConflict(Exception):
         self.data = data
 
 
+def _signed_in(user):
+    """The user a revision names: None for commands and anonymous users."""
+    return user if user is not None and user.is_authenticated else None
+
+
 def _key(obj):
     return ContentType.objects.get_for_model(type(obj)), obj.pk
 
@@ -121,7 +126,7 @@ def ensure_baseline(obj, user=None):
         record(stored, user, comment="", version=current_version(stored))
 
 
-def record_pending(obj, data, user=None, *, version=None, comment=""):
+def record_pending(obj, data, user=None, *, version=None, comment="", via=""):
     """Keep ``data`` as the unpublished change of the live ``obj``."""
     content_type, pk = _key(obj)
     # What only transitions change is as it is live (a restored old revision
@@ -143,7 +148,8 @@ def record_pending(obj, data, user=None, *, version=None, comment=""):
         content_type=content_type,
         object_id=pk,
         kind=RevisionKind.PENDING,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_signed_in(user),
+        via=via,
         comment=comment[:300],
         version=version if version is not None else bump(obj),
         data=data,
@@ -195,8 +201,11 @@ def discard_pending(revision, user):
         return record(obj, user, kind=RevisionKind.DISCARD, comment=f"#{revision.pk}")
 
 
-def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None):
-    """Keep a revision of ``obj`` as the database holds it now (relations included)."""
+def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None, via=""):
+    """
+    Keep a revision of ``obj`` as the database holds it now (relations
+    included). ``via`` names the command that wrote it when no user did.
+    """
     data = snapshot.take(obj)
     previous = latest(obj)
     if version is None:
@@ -206,7 +215,8 @@ def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None):
         content_type=content_type,
         object_id=pk,
         kind=kind,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_signed_in(user),
+        via=via,
         comment=comment[:300],
         version=version,
         data=data,
@@ -223,7 +233,7 @@ def record_conflict(obj, data, user=None):
         content_type=content_type,
         object_id=pk,
         kind=RevisionKind.CONFLICT,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_signed_in(user),
         version=0,
         data=data,
     )

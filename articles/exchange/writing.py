@@ -114,7 +114,7 @@ class Writer:
         for section in ("experts", "articles"):
             for item in self.records[section]:
                 if item.is_new or item.written:
-                    keep_revision(item.instance, comment="import_content")
+                    keep_revision(item.instance, via="import_content")
 
     def _relation_changes(self, record: Record) -> dict[str, list[str]]:
         """The relations whose stored slugs differ from the file's: key -> slugs."""
