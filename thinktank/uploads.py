@@ -380,7 +380,9 @@ class SafeImageFieldFile(ImageFieldFile):
     def save(self, name, content, save=True):
         clean = clean_image(read_upload(content))
         name = f"{clean.digest[:32]}.{clean.extension}"
-        super().save(name, ContentFile(clean.data), save)
+        # Named, the content gives the row its width and height: a row whose
+        # size is stored never opens its file when it is loaded.
+        super().save(name, ContentFile(clean.data, name=name), save)
 
 
 class SafePdfFieldFile(FieldFile):
@@ -480,6 +482,14 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
         return super().formfield(
             **{**kwargs, "form_class": SafeImageFormField, "max_length": None}
         )
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except FileNotFoundError:
+            # The file is gone (swept, lost with a disk): the row still loads,
+            # with the size it has stored.
+            pass
 
     def focus(self, instance) -> tuple[int, int]:
         """The focal point in per cent of width and height (centre if unset)."""
