@@ -280,6 +280,21 @@ def saved_edit(obj, version, user, changes: dict, *, comment=""):
         return record_conflict(refused, data, user)
 
 
+def files_named(model, attname, names=None) -> set[str]:
+    """
+    The file names that revisions of ``model`` hold in the column
+    ``attname`` (among ``names`` when given): a restore can put them back, so
+    they are kept (``thinktank.uploads.keep_files_named_by``).
+    """
+    key = f"data__fields__{attname}"
+    revisions = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    )
+    if names is not None:
+        revisions = revisions.filter(**{f"{key}__in": list(names)})
+    return {name for name in revisions.values_list(key, flat=True) if name}
+
+
 # Presence ----------------------------------------------------------------
 
 

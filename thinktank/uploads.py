@@ -397,6 +397,25 @@ class SafePdfFieldFile(FieldFile):
         super().save(name, ContentFile(checked.data), save)
 
 
+#: Functions ``(model, attname, names=None) -> set`` of the file names that
+#: something other than the rows still needs (history's revisions, of the
+#: earlier states they can restore), among ``names`` or all of them.
+_keepers = []
+
+
+def keep_files_named_by(keeper):
+    """Register ``keeper``: the files it names are neither deleted nor swept."""
+    _keepers.append(keeper)
+
+
+def files_kept(model, attname, names=None) -> set[str]:
+    """The names (among ``names``, or all) of ``model``'s ``attname`` files that a keeper needs."""
+    kept = set()
+    for keeper in _keepers:
+        kept |= keeper(model, attname, names)
+    return kept
+
+
 class FileLifecycleMixin:
     """Deletes a file after the commit that dropped it; builds renditions after an upload."""
 
@@ -445,12 +464,15 @@ class FileLifecycleMixin:
         model, field, storage = self.model, self.name, self.storage
 
         def delete():
-            if model._default_manager.using(using).filter(**{field: name}).exists():
-                return  # another row still uses the file
-            storage.delete(name)
             from thinktank import renditions
 
+            # Rows in the trash count: they can be restored with their files.
+            if model._base_manager.using(using).filter(**{field: name}).exists():
+                return  # another row still uses the file
             renditions.delete_renditions(storage, name)
+            if not files_kept(model, field, {name}):
+                # Else a revision can restore it (and its renditions are rebuilt).
+                storage.delete(name)
 
         transaction.on_commit(delete, using=using)
 
