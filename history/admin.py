@@ -296,17 +296,16 @@ class HistoryAdminMixin:
         ]
 
     def _pending_urls(self):
-        """Publish or discard an unpublished change: articles only (experts save at once)."""
+        """
+        Discard an unpublished change: articles only (experts save at once).
+        Publishing one is a step of the workflow, whose admin serves
+        ``<object_id>/history/<revision_id>/publish/`` (``…_publish_pending``).
+        """
         if self.opts.label_lower != "articles.article":
             return []
         info = self.opts.app_label, self.opts.model_name
         view = self.admin_site.admin_view
         return [
-            path(
-                "<path:object_id>/history/<int:revision_id>/publish/",
-                view(self.publish_pending_view),
-                name="{}_{}_publish_pending".format(*info),
-            ),
             path(
                 "<path:object_id>/history/<int:revision_id>/discard/",
                 view(self.discard_pending_view),
@@ -414,15 +413,6 @@ class HistoryAdminMixin:
         else:
             self.message_user(request, done, messages.SUCCESS)
         return HttpResponseRedirect(self._url("change", obj.pk))
-
-    def publish_pending_view(self, request, object_id, revision_id):
-        return self._pending_action(
-            request,
-            object_id,
-            revision_id,
-            services.publish_pending,
-            gettext("The change was published: readers see it now."),
-        )
 
     def discard_pending_view(self, request, object_id, revision_id):
         return self._pending_action(

@@ -163,11 +163,11 @@ class PublishError(Exception):
 def publish_pending(revision, user):
     """
     Apply exactly the reviewed unpublished change ``revision`` to the live
-    article, record it and log it in the workflow. Refused if a newer change
-    was saved since (the editor reviewed another one) or it was discarded.
+    article and record it. Refused if a newer change was saved since (the
+    editor reviewed another one) or it was discarded. Publishing is a step
+    of the workflow, which calls this (``workflow.services.publish_changes``)
+    and logs it.
     """
-    from workflow.models import Transition
-
     model = revision.content_type.model_class()
     with transaction.atomic():
         obj = model._base_manager.select_for_update().get(pk=revision.object_id)
@@ -177,18 +177,7 @@ def publish_pending(revision, user):
                 _("This change is no longer the one waiting: review the newest one.")
             )
         snapshot.apply(obj, revision.data)
-        published = record(
-            obj, user, kind=RevisionKind.PUBLISH, comment=f"#{revision.pk}"
-        )
-        Transition.objects.create(
-            article=obj,
-            name="publish_changes",
-            actor=user,
-            from_status=obj.status,
-            to_status=obj.status,
-            comment=f"#{revision.pk}",
-        )
-    return published
+        return record(obj, user, kind=RevisionKind.PUBLISH, comment=f"#{revision.pk}")
 
 
 def discard_pending(revision, user):
