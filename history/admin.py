@@ -7,8 +7,8 @@ Revisions, the trash and concurrent editing in the admin.
 * keeps a revision after every save (relations included), shows them on the
   History page, compares any two and restores any one;
 * refuses a save made over a version someone else has saved since the form
-  was opened (hidden ``_history_version``), keeps it as a conflict revision
-  and shows both side by side;
+  was opened (hidden ``_history_version``, signed), or without the version,
+  keeps it as a conflict revision and shows both side by side;
 * says who else has the change page open;
 * moves deleted records to the trash (one or many, after Django's
   confirmation) and restores them from the Trash page;
@@ -112,8 +112,11 @@ class HistoryAdminMixin:
                     "can_publish": request.user.has_perm("workflow.publish_article"),
                     "relations": self._pending_relations(obj, waiting),
                 }
-            context["history_version"] = request.POST.get(
-                VERSION_FIELD, services.current_version(obj)
+            # A form sent back with errors keeps the version it was opened at.
+            context["history_version"] = (
+                request.POST.get(VERSION_FIELD, "")
+                if request.method == "POST"
+                else services.version_token(obj)
             )
             context["history_editors"] = services.other_editors(obj, request.user)
             if self.opts.label_lower == "articles.article":
@@ -176,11 +179,9 @@ class HistoryAdminMixin:
         request._history_savepoint = None
         if change and services.is_live(obj):
             services.ensure_baseline(obj, request.user)
-        if change and VERSION_FIELD in request.POST:
-            try:
-                version = int(request.POST[VERSION_FIELD])
-            except ValueError:
-                version = -1
+        if change:
+            # No version, or one this form was not given, is a conflict.
+            version = services.version_read(obj, request.POST.get(VERSION_FIELD))
             try:
                 request._history_new_version = services.claim(obj, version)
             except services.EditConflict:

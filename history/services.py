@@ -7,7 +7,10 @@ commands and tests call.
 * ``claim(obj, version)`` is the check-and-save of concurrent editing: a
   conditional ``UPDATE … SET version = version + 1 WHERE version = <read>``
   on the record's ``VersionCounter``. It is won by one save only, on SQLite
-  and PostgreSQL alike (the row lock the UPDATE takes is held until commit).
+  and PostgreSQL alike (the row lock the UPDATE takes is held until commit;
+  SQLite transactions take the write lock as they begin, see settings). The
+  change form carries the version it read signed (``version_token``), so a
+  save can only claim a version its form was given (``version_read``).
 * ``restore(revision, user)`` puts a revision back and records a new one.
 * ``trash``, ``untrash`` and ``purge`` implement the trash.
 """
@@ -15,6 +18,7 @@ commands and tests call.
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -57,6 +61,27 @@ def current_version(obj) -> int:
     )
 
 
+_version_signer = signing.Signer(salt="history.version")
+
+
+def version_token(obj) -> str:
+    """What the change form of ``obj`` carries: the version it is opened at, signed."""
+    content_type, pk = _key(obj)
+    return _version_signer.sign_object([content_type.pk, pk, current_version(obj)])
+
+
+def version_read(obj, token) -> int | None:
+    """The version a change form of ``obj`` was opened at; None if ``token`` is not one."""
+    try:
+        content_type_id, pk, version = _version_signer.unsign_object(token or "")
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    content_type, own_pk = _key(obj)
+    if (content_type_id, pk) != (content_type.pk, own_pk):
+        return None
+    return version
+
+
 def _counter(obj):
     content_type, pk = _key(obj)
     try:
@@ -69,13 +94,16 @@ def _counter(obj):
     return counter
 
 
-def claim(obj, version: int) -> int:
+def claim(obj, version: int | None) -> int:
     """
     Move ``obj`` from ``version`` (the one its editor read) to the next one.
 
     Returns the new version, or raises ``EditConflict`` when another save
-    got there first. Call it inside the transaction that saves the record.
+    got there first, or when the editor read no version (None). Call it
+    inside the transaction that saves the record.
     """
+    if version is None:
+        raise EditConflict()
     counter = _counter(obj)
     won = VersionCounter.objects.filter(pk=counter.pk, version=version).update(
         version=F("version") + 1

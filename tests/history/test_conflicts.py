@@ -116,6 +116,74 @@ def test_change_page_says_who_else_is_editing(editors):
     assert not page.xpath("//ul[contains(@class, 'tt-presence')]")
 
 
+@pytest.mark.django_db
+def test_a_save_without_the_version_is_refused(editors):
+    """Defect 25: a change form POST that omits _history_version is a conflict, never unchecked."""
+    article = make_article(status=Status.DRAFT)
+    (alice,) = editors(1)
+    data = open_form(alice, article, title_en="Unchecked")
+    del data["_history_version"]
+    assert alice.post(change_url(article), data).status_code == 409
+    article.refresh_from_db()
+    assert article.title_en != "Unchecked"
+    # The control: the same form with its version saves.
+    data = open_form(alice, article, title_en="Checked")
+    assert alice.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == "Checked"
+
+
+@pytest.mark.django_db
+def test_a_save_claiming_a_later_version_than_it_read_is_refused(editors):
+    """Defect 25: a form read at version n that sends n + 1 after someone saved is refused."""
+    article = make_article(status=Status.DRAFT)
+    other = make_article(status=Status.DRAFT)
+    alice, bob = editors(2)
+    read = services.current_version(article)
+    bobs = open_form(bob, article, title_en="Bob's title")
+    alices = open_form(alice, article, title_en="Alice's title")
+    assert alice.post(change_url(article), alices).status_code == 302
+
+    bobs["_history_version"] = [str(read + 1)]
+    assert bob.post(change_url(article), bobs).status_code == 409
+    # Nor does the version another record's form read (after a save of it) pass.
+    bob.post(change_url(other), open_form(bob, other))
+    bobs["_history_version"] = form_data(bob.get(change_url(other)))[
+        "_history_version"
+    ]
+    assert bob.post(change_url(article), bobs).status_code == 409
+    article.refresh_from_db()
+    assert article.title_en == "Alice's title"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ten_saves_at_once_are_one_save_and_nine_conflicts(editors, shared_database):
+    """Defect 25: ten simultaneous saves answer one 302 and nine 409s, never a 500."""
+    article = make_article(status=Status.DRAFT)
+    clients = editors(10)
+    forms = [
+        open_form(client, article, title_en=f"Title by editor {i}")
+        for i, client in enumerate(clients)
+    ]
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def save(client, data):
+        def job():
+            barrier.wait()
+            statuses.append(client.post(change_url(article), data).status_code)
+
+        return job
+
+    _run_in_threads([save(c, d) for c, d in zip(clients, forms, strict=True)])
+    assert sorted(statuses) == [302] + [409] * 9
+    revisions = Revision.objects.of(article)
+    (accepted,) = revisions.filter(kind=RevisionKind.SAVE)
+    assert revisions.filter(kind=RevisionKind.CONFLICT).count() == 9
+    article.refresh_from_db()
+    assert article.title_en == accepted.data["fields"]["title_en"]
+
+
 def _run_in_threads(jobs):
     """Run ``jobs`` at once, each thread closing its own connection."""
     errors = []
