@@ -274,29 +274,6 @@ def restore(revision, user=None):
         )
 
 
-def saved_edit(obj, version, user, changes: dict, *, comment=""):
-    """
-    Save ``changes`` (attribute -> value) to ``obj`` as an editor who read it
-    at ``version``: one revision if accepted, a conflict revision if not.
-    Returns the revision; ``revision.kind`` says which.
-    """
-    model = type(obj)
-    try:
-        with transaction.atomic():
-            new_version = claim(obj, version)
-            fresh = model._base_manager.get(pk=obj.pk)
-            for name, value in changes.items():
-                setattr(fresh, name, value)
-            fresh.save()
-            return record(fresh, user, comment=comment, version=new_version)
-    except EditConflict:
-        refused = model._base_manager.get(pk=obj.pk)
-        for name, value in changes.items():
-            setattr(refused, name, value)
-        data = snapshot.take(refused)
-        return record_conflict(refused, data, user)
-
-
 def files_named(model, attname, names=None) -> set[str]:
     """
     The file names that revisions of ``model`` hold in the column
