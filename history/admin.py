@@ -9,7 +9,8 @@ Revisions, the trash and concurrent editing in the admin.
 * refuses a save made over a version someone else has saved since the form
   was opened (hidden ``_history_version``, signed), or without the version,
   keeps it as a conflict revision and shows both side by side;
-* says who else has the change page open;
+* says who else has the change page open now (the page's script sends a
+  heartbeat to ``<id>/presence/`` and a farewell as it is left);
 * moves deleted records to the trash (one or many, after Django's
   confirmation) and restores them from the Trash page;
 * for articles, lists stale Arabic translations and lets translators confirm them.
@@ -21,7 +22,12 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
@@ -98,8 +104,14 @@ class HistoryAdminMixin:
     ):
         context["history_parent_template"] = self._parent_change_form_template()
         if obj is not None and obj.pk:
-            if request.method == "GET":
+            editing = self.has_change_permission(request, obj)
+            if request.method == "GET" and editing:
                 services.mark_open(obj, request.user)
+            if editing:
+                context["history_presence"] = {
+                    "url": self._url("presence", obj.pk),
+                    "every": services.HEARTBEAT_SECONDS,
+                }
             waiting = services.pending(obj)
             if waiting is not None:
                 live = services.latest(obj)
@@ -288,6 +300,11 @@ class HistoryAdminMixin:
                 name="{}_{}_restore".format(*info),
             ),
             path(
+                "<path:object_id>/presence/",
+                view(self.presence_view),
+                name="{}_{}_presence".format(*info),
+            ),
+            path(
                 "<path:object_id>/stale/<str:field>/confirm/",
                 view(self.stale_confirm_view),
                 name="{}_{}_stale_confirm".format(*info),
@@ -469,6 +486,19 @@ class HistoryAdminMixin:
             messages.SUCCESS,
         )
         return HttpResponseRedirect(self._url("change", obj.pk))
+
+    def presence_view(self, request, object_id):
+        """The change page's heartbeat (still open), or its farewell (``leave``)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self._viewable(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        if request.POST.get("leave"):
+            services.release(obj, request.user)
+        else:
+            services.mark_open(obj, request.user)
+        return HttpResponse(status=204)
 
     def stale_confirm_view(self, request, object_id, field):
         obj = self._viewable(request, object_id)

@@ -30,8 +30,10 @@ from history.staleness import track as track_staleness
 
 #: Days a trashed record can be restored before ``purge_trash`` removes it.
 TRASH_DAYS = 30
-#: Minutes a change page counts as open after it was last loaded.
-EDIT_LOCK_MINUTES = 15
+#: Seconds between the heartbeats of an open change page (its script).
+HEARTBEAT_SECONDS = 30
+#: Seconds without a heartbeat after which a change page no longer counts as open.
+PRESENCE_SECONDS = 90
 
 
 class EditConflict(Exception):
@@ -293,13 +295,13 @@ def files_named(model, attname, names=None) -> set[str]:
 
 
 def mark_open(obj, user):
-    """``user`` has the change page of ``obj`` open (refreshed on every load)."""
+    """``user`` has the change page of ``obj`` open now (its load, then its heartbeats)."""
     content_type, pk = _key(obj)
     now = timezone.now()
     lock = EditLock.objects.filter(
         content_type=content_type, object_id=pk, user=user
     ).first()
-    if lock is None or lock.seen_at < now - timedelta(minutes=EDIT_LOCK_MINUTES):
+    if lock is None or lock.seen_at < now - timedelta(seconds=PRESENCE_SECONDS):
         EditLock.objects.update_or_create(
             content_type=content_type,
             object_id=pk,
@@ -311,18 +313,19 @@ def mark_open(obj, user):
 
 
 def release(obj, user):
+    """``user`` left the change page of ``obj`` (or saved it)."""
     content_type, pk = _key(obj)
     EditLock.objects.filter(content_type=content_type, object_id=pk, user=user).delete()
 
 
 def other_editors(obj, user):
-    """The others who have had ``obj`` open in the last minutes, with since when."""
+    """The others who have ``obj``'s change page open now, with since when."""
     content_type, pk = _key(obj)
     return (
         EditLock.objects.filter(
             content_type=content_type,
             object_id=pk,
-            seen_at__gte=timezone.now() - timedelta(minutes=EDIT_LOCK_MINUTES),
+            seen_at__gte=timezone.now() - timedelta(seconds=PRESENCE_SECONDS),
         )
         .exclude(user=user)
         .select_related("user")
