@@ -222,6 +222,13 @@ def _complete_languages(article):
     return [code for code in language_codes() if not _missing_text(article, code)]
 
 
+def _not_allowed(step, article):
+    return TransitionError(
+        _("“%(step)s” is not allowed for this article (%(status)s).")
+        % {"step": step.label, "status": article.get_status_display()}
+    )
+
+
 def perform(article, name, user, *, comment="", when: datetime | None = None):
     """
     Perform the transition ``name`` on ``article`` as ``user`` and record it.
@@ -238,10 +245,7 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
         # must not both move it.
         article = Article.objects.select_for_update().get(pk=article.pk)
         if not allowed(user, article, name):
-            raise TransitionError(
-                _("“%(step)s” is not allowed for this article (%(status)s).")
-                % {"step": step.label, "status": article.get_status_display()}
-            )
+            raise _not_allowed(step, article)
         if step.needs_comment and not comment:
             raise TransitionError(_("Say what needs to change in the comment."))
         from_status = article.status
@@ -319,10 +323,7 @@ def publish_changes(revision, user):
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=revision.object_id)
         if not allowed(user, article, name):
-            raise TransitionError(
-                _("“%(step)s” is not allowed for this article (%(status)s).")
-                % {"step": step.label, "status": article.get_status_display()}
-            )
+            raise _not_allowed(step, article)
         try:
             history.publish_pending(revision, user)
         except history.PublishError as error:

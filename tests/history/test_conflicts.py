@@ -156,7 +156,17 @@ def test_a_save_claiming_a_later_version_than_it_read_is_refused(editors):
 def test_ten_saves_at_once_are_one_save_and_nine_conflicts(editors, shared_database):
     """Defect 25: ten simultaneous saves answer one 302 and nine 409s, never a 500."""
     article = make_article(status=Status.DRAFT)
-    clients = editors(10)
+    statuses = _all_save_at_once(article, editors(10))
+    assert sorted(statuses) == [302] + [409] * 9
+    revisions = Revision.objects.of(article)
+    (accepted,) = revisions.filter(kind=RevisionKind.SAVE)
+    assert revisions.filter(kind=RevisionKind.CONFLICT).count() == 9
+    article.refresh_from_db()
+    assert article.title_en == accepted.data["fields"]["title_en"]
+
+
+def _all_save_at_once(article, clients):
+    """Each client opens the form, sets its own title, then all POST at once: the statuses."""
     forms = [
         open_form(client, article, title_en=f"Title by editor {i}")
         for i, client in enumerate(clients)
@@ -172,12 +182,7 @@ def test_ten_saves_at_once_are_one_save_and_nine_conflicts(editors, shared_datab
         return job
 
     _run_in_threads([save(c, d) for c, d in zip(clients, forms, strict=True)])
-    assert sorted(statuses) == [302] + [409] * 9
-    revisions = Revision.objects.of(article)
-    (accepted,) = revisions.filter(kind=RevisionKind.SAVE)
-    assert revisions.filter(kind=RevisionKind.CONFLICT).count() == 9
-    article.refresh_from_db()
-    assert article.title_en == accepted.data["fields"]["title_en"]
+    return statuses
 
 
 def _run_in_threads(jobs):
@@ -203,22 +208,7 @@ def _run_in_threads(jobs):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_editors_saving_at_once(editors, shared_database):
     article = make_article(status=Status.DRAFT, languages=("en", "ar"))
-    clients = editors(2)
-    forms = [
-        open_form(client, article, title_en=f"Title by editor {i}")
-        for i, client in enumerate(clients)
-    ]
-    barrier = threading.Barrier(2)
-    statuses = []
-
-    def save(client, data):
-        def job():
-            barrier.wait()
-            statuses.append(client.post(change_url(article), data).status_code)
-
-        return job
-
-    _run_in_threads([save(c, d) for c, d in zip(clients, forms, strict=True)])
+    statuses = _all_save_at_once(article, editors(2))
     assert sorted(statuses) == [302, 409]
     article.refresh_from_db()
     revisions = Revision.objects.of(article)

@@ -35,6 +35,20 @@ def edit(client, article, **fields):
     assert response.status_code == 302, response.content.decode()[:2000]
 
 
+def press(client, article, form_id):
+    """Submit the change page's form ``form_id`` (publish or discard the change)."""
+    page = tree(client.get(change_url(article)))
+    (form,) = page.xpath(f"//form[@id='{form_id}']")
+    return client.post(form.get("action"))
+
+
+def user_with(user_model, username, *codenames):
+    """A staff user with exactly the permissions ``codenames``."""
+    user = user_model.objects.create_user(username, password="pw", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
+
+
 def reader_title(client, article, language="en"):
     page = tree(client.get(article.url_in(language)))
     return page.xpath("string(//h1[@class='article__title'])")
@@ -108,9 +122,7 @@ def test_publishing_a_change_superseded_after_review_is_refused(admin_client, cl
 def test_discarding_keeps_the_live_version_and_the_history(admin_client, client):
     article = make_article("Live")
     edit(admin_client, article, title_en="Not wanted")
-    page = tree(admin_client.get(change_url(article)))
-    (discard,) = page.xpath("//form[@id='history-discard']")
-    assert admin_client.post(discard.get("action")).status_code == 302
+    assert press(admin_client, article, "history-discard").status_code == 302
     assert reader_title(client, article) == "Live"
     kinds = list(Revision.objects.of(article).values_list("kind", flat=True))
     assert kinds[:2] == [RevisionKind.DISCARD, RevisionKind.PENDING]
@@ -123,13 +135,12 @@ def test_only_publishers_see_and_use_publish_changes(
 ):
     article = make_article("Live")
     edit(admin_client, article, title_en="Waiting")
-    writer = django_user_model.objects.create_user(
-        "writer", password="pw", is_staff=True
-    )
-    writer.user_permissions.set(
-        Permission.objects.filter(
-            codename__in=["view_article", "change_article", "translate_article"]
-        )
+    writer = user_with(
+        django_user_model,
+        "writer",
+        "view_article",
+        "change_article",
+        "translate_article",
     )
     client.force_login(writer)
     page = tree(client.get(change_url(article)))
@@ -154,9 +165,7 @@ def test_publishing_a_change_is_the_workflows_logged_step(admin_client, admin_us
     """Defect 9: the workflow log names "Publish changes" in the reader's language."""
     article = make_article("Live")
     edit(admin_client, article, title_en="Reviewed change")
-    page = tree(admin_client.get(change_url(article)))
-    (publish,) = page.xpath("//form[@id='history-publish']")
-    assert admin_client.post(publish.get("action")).status_code == 302
+    assert press(admin_client, article, "history-publish").status_code == 302
 
     (logged,) = Transition.objects.filter(article=article)
     assert (logged.name, logged.actor, logged.from_status, logged.to_status) == (
@@ -179,18 +188,16 @@ def test_publishing_a_change_needs_the_publishers_permission(django_user_model):
     waiting = services.record_pending(
         article, {**snapshot.take(article), "fields": {"title_en": "Waiting"}}
     )
-    reviewer = django_user_model.objects.create_user("reviewer", password="pw")
-    reviewer.user_permissions.set(
-        Permission.objects.filter(codename__in=["change_article", "review_article"])
+    reviewer = user_with(
+        django_user_model, "reviewer", "change_article", "review_article"
     )
     with pytest.raises(workflow.TransitionError):
         workflow.publish_changes(waiting, reviewer)
     assert Article.objects.get(pk=article.pk).title_en == "Live"
     assert not Transition.objects.exists()
 
-    publisher = django_user_model.objects.create_user("publisher", password="pw")
-    publisher.user_permissions.set(
-        Permission.objects.filter(codename__in=["change_article", "publish_article"])
+    publisher = user_with(
+        django_user_model, "publisher", "change_article", "publish_article"
     )
     workflow.publish_changes(waiting, publisher)
     assert Article.objects.get(pk=article.pk).title_en == "Waiting"
