@@ -8,3 +8,8 @@ class HistoryConfig(AppConfig):
 
     def ready(self):
         from history import signals  # noqa: F401
+        from history.services import files_named
+        from thinktank.uploads import keep_files_named_by
+
+        # A file a revision names stays until its revisions go (purge_trash).
+        keep_files_named_by(files_named)

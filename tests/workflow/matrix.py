@@ -29,6 +29,7 @@ ANONYMOUS = "anonymous"
 #: The letters of ``outcome()``.
 OUTCOMES = {
     "Y": "200: the page was served (a form, a list, or a form shown again with its errors)",
+    "N": "204: accepted, with nothing to show (the change page's heartbeat)",
     "R": "a redirect elsewhere than below: the request was carried out",
     "I": "a redirect to the admin's index: no such object for this user",
     "L": "a redirect to the login page",
@@ -184,7 +185,7 @@ def outcome(response):
         if location.rstrip("/") == "/admin":
             return "I"
         return "R"
-    return {200: "Y", 403: "F", 404: "4", 405: "M"}.get(
+    return {200: "Y", 204: "N", 403: "F", 404: "4", 405: "M"}.get(
         response.status_code, str(response.status_code)
     )
 

@@ -54,13 +54,15 @@ COLUMNS = [ANONYMOUS, CONTRIBUTOR, EDITOR, TRANSLATOR, EXPERT_MANAGER, ADMINISTR
 URLS = {
     # history (revisions, trash, stale translations)
     "articles_article_compare": ("LYYY4Y", "LYYY4Y"),
+    "articles_article_presence": ("LMMMMM", "LNNN4N"),
     "articles_article_discard_pending": ("LFFF4F", "LFRF4R"),
-    "articles_article_publish_pending": ("LFFF4F", "LFRF4R"),
+    "articles_article_publish_pending": ("LFFFFF", "LFRFFR"),
     "articles_article_restore": ("LYYF4Y", "LRRF4R"),
     "articles_article_stale_confirm": ("LFFF4F", "LRRR4R"),
     "articles_article_trash": ("LFYFFY", "LFYFFY"),
     "articles_article_untrash": ("LFFFFF", "LFRFFR"),
     "experts_expert_compare": ("LYYYYY", "LYYYYY"),
+    "experts_expert_presence": ("LMMMMM", "LFFFNN"),
     "experts_expert_restore": ("LFFFYY", "LFFFRR"),
     "experts_expert_stale_confirm": ("LFFFFF", "LFFF44"),
     "experts_expert_trash": ("LFFFYY", "LFFFYY"),
