@@ -2,6 +2,7 @@ from copy import deepcopy
 
 from django.conf import settings
 from django.contrib import admin
+from django.db.models import Q
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -45,13 +46,48 @@ class AuthorshipInline(admin.TabularInline):
     verbose_name_plural = _("authors, in byline order")
 
 
+def is_autocomplete_for(request, model, field_name):
+    """Is ``request`` the admin's autocomplete for the field ``field_name`` of ``model``?"""
+    match = request.resolver_match
+    return (
+        match is not None
+        and match.url_name == "autocomplete"
+        and request.GET.get("app_label") == model._meta.app_label
+        and request.GET.get("model_name") == model._meta.model_name
+        and request.GET.get("field_name") == field_name
+    )
+
+
 class RecommendationInline(admin.TabularInline):
+    """
+    The editor's picks for the "Recommended" rail. The choices are the ones
+    the autocomplete offers (``ArticleAdmin.recommendable()``), plus the
+    article's current picks: an id typed into the form is refused, and its
+    title never shown, unless this user may recommend it.
+    """
+
     model = Recommendation
     fk_name = "article"
     fields = ["order", "recommended"]
     autocomplete_fields = ["recommended"]
     extra = 1
     verbose_name_plural = _("recommended articles, in order")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("recommended")
+        if field is not None:
+            choices = self.admin_site.get_model_admin(Article).recommendable(request)
+            if obj is not None and obj.pk:
+                # A pick made by someone else stays, so the form saves as it is.
+                choices = choices | Article.objects.filter(
+                    pk__in=obj.recommendation_links.values("recommended")
+                )
+            field.queryset = choices
+            field.error_messages["invalid_choice"] = _(
+                "Choose a published article, or one you can open here."
+            )
+        return formset
 
 
 class PublishedInFilter(admin.SimpleListFilter):
@@ -177,6 +213,22 @@ class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).for_listing()
+
+    def recommendable(self, request):
+        """
+        What this user may recommend: live work, and the articles they may
+        see here (a contributor, their own). The autocomplete offers these;
+        the recommendations inline accepts only these.
+        """
+        return Article.objects.filter(
+            Q(pk__in=Article.objects.live_in_any_language().values("pk"))
+            | Q(pk__in=self.get_queryset(request).values("pk"))
+        )
+
+    def get_search_results(self, request, queryset, search_term):
+        if is_autocomplete_for(request, Recommendation, "recommended"):
+            queryset = self.recommendable(request)
+        return super().get_search_results(request, queryset, search_term)
 
     def get_fieldsets(self, request, obj=None):
         kind = obj.type.kind if obj is not None else None

@@ -112,12 +112,12 @@ class ArticleQuerySet(models.QuerySet):
         """What a reader of ``language_code`` may see: published, and published in that language."""
         return self.published().for_language(language_code)
 
-    def live_anywhere(self):
-        """Published, and published in at least one language: what some reader can see."""
-        in_some_language = Q()
+    def live_in_any_language(self):
+        """What some reader may see: published, and published in at least one language."""
+        available = Q()
         for code in language_codes():
-            in_some_language |= Q(**{localized("available", code): True})
-        return self.published().filter(in_some_language)
+            available |= Q(**{localized("available", code): True})
+        return self.published().filter(available)
 
     def canonical_here(self):
         """Articles whose own page is their canonical address (not op-eds published on an outlet's site)."""

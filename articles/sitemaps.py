@@ -15,7 +15,7 @@ class ArticleSitemap(SiteSitemap):
 
     def items(self):
         return (
-            Article.objects.live_anywhere()
+            Article.objects.live_in_any_language()
             .canonical_here()
             .only(
                 *localized_fields("slug"), *localized_fields("available"), "updated_at"
@@ -53,7 +53,7 @@ class TopicSitemap(SiteSitemap):
             **{f"{self.article_field}__parent": OuterRef("pk")}
         )
         newest = (
-            Article.objects.live_anywhere()
+            Article.objects.live_in_any_language()
             .filter(tagged)
             .order_by("-updated_at")
             .values("updated_at")[:1]

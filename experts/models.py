@@ -44,6 +44,10 @@ class ExpertQuerySet(models.QuerySet):
         name = build_localized_fieldname("name", language_code)
         return self.exclude(**{f"{name}__isnull": True}).exclude(**{name: ""})
 
+    def live(self, language_code):
+        """Experts whose profile page readers of ``language_code`` may see."""
+        return self.with_profile().for_language(language_code)
+
     def with_expertise_in(self, term):
         """Experts who list the topic or region ``term`` (or one of its children)."""
         field = "regions" if isinstance(term, Region) else "topics"

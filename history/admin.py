@@ -7,9 +7,10 @@ Revisions, the trash and concurrent editing in the admin.
 * keeps a revision after every save (relations included), shows them on the
   History page, compares any two and restores any one;
 * refuses a save made over a version someone else has saved since the form
-  was opened (hidden ``_history_version``), keeps it as a conflict revision
-  and shows both side by side;
-* says who else has the change page open;
+  was opened (hidden ``_history_version``, signed), or without the version,
+  keeps it as a conflict revision and shows both side by side;
+* says who else has the change page open now (the page's script sends a
+  heartbeat to ``<id>/presence/`` and a farewell as it is left);
 * moves deleted records to the trash (one or many, after Django's
   confirmation) and restores them from the Trash page;
 * for articles, lists stale Arabic translations and lets translators confirm them.
@@ -21,7 +22,12 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpResponseRedirect
+from django.http import (
+    Http404,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
@@ -98,8 +104,14 @@ class HistoryAdminMixin:
     ):
         context["history_parent_template"] = self._parent_change_form_template()
         if obj is not None and obj.pk:
-            if request.method == "GET":
+            editing = self.has_change_permission(request, obj)
+            if request.method == "GET" and editing:
                 services.mark_open(obj, request.user)
+            if editing:
+                context["history_presence"] = {
+                    "url": self._url("presence", obj.pk),
+                    "every": services.HEARTBEAT_SECONDS,
+                }
             waiting = services.pending(obj)
             if waiting is not None:
                 live = services.latest(obj)
@@ -112,8 +124,11 @@ class HistoryAdminMixin:
                     "can_publish": request.user.has_perm("workflow.publish_article"),
                     "relations": self._pending_relations(obj, waiting),
                 }
-            context["history_version"] = request.POST.get(
-                VERSION_FIELD, services.current_version(obj)
+            # A form sent back with errors keeps the version it was opened at.
+            context["history_version"] = (
+                request.POST.get(VERSION_FIELD, "")
+                if request.method == "POST"
+                else services.version_token(obj)
             )
             context["history_editors"] = services.other_editors(obj, request.user)
             if self.opts.label_lower == "articles.article":
@@ -176,11 +191,9 @@ class HistoryAdminMixin:
         request._history_savepoint = None
         if change and services.is_live(obj):
             services.ensure_baseline(obj, request.user)
-        if change and VERSION_FIELD in request.POST:
-            try:
-                version = int(request.POST[VERSION_FIELD])
-            except ValueError:
-                version = -1
+        if change:
+            # No version, or one this form was not given, is a conflict.
+            version = services.version_read(obj, request.POST.get(VERSION_FIELD))
             try:
                 request._history_new_version = services.claim(obj, version)
             except services.EditConflict:
@@ -287,6 +300,11 @@ class HistoryAdminMixin:
                 name="{}_{}_restore".format(*info),
             ),
             path(
+                "<path:object_id>/presence/",
+                view(self.presence_view),
+                name="{}_{}_presence".format(*info),
+            ),
+            path(
                 "<path:object_id>/stale/<str:field>/confirm/",
                 view(self.stale_confirm_view),
                 name="{}_{}_stale_confirm".format(*info),
@@ -296,17 +314,16 @@ class HistoryAdminMixin:
         ]
 
     def _pending_urls(self):
-        """Publish or discard an unpublished change: articles only (experts save at once)."""
+        """
+        Discard an unpublished change: articles only (experts save at once).
+        Publishing one is a step of the workflow, whose admin serves
+        ``<object_id>/history/<revision_id>/publish/`` (``…_publish_pending``).
+        """
         if self.opts.label_lower != "articles.article":
             return []
         info = self.opts.app_label, self.opts.model_name
         view = self.admin_site.admin_view
         return [
-            path(
-                "<path:object_id>/history/<int:revision_id>/publish/",
-                view(self.publish_pending_view),
-                name="{}_{}_publish_pending".format(*info),
-            ),
             path(
                 "<path:object_id>/history/<int:revision_id>/discard/",
                 view(self.discard_pending_view),
@@ -415,15 +432,6 @@ class HistoryAdminMixin:
             self.message_user(request, done, messages.SUCCESS)
         return HttpResponseRedirect(self._url("change", obj.pk))
 
-    def publish_pending_view(self, request, object_id, revision_id):
-        return self._pending_action(
-            request,
-            object_id,
-            revision_id,
-            services.publish_pending,
-            gettext("The change was published: readers see it now."),
-        )
-
     def discard_pending_view(self, request, object_id, revision_id):
         return self._pending_action(
             request,
@@ -479,6 +487,19 @@ class HistoryAdminMixin:
         )
         return HttpResponseRedirect(self._url("change", obj.pk))
 
+    def presence_view(self, request, object_id):
+        """The change page's heartbeat (still open), or its farewell (``leave``)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self._viewable(request, object_id)
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        if request.POST.get("leave"):
+            services.release(obj, request.user)
+        else:
+            services.mark_open(obj, request.user)
+        return HttpResponse(status=204)
+
     def stale_confirm_view(self, request, object_id, field):
         obj = self._viewable(request, object_id)
         if request.method != "POST" or not self.has_change_permission(request, obj):
@@ -516,23 +537,54 @@ __all__ = ["HistoryAdminMixin", "RevisionKind"]
 
 @admin.register(StaleTranslation)
 class StaleTranslationAdmin(admin.ModelAdmin):
-    """The translators' list: every translation older than its English text."""
+    """
+    The translators' list: every translation older than its English text, of
+    the articles this user may edit.
+
+    Who may edit which article is the rule of the article admin registered on
+    the same site (its queryset, then ``has_change_permission()`` for each
+    article): the list and its bulk action show and clear nothing more.
+    """
 
     list_display = ["article_link", "field_label", "since", "english_change"]
     list_select_related = ["article"]
     date_hierarchy = "since"
     actions = ["confirm_still_accurate"]
 
+    def article_admin(self):
+        """The model admin of the articles the marks belong to."""
+        return self.admin_site.get_model_admin(
+            self.opts.get_field("article").related_model
+        )
+
+    def editable_articles(self, request):
+        """Ids of the marked articles that this user may edit."""
+        article_admin = self.article_admin()
+        marked = (
+            article_admin.get_queryset(request)
+            .filter(Exists(StaleTranslation.objects.filter(article=OuterRef("pk"))))
+            .prefetch_related(None)
+        )
+        return [
+            article.pk
+            for article in marked
+            if article_admin.has_change_permission(request, article)
+        ]
+
     def get_queryset(self, request):
+        # The bulk action acts on this queryset too: it confirms nothing else.
         return (
             super()
             .get_queryset(request)
-            .filter(article__deleted_at__isnull=True)
+            .filter(
+                article__deleted_at__isnull=True,
+                article__in=self.editable_articles(request),
+            )
             .for_listing()
         )
 
     def has_view_permission(self, request, obj=None):
-        return request.user.has_perm("articles.change_article")
+        return self.article_admin().has_change_permission(request)
 
     def has_module_permission(self, request):
         return self.has_view_permission(request)

@@ -13,7 +13,7 @@ English source changed after it was translated.
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext, gettext_lazy as _
 
 
 class RevisionKind(models.TextChoices):
@@ -61,6 +61,9 @@ class Revision(models.Model):
         blank=True,
         related_name="+",
     )
+    #: What wrote the revision when no signed-in user did: the command's name
+    #: (``import_content``).
+    via = models.CharField(_("via"), max_length=40, blank=True)
     comment = models.CharField(_("comment"), max_length=300, blank=True)
     #: The version counter this revision made current (0 for a refused one).
     version = models.PositiveIntegerField(_("version"), default=0)
@@ -76,6 +79,13 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"{self.content_type.model} {self.object_id} #{self.pk}"
+
+    @property
+    def author(self):
+        """Who wrote it, as the admin names them: the user, else the command."""
+        if self.user is not None:
+            return self.user.get_full_name() or self.user.get_username()
+        return self.via or gettext("someone")
 
 
 class VersionCounter(models.Model):

@@ -7,7 +7,10 @@ commands and tests call.
 * ``claim(obj, version)`` is the check-and-save of concurrent editing: a
   conditional ``UPDATE … SET version = version + 1 WHERE version = <read>``
   on the record's ``VersionCounter``. It is won by one save only, on SQLite
-  and PostgreSQL alike (the row lock the UPDATE takes is held until commit).
+  and PostgreSQL alike (the row lock the UPDATE takes is held until commit;
+  SQLite transactions take the write lock as they begin, see settings). The
+  change form carries the version it read signed (``version_token``), so a
+  save can only claim a version its form was given (``version_read``).
 * ``restore(revision, user)`` puts a revision back and records a new one.
 * ``trash``, ``untrash`` and ``purge`` implement the trash.
 """
@@ -15,6 +18,7 @@ commands and tests call.
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -26,8 +30,10 @@ from history.staleness import track as track_staleness
 
 #: Days a trashed record can be restored before ``purge_trash`` removes it.
 TRASH_DAYS = 30
-#: Minutes a change page counts as open after it was last loaded.
-EDIT_LOCK_MINUTES = 15
+#: Seconds between the heartbeats of an open change page (its script).
+HEARTBEAT_SECONDS = 30
+#: Seconds without a heartbeat after which a change page no longer counts as open.
+PRESENCE_SECONDS = 90
 
 
 class EditConflict(Exception):
@@ -36,6 +42,11 @@ class EditConflict(Exception):
     def __init__(self, data=None):
         super().__init__("edit conflict")
         self.data = data
+
+
+def _signed_in(user):
+    """The user a revision names: None for commands and anonymous users."""
+    return user if user is not None and user.is_authenticated else None
 
 
 def _key(obj):
@@ -52,6 +63,27 @@ def current_version(obj) -> int:
     )
 
 
+_version_signer = signing.Signer(salt="history.version")
+
+
+def version_token(obj) -> str:
+    """What the change form of ``obj`` carries: the version it is opened at, signed."""
+    content_type, pk = _key(obj)
+    return _version_signer.sign_object([content_type.pk, pk, current_version(obj)])
+
+
+def version_read(obj, token) -> int | None:
+    """The version a change form of ``obj`` was opened at; None if ``token`` is not one."""
+    try:
+        content_type_id, pk, version = _version_signer.unsign_object(token or "")
+    except (signing.BadSignature, ValueError, TypeError):
+        return None
+    content_type, own_pk = _key(obj)
+    if (content_type_id, pk) != (content_type.pk, own_pk):
+        return None
+    return version
+
+
 def _counter(obj):
     content_type, pk = _key(obj)
     try:
@@ -64,13 +96,16 @@ def _counter(obj):
     return counter
 
 
-def claim(obj, version: int) -> int:
+def claim(obj, version: int | None) -> int:
     """
     Move ``obj`` from ``version`` (the one its editor read) to the next one.
 
     Returns the new version, or raises ``EditConflict`` when another save
-    got there first. Call it inside the transaction that saves the record.
+    got there first, or when the editor read no version (None). Call it
+    inside the transaction that saves the record.
     """
+    if version is None:
+        raise EditConflict()
     counter = _counter(obj)
     won = VersionCounter.objects.filter(pk=counter.pk, version=version).update(
         version=F("version") + 1
@@ -121,7 +156,7 @@ def ensure_baseline(obj, user=None):
         record(stored, user, comment="", version=current_version(stored))
 
 
-def record_pending(obj, data, user=None, *, version=None, comment=""):
+def record_pending(obj, data, user=None, *, version=None, comment="", via=""):
     """Keep ``data`` as the unpublished change of the live ``obj``."""
     content_type, pk = _key(obj)
     # What only transitions change is as it is live (a restored old revision
@@ -143,7 +178,8 @@ def record_pending(obj, data, user=None, *, version=None, comment=""):
         content_type=content_type,
         object_id=pk,
         kind=RevisionKind.PENDING,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_signed_in(user),
+        via=via,
         comment=comment[:300],
         version=version if version is not None else bump(obj),
         data=data,
@@ -157,11 +193,11 @@ class PublishError(Exception):
 def publish_pending(revision, user):
     """
     Apply exactly the reviewed unpublished change ``revision`` to the live
-    article, record it and log it in the workflow. Refused if a newer change
-    was saved since (the editor reviewed another one) or it was discarded.
+    article and record it. Refused if a newer change was saved since (the
+    editor reviewed another one) or it was discarded. Publishing is a step
+    of the workflow, which calls this (``workflow.services.publish_changes``)
+    and logs it.
     """
-    from workflow.models import Transition
-
     model = revision.content_type.model_class()
     with transaction.atomic():
         obj = model._base_manager.select_for_update().get(pk=revision.object_id)
@@ -171,18 +207,7 @@ def publish_pending(revision, user):
                 _("This change is no longer the one waiting: review the newest one.")
             )
         snapshot.apply(obj, revision.data)
-        published = record(
-            obj, user, kind=RevisionKind.PUBLISH, comment=f"#{revision.pk}"
-        )
-        Transition.objects.create(
-            article=obj,
-            name="publish_changes",
-            actor=user,
-            from_status=obj.status,
-            to_status=obj.status,
-            comment=f"#{revision.pk}",
-        )
-    return published
+        return record(obj, user, kind=RevisionKind.PUBLISH, comment=f"#{revision.pk}")
 
 
 def discard_pending(revision, user):
@@ -195,8 +220,11 @@ def discard_pending(revision, user):
         return record(obj, user, kind=RevisionKind.DISCARD, comment=f"#{revision.pk}")
 
 
-def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None):
-    """Keep a revision of ``obj`` as the database holds it now (relations included)."""
+def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None, via=""):
+    """
+    Keep a revision of ``obj`` as the database holds it now (relations
+    included). ``via`` names the command that wrote it when no user did.
+    """
     data = snapshot.take(obj)
     previous = latest(obj)
     if version is None:
@@ -206,7 +234,8 @@ def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None):
         content_type=content_type,
         object_id=pk,
         kind=kind,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_signed_in(user),
+        via=via,
         comment=comment[:300],
         version=version,
         data=data,
@@ -223,7 +252,7 @@ def record_conflict(obj, data, user=None):
         content_type=content_type,
         object_id=pk,
         kind=RevisionKind.CONFLICT,
-        user=user if user is not None and user.is_authenticated else None,
+        user=_signed_in(user),
         version=0,
         data=data,
     )
@@ -247,40 +276,32 @@ def restore(revision, user=None):
         )
 
 
-def saved_edit(obj, version, user, changes: dict, *, comment=""):
+def files_named(model, attname, names=None) -> set[str]:
     """
-    Save ``changes`` (attribute -> value) to ``obj`` as an editor who read it
-    at ``version``: one revision if accepted, a conflict revision if not.
-    Returns the revision; ``revision.kind`` says which.
+    The file names that revisions of ``model`` hold in the column
+    ``attname`` (among ``names`` when given): a restore can put them back, so
+    they are kept (``thinktank.uploads.keep_files_named_by``).
     """
-    model = type(obj)
-    try:
-        with transaction.atomic():
-            new_version = claim(obj, version)
-            fresh = model._base_manager.get(pk=obj.pk)
-            for name, value in changes.items():
-                setattr(fresh, name, value)
-            fresh.save()
-            return record(fresh, user, comment=comment, version=new_version)
-    except EditConflict:
-        refused = model._base_manager.get(pk=obj.pk)
-        for name, value in changes.items():
-            setattr(refused, name, value)
-        data = snapshot.take(refused)
-        return record_conflict(refused, data, user)
+    key = f"data__fields__{attname}"
+    revisions = Revision.objects.filter(
+        content_type=ContentType.objects.get_for_model(model)
+    )
+    if names is not None:
+        revisions = revisions.filter(**{f"{key}__in": list(names)})
+    return {name for name in revisions.values_list(key, flat=True) if name}
 
 
 # Presence ----------------------------------------------------------------
 
 
 def mark_open(obj, user):
-    """``user`` has the change page of ``obj`` open (refreshed on every load)."""
+    """``user`` has the change page of ``obj`` open now (its load, then its heartbeats)."""
     content_type, pk = _key(obj)
     now = timezone.now()
     lock = EditLock.objects.filter(
         content_type=content_type, object_id=pk, user=user
     ).first()
-    if lock is None or lock.seen_at < now - timedelta(minutes=EDIT_LOCK_MINUTES):
+    if lock is None or lock.seen_at < now - timedelta(seconds=PRESENCE_SECONDS):
         EditLock.objects.update_or_create(
             content_type=content_type,
             object_id=pk,
@@ -292,18 +313,19 @@ def mark_open(obj, user):
 
 
 def release(obj, user):
+    """``user`` left the change page of ``obj`` (or saved it)."""
     content_type, pk = _key(obj)
     EditLock.objects.filter(content_type=content_type, object_id=pk, user=user).delete()
 
 
 def other_editors(obj, user):
-    """The others who have had ``obj`` open in the last minutes, with since when."""
+    """The others who have ``obj``'s change page open now, with since when."""
     content_type, pk = _key(obj)
     return (
         EditLock.objects.filter(
             content_type=content_type,
             object_id=pk,
-            seen_at__gte=timezone.now() - timedelta(minutes=EDIT_LOCK_MINUTES),
+            seen_at__gte=timezone.now() - timedelta(seconds=PRESENCE_SECONDS),
         )
         .exclude(user=user)
         .select_related("user")

@@ -81,7 +81,12 @@ def overlay(obj, data) -> None:
         if field.name in NOT_RESTORED or field.attname not in data["fields"]:
             continue
         value = data["fields"][field.attname]
-        if value is not None and not isinstance(field, models.FileField):
+        if isinstance(field, models.FileField):
+            # The name alone: through the descriptor, an image field would
+            # open the file to measure it (the snapshot has its size).
+            obj.__dict__[field.attname] = value or ""
+            continue
+        if value is not None:
             value = field.to_python(value)
         setattr(obj, field.attname, value)
 

@@ -16,6 +16,10 @@ class TermQuerySet(models.QuerySet):
         """Terms without a parent."""
         return self.filter(parent__isnull=True)
 
+    def live(self, language_code):
+        """Terms whose landing page readers of ``language_code`` may see: all of them."""
+        return self.all()
+
 
 class Term(models.Model):
     """What topics and regions share: a translated name, a slug, a parent and an order."""

@@ -1,8 +1,10 @@
 import contextlib
+import sqlite3
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.db import connection
 from django.utils import translation
 
 
@@ -72,3 +74,35 @@ def live_server(django_db_setup, live_server):
     per request thread, which fails the run with a ResourceWarning.
     """
     return live_server
+
+
+@pytest.fixture
+def shared_database(tmp_path):
+    """
+    A database that threads share as concurrent requests do, each with its
+    own connection and the database's own locking. PostgreSQL is one already.
+    The in-memory SQLite test database is not (its shared cache refuses a
+    second writer at once instead of making it wait): for the test, it is
+    copied into a file that every new connection opens, and it comes back
+    after. Use with ``django_db(transaction=True)``; each thread closes its
+    connection when done.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    assert not connection.in_atomic_block, "use django_db(transaction=True)"
+    connection.ensure_connection()
+    memory, name = connection.connection, connection.settings_dict["NAME"]
+    path = str(tmp_path / "shared.sqlite3")
+    copy = sqlite3.connect(path)
+    memory.backup(copy)
+    copy.close()
+    # Every thread's connection is made from this same settings dictionary.
+    connection.settings_dict["NAME"] = path
+    connection.connection = None  # still open: closing it would drop the database
+    try:
+        yield
+    finally:
+        connection.close()
+        connection.settings_dict["NAME"] = name
+        connection.connection = memory

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class ThinktankConfig(AppConfig):
@@ -13,3 +14,11 @@ class ThinktankConfig(AppConfig):
 
         # A cached 404 may become a redirect.
         pagecache.watch(Redirect)
+
+
+class AdminConfig(admin_apps.AdminConfig):
+    """Django's admin with the project's site (``thinktank.admin.AdminSite``)."""
+
+    # Not the default configuration of this module's app (thinktank).
+    default = False
+    default_site = "thinktank.admin.AdminSite"

@@ -36,7 +36,7 @@ SITE_NAMES = {
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes first.
     "modeltranslation",
-    "django.contrib.admin",
+    "thinktank.apps.AdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -97,6 +97,14 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite has one writer at a time. A transaction that reads, then writes
+    # fails at once ("database is locked") if another wrote meanwhile; one
+    # that takes the write lock as it begins waits for its turn instead (up
+    # to the timeout), so simultaneous saves are refused as edit conflicts.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        transaction_mode="IMMEDIATE", timeout=20
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

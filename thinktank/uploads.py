@@ -377,10 +377,27 @@ class SafePdfFormField(forms.FileField):
 
 
 class SafeImageFieldFile(ImageFieldFile):
+    def _get_image_dimensions(self):
+        # Assigning an upload fills the width and height fields at once: measure
+        # it with the checks (which stop a decompression bomb before decoding),
+        # not with Django's parser, so that a hostile file fails validation with
+        # its reason instead of raising on assignment.
+        if not self._committed and not hasattr(self, "_dimensions_cache"):
+            try:
+                checked = _checked(self, check_image)
+            except ValidationError:
+                checked = None
+            self._dimensions_cache = (
+                (checked.width, checked.height) if checked else (None, None)
+            )
+        return super()._get_image_dimensions()
+
     def save(self, name, content, save=True):
         clean = clean_image(read_upload(content))
         name = f"{clean.digest[:32]}.{clean.extension}"
-        super().save(name, ContentFile(clean.data), save)
+        # Named, the content gives the row its width and height: a row whose
+        # size is stored never opens its file when it is loaded.
+        super().save(name, ContentFile(clean.data, name=name), save)
 
 
 class SafePdfFieldFile(FieldFile):
@@ -393,6 +410,25 @@ class SafePdfFieldFile(FieldFile):
             setattr(self.instance, field.size_field, len(checked.data))
         name = f"{checked.digest[:12]}/{field.public_name(self.instance)}.pdf"
         super().save(name, ContentFile(checked.data), save)
+
+
+#: Functions ``(model, attname, names=None) -> set`` of the file names that
+#: something other than the rows still needs (history's revisions, of the
+#: earlier states they can restore), among ``names`` or all of them.
+_keepers = []
+
+
+def keep_files_named_by(keeper):
+    """Register ``keeper``: the files it names are neither deleted nor swept."""
+    _keepers.append(keeper)
+
+
+def files_kept(model, attname, names=None) -> set[str]:
+    """The names (among ``names``, or all) of ``model``'s ``attname`` files that a keeper needs."""
+    kept = set()
+    for keeper in _keepers:
+        kept |= keeper(model, attname, names)
+    return kept
 
 
 class FileLifecycleMixin:
@@ -447,12 +483,15 @@ class FileLifecycleMixin:
         model, field, storage = self.model, self.name, self.storage
 
         def delete():
-            if model._default_manager.using(using).filter(**{field: name}).exists():
-                return  # another row still uses the file
-            storage.delete(name)
             from thinktank import renditions
 
+            # Rows in the trash count: they can be restored with their files.
+            if model._base_manager.using(using).filter(**{field: name}).exists():
+                return  # another row still uses the file
             renditions.delete_renditions(storage, name)
+            if not files_kept(model, field, {name}):
+                # Else a revision can restore it (and its renditions are rebuilt).
+                storage.delete(name)
 
         transaction.on_commit(delete, using=using)
 
@@ -484,6 +523,14 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
         return super().formfield(
             **{**kwargs, "form_class": SafeImageFormField, "max_length": None}
         )
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except FileNotFoundError:
+            # The file is gone (swept, lost with a disk): the row still loads,
+            # with the size it has stored.
+            pass
 
     def focus(self, instance) -> tuple[int, int]:
         """The focal point in per cent of width and height (centre if unset)."""

@@ -14,16 +14,19 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from articles.models import Article, Status
+from history.models import Revision, RevisionKind
 from thinktank.i18n import language_codes, localized, localized_fields
 from workflow import services, sharing
 from workflow.models import ShareLink, Transition
@@ -100,7 +103,9 @@ def _share_action(code):
 
 
 TRANSITION_ACTIONS = [
-    _transition_action(name, step) for name, step in services.STEPS.items()
+    _transition_action(name, step)
+    for name, step in services.STEPS.items()
+    if not step.needs_revision
 ]
 SHARE_ACTIONS = [_share_action(code) for code in language_codes()]
 
@@ -338,8 +343,42 @@ class WorkflowAdminMixin:
                 self.admin_site.admin_view(self.preview_view),
                 name="{}_{}_preview".format(*info),
             ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/publish/",
+                self.admin_site.admin_view(self.publish_changes_view),
+                name="{}_{}_publish_pending".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def publish_changes_view(self, request, object_id, revision_id):
+        """Publish the unpublished change shown on the change page (history)."""
+        permission = services.STEPS["publish_changes"].permission
+        if request.method != "POST" or not request.user.has_perm(permission):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        waiting = Revision.objects.of(article).filter(kind=RevisionKind.PENDING)
+        revision = get_object_or_404(waiting, pk=revision_id)
+        try:
+            services.publish_changes(revision, request.user)
+        except services.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(
+                request,
+                _("The change was published: readers see it now."),
+                messages.SUCCESS,
+            )
+        opts = self.opts
+        return HttpResponseRedirect(
+            reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_change",
+                args=[article.pk],
+                current_app=self.admin_site.name,
+            )
+        )
 
     def preview_view(self, request, object_id, language):
         if language not in language_codes():

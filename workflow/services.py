@@ -5,8 +5,10 @@ Every change of ``status``, ``published_at`` or ``available_<lang>`` goes
 through ``perform()``, which checks the actor's permission and the article's
 state, writes the article and records a ``Transition`` in one database
 transaction, and queues the notification. The admin's buttons and bulk
-actions, and the ``publish_scheduled`` command, all call it; a later feature
-(revisions) can hook in here.
+actions, and the ``publish_scheduled`` command, all call it. Publishing an
+unpublished change of a live article (``history``) is the step
+``publish_changes``, performed by ``publish_changes()``: checked and
+recorded the same way.
 """
 
 from dataclasses import dataclass
@@ -21,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 from articles import rails
 from articles.models import Article, Status
 from core import pagecache
+from history import services as history
 from thinktank.i18n import language_codes, localized
 from workflow.models import Transition
 
@@ -41,6 +44,9 @@ class Step:
     needs_comment: bool = False
     needs_date: bool = False
     language: str = ""
+    #: Performed on an unpublished change by its own function, not by
+    #: ``perform()`` nor offered as an admin action.
+    needs_revision: bool = False
 
 
 def _interpolate(message, code):
@@ -124,6 +130,13 @@ STEPS = {
             _("Back to draft"),
             (Status.CHANGES_REQUESTED, Status.ARCHIVED),
             "workflow.submit_article",
+        ),
+        Step(
+            "publish_changes",
+            _("Publish changes"),
+            (Status.PUBLISHED, Status.SCHEDULED),
+            "workflow.publish_article",
+            needs_revision=True,
         ),
         *_language_steps(),
     ]
@@ -220,6 +233,13 @@ def _storable(moment: datetime) -> bool:
     return True
 
 
+def _not_allowed(step, article):
+    return TransitionError(
+        _("“%(step)s” is not allowed for this article (%(status)s).")
+        % {"step": step.label, "status": article.get_status_display()}
+    )
+
+
 def perform(article, name, user, *, comment="", when: datetime | None = None):
     """
     Perform the transition ``name`` on ``article`` as ``user`` and record it.
@@ -228,7 +248,7 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
     allowed. Returns the ``Transition``.
     """
     step = STEPS.get(name)
-    if step is None:
+    if step is None or step.needs_revision:
         raise TransitionError(_("Unknown transition."))
     comment = (comment or "").strip()
     with transaction.atomic():
@@ -236,10 +256,7 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
         # must not both move it.
         article = Article.objects.select_for_update().get(pk=article.pk)
         if not allowed(user, article, name):
-            raise TransitionError(
-                _("“%(step)s” is not allowed for this article (%(status)s).")
-                % {"step": step.label, "status": article.get_status_display()}
-            )
+            raise _not_allowed(step, article)
         if step.needs_comment and not comment:
             raise TransitionError(_("Say what needs to change in the comment."))
         from_status = article.status
@@ -307,6 +324,33 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
         )
         transaction.on_commit(lambda: _notify(record.pk, name))
     return record
+
+
+def publish_changes(revision, user):
+    """
+    Publish the unpublished change ``revision`` of a live article as
+    ``user`` (the step ``publish_changes``) and record it. Raises
+    ``TransitionError`` when it is not allowed, or when ``revision`` is no
+    longer the change waiting. Returns the ``Transition``.
+    """
+    name = "publish_changes"
+    step = STEPS[name]
+    with transaction.atomic():
+        article = Article.objects.select_for_update().get(pk=revision.object_id)
+        if not allowed(user, article, name):
+            raise _not_allowed(step, article)
+        try:
+            history.publish_pending(revision, user)
+        except history.PublishError as error:
+            raise TransitionError(str(error)) from None
+        return Transition.objects.create(
+            article=article,
+            name=name,
+            actor=user,
+            from_status=article.status,
+            to_status=article.status,
+            comment=f"#{revision.pk}",
+        )
 
 
 def _notify(transition_id, name):

@@ -21,6 +21,7 @@ from articles.exchange.records import (
 )
 from articles.models import Authorship, Recommendation
 from articles.search_index import update_search_vectors
+from history import bylines
 
 
 class Writer:
@@ -103,6 +104,8 @@ class Writer:
         # Recommendations may name articles that come later in the file.
         for record, relations in pending:
             self._write_relations(record, relations)
+            # Published work keeps its byline as of its publication (citations).
+            bylines.freeze(record.instance)
         # Authors and terms are written after the articles: index their names.
         update_search_vectors(record.instance.pk for record, _rel in pending)
 
@@ -114,7 +117,7 @@ class Writer:
         for section in ("experts", "articles"):
             for item in self.records[section]:
                 if item.is_new or item.written:
-                    keep_revision(item.instance, comment="import_content")
+                    keep_revision(item.instance, via="import_content")
 
     def _relation_changes(self, record: Record) -> dict[str, list[str]]:
         """The relations whose stored slugs differ from the file's: key -> slugs."""
@@ -137,12 +140,19 @@ class Writer:
         instance = record.instance
         for key, slugs in changes.items():
             if key == "authors":
+                # An author who stays keeps the byline frozen at publication.
+                frozen = dict(instance.authorships.values_list("expert_id", "frozen"))
                 instance.authorships.all().delete()
                 Authorship.objects.bulk_create(
                     Authorship(
-                        article=instance, expert_id=self._pk("experts", slug), order=n
+                        article=instance,
+                        expert_id=expert_id,
+                        order=n,
+                        frozen=frozen.get(expert_id, {}),
                     )
-                    for n, slug in enumerate(slugs)
+                    for n, expert_id in enumerate(
+                        self._pk("experts", slug) for slug in slugs
+                    )
                 )
             elif key == "recommended":
                 instance.recommendation_links.all().delete()

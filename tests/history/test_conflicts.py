@@ -2,9 +2,9 @@
 Two editors on one record: no update is lost, the later save over a stale
 version is refused with a conflict page, and both versions are kept.
 
-On PostgreSQL the concurrent variants run in threads, each with its own
-connection; SQLite serialises writes, so there the same tests interleave
-the editors sequentially (read, read, save, save).
+The concurrent variants run in threads, each with its own connection, on a
+database they share (``shared_database``): PostgreSQL, or a file copy of
+the SQLite test database.
 """
 
 import threading
@@ -15,13 +15,11 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article, Status
+from articles.models import Status
 from history import services
 from history.models import Revision, RevisionKind
 from tests.admin.forms import fill, form_data
 from tests.factories import make_article
-
-ON_POSTGRES = connection.vendor == "postgresql"
 
 
 def change_url(article):
@@ -116,6 +114,77 @@ def test_change_page_says_who_else_is_editing(editors):
     assert not page.xpath("//ul[contains(@class, 'tt-presence')]")
 
 
+@pytest.mark.django_db
+def test_a_save_without_the_version_is_refused(editors):
+    """Defect 25: a change form POST that omits _history_version is a conflict, never unchecked."""
+    article = make_article(status=Status.DRAFT)
+    (alice,) = editors(1)
+    data = open_form(alice, article, title_en="Unchecked")
+    del data["_history_version"]
+    assert alice.post(change_url(article), data).status_code == 409
+    article.refresh_from_db()
+    assert article.title_en != "Unchecked"
+    # The control: the same form with its version saves.
+    data = open_form(alice, article, title_en="Checked")
+    assert alice.post(change_url(article), data).status_code == 302
+    article.refresh_from_db()
+    assert article.title_en == "Checked"
+
+
+@pytest.mark.django_db
+def test_a_save_claiming_a_later_version_than_it_read_is_refused(editors):
+    """Defect 25: a form read at version n that sends n + 1 after someone saved is refused."""
+    article = make_article(status=Status.DRAFT)
+    other = make_article(status=Status.DRAFT)
+    alice, bob = editors(2)
+    read = services.current_version(article)
+    bobs = open_form(bob, article, title_en="Bob's title")
+    alices = open_form(alice, article, title_en="Alice's title")
+    assert alice.post(change_url(article), alices).status_code == 302
+
+    bobs["_history_version"] = [str(read + 1)]
+    assert bob.post(change_url(article), bobs).status_code == 409
+    # Nor does the version another record's form read (after a save of it) pass.
+    bob.post(change_url(other), open_form(bob, other))
+    bobs["_history_version"] = form_data(bob.get(change_url(other)))["_history_version"]
+    assert bob.post(change_url(article), bobs).status_code == 409
+    article.refresh_from_db()
+    assert article.title_en == "Alice's title"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_ten_saves_at_once_are_one_save_and_nine_conflicts(editors, shared_database):
+    """Defect 25: ten simultaneous saves answer one 302 and nine 409s, never a 500."""
+    article = make_article(status=Status.DRAFT)
+    statuses = _all_save_at_once(article, editors(10))
+    assert sorted(statuses) == [302] + [409] * 9
+    revisions = Revision.objects.of(article)
+    (accepted,) = revisions.filter(kind=RevisionKind.SAVE)
+    assert revisions.filter(kind=RevisionKind.CONFLICT).count() == 9
+    article.refresh_from_db()
+    assert article.title_en == accepted.data["fields"]["title_en"]
+
+
+def _all_save_at_once(article, clients):
+    """Each client opens the form, sets its own title, then all POST at once: the statuses."""
+    forms = [
+        open_form(client, article, title_en=f"Title by editor {i}")
+        for i, client in enumerate(clients)
+    ]
+    barrier = threading.Barrier(len(clients))
+    statuses = []
+
+    def save(client, data):
+        def job():
+            barrier.wait()
+            statuses.append(client.post(change_url(article), data).status_code)
+
+        return job
+
+    _run_in_threads([save(c, d) for c, d in zip(clients, forms, strict=True)])
+    return statuses
+
+
 def _run_in_threads(jobs):
     """Run ``jobs`` at once, each thread closing its own connection."""
     errors = []
@@ -137,28 +206,9 @@ def _run_in_threads(jobs):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_editors_saving_at_once(editors):
+def test_two_editors_saving_at_once(editors, shared_database):
     article = make_article(status=Status.DRAFT, languages=("en", "ar"))
-    clients = editors(2)
-    forms = [
-        open_form(client, article, title_en=f"Title by editor {i}")
-        for i, client in enumerate(clients)
-    ]
-    statuses = []
-    if ON_POSTGRES:
-        barrier = threading.Barrier(2)
-
-        def save(client, data):
-            def job():
-                barrier.wait()
-                statuses.append(client.post(change_url(article), data).status_code)
-
-            return job
-
-        _run_in_threads([save(c, d) for c, d in zip(clients, forms, strict=True)])
-    else:
-        for client, data in zip(clients, forms, strict=True):
-            statuses.append(client.post(change_url(article), data).status_code)
+    statuses = _all_save_at_once(article, editors(2))
     assert sorted(statuses) == [302, 409]
     article.refresh_from_db()
     revisions = Revision.objects.of(article)
@@ -175,55 +225,44 @@ def test_two_editors_saving_at_once(editors):
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_ten_editors_twenty_saves_each(django_user_model):
-    """The acceptance test: one revision per accepted save, a conflict per refused one."""
+def test_ten_editors_twenty_saves_each(editors, shared_database):
+    """
+    Defect 20, the acceptance test: ten editors save the change form twenty
+    times each, all at once, as editors do (open the form, read its version,
+    post the edited form). One revision per accepted save, a conflict per
+    refused one, and the last accepted save is what the article says.
+    """
     article = make_article(status=Status.DRAFT)
-    users = [
-        django_user_model.objects.create_user(f"writer{i}", password="pw")
-        for i in range(10)
-    ]
-    results = []  # (revision id, kind, text)
+    clients = editors(10)
+    results = []  # (status, text)
     lock = threading.Lock()
 
-    def one_save(user, i, j):
-        seen = Article.objects.get(pk=article.pk)
-        version = services.current_version(seen)
-        return seen, version, f"Save {j} by editor {i}"
+    def editor(i, client):
+        def job():
+            for j in range(20):
+                text = f"Save {j} by editor {i}"
+                data = open_form(client, article, title_en=text)
+                assert data["_history_version"] != [""]
+                status = client.post(change_url(article), data).status_code
+                with lock:
+                    results.append((status, text))
 
-    def finish(user, seen, version, text):
-        revision = services.saved_edit(seen, version, user, {"title_en": text})
-        with lock:
-            results.append((revision.pk, revision.kind, text))
+        return job
 
-    if ON_POSTGRES:
-
-        def editor(i, user):
-            def job():
-                for j in range(20):
-                    finish(user, *one_save(user, i, j))
-
-            return job
-
-        _run_in_threads([editor(i, user) for i, user in enumerate(users)])
-    else:
-        for j in range(20):
-            # Every editor reads, then every editor saves what they read.
-            reads = [one_save(user, i, j) for i, user in enumerate(users)]
-            for user, read in zip(users, reads, strict=True):
-                finish(user, *read)
+    _run_in_threads([editor(i, client) for i, client in enumerate(clients)])
 
     assert len(results) == 200
-    accepted = [r for r in results if r[1] == RevisionKind.SAVE]
-    refused = [r for r in results if r[1] == RevisionKind.CONFLICT]
+    accepted = {text for status, text in results if status == 302}
+    refused = {text for status, text in results if status == 409}
     assert accepted and len(accepted) + len(refused) == 200
     revisions = Revision.objects.of(article)
-    assert revisions.filter(kind=RevisionKind.SAVE).count() == len(accepted)
-    assert revisions.filter(kind=RevisionKind.CONFLICT).count() == len(refused)
-    versions = list(
-        revisions.filter(kind=RevisionKind.SAVE).values_list("version", flat=True)
+    saved = revisions.filter(kind=RevisionKind.SAVE)
+    conflicts = revisions.filter(kind=RevisionKind.CONFLICT)
+    assert {r.data["fields"]["title_en"] for r in saved} == accepted
+    assert {r.data["fields"]["title_en"] for r in conflicts} == refused
+    assert sorted(saved.values_list("version", flat=True)) == list(
+        range(1, len(accepted) + 1)
     )
-    assert sorted(versions) == list(range(1, len(accepted) + 1))
-    last = max(accepted)  # the accepted save committed last has the newest revision
     article.refresh_from_db()
-    assert article.title_en == last[2]
+    assert article.title_en == saved.first().data["fields"]["title_en"]
     assert services.current_version(article) == len(accepted)

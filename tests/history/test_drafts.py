@@ -2,13 +2,16 @@
 
 import lxml.html
 import pytest
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import translation
 
-from articles.models import Article, Authorship
+from articles.models import Article, Authorship, Status
+from history import services, snapshot
 from history.models import Revision, RevisionKind
 from tests.admin.forms import fill, form_data
 from tests.factories import make_article, make_expert
+from workflow import services as workflow
 from workflow.models import Transition
 
 pytestmark = pytest.mark.django_db
@@ -30,6 +33,20 @@ def edit(client, article, **fields):
     data = fill(form_data(client.get(change_url(article))), _save="Save", **fields)
     response = client.post(change_url(article), data)
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def press(client, article, form_id):
+    """Submit the change page's form ``form_id`` (publish or discard the change)."""
+    page = tree(client.get(change_url(article)))
+    (form,) = page.xpath(f"//form[@id='{form_id}']")
+    return client.post(form.get("action"))
+
+
+def user_with(user_model, username, *codenames):
+    """A staff user with exactly the permissions ``codenames``."""
+    user = user_model.objects.create_user(username, password="pw", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return user
 
 
 def reader_title(client, article, language="en"):
@@ -105,9 +122,7 @@ def test_publishing_a_change_superseded_after_review_is_refused(admin_client, cl
 def test_discarding_keeps_the_live_version_and_the_history(admin_client, client):
     article = make_article("Live")
     edit(admin_client, article, title_en="Not wanted")
-    page = tree(admin_client.get(change_url(article)))
-    (discard,) = page.xpath("//form[@id='history-discard']")
-    assert admin_client.post(discard.get("action")).status_code == 302
+    assert press(admin_client, article, "history-discard").status_code == 302
     assert reader_title(client, article) == "Live"
     kinds = list(Revision.objects.of(article).values_list("kind", flat=True))
     assert kinds[:2] == [RevisionKind.DISCARD, RevisionKind.PENDING]
@@ -118,17 +133,14 @@ def test_discarding_keeps_the_live_version_and_the_history(admin_client, client)
 def test_only_publishers_see_and_use_publish_changes(
     client, django_user_model, admin_client
 ):
-    from django.contrib.auth.models import Permission
-
     article = make_article("Live")
     edit(admin_client, article, title_en="Waiting")
-    writer = django_user_model.objects.create_user(
-        "writer", password="pw", is_staff=True
-    )
-    writer.user_permissions.set(
-        Permission.objects.filter(
-            codename__in=["view_article", "change_article", "translate_article"]
-        )
+    writer = user_with(
+        django_user_model,
+        "writer",
+        "view_article",
+        "change_article",
+        "translate_article",
     )
     client.force_login(writer)
     page = tree(client.get(change_url(article)))
@@ -143,9 +155,55 @@ def test_only_publishers_see_and_use_publish_changes(
 
 
 def test_a_draft_saves_at_once(admin_client):
-    from articles.models import Status
-
     article = make_article("Draft", status=Status.DRAFT)
     edit(admin_client, article, title_en="Changed draft")
     assert Article.objects.get(pk=article.pk).title_en == "Changed draft"
     assert not Authorship.objects.filter(article=article).exists()
+
+
+def test_publishing_a_change_is_the_workflows_logged_step(admin_client, admin_user):
+    """Defect 9: the workflow log names "Publish changes" in the reader's language."""
+    article = make_article("Live")
+    edit(admin_client, article, title_en="Reviewed change")
+    assert press(admin_client, article, "history-publish").status_code == 302
+
+    (logged,) = Transition.objects.filter(article=article)
+    assert (logged.name, logged.actor, logged.from_status, logged.to_status) == (
+        "publish_changes",
+        admin_user,
+        Status.PUBLISHED,
+        Status.PUBLISHED,
+    )
+    for language, label in (("en", "Publish changes"), ("ar", "نشر التغييرات")):
+        with translation.override(language):
+            url = reverse("admin:articles_article_change", args=[article.pk])
+        page = tree(admin_client.get(url))
+        steps = [" ".join(td.text_content().split()) for td in log_steps(page)]
+        assert steps == [label], language
+
+
+def test_publishing_a_change_needs_the_publishers_permission(django_user_model):
+    """Defect 9: the workflow refuses the step to others, as it does every transition."""
+    article = make_article("Live")
+    waiting = services.record_pending(
+        article, {**snapshot.take(article), "fields": {"title_en": "Waiting"}}
+    )
+    reviewer = user_with(
+        django_user_model, "reviewer", "change_article", "review_article"
+    )
+    with pytest.raises(workflow.TransitionError):
+        workflow.publish_changes(waiting, reviewer)
+    assert Article.objects.get(pk=article.pk).title_en == "Live"
+    assert not Transition.objects.exists()
+
+    publisher = user_with(
+        django_user_model, "publisher", "change_article", "publish_article"
+    )
+    workflow.publish_changes(waiting, publisher)
+    assert Article.objects.get(pk=article.pk).title_en == "Waiting"
+    assert Transition.objects.get().name == "publish_changes"
+
+
+def log_steps(page):
+    """The "transition" cells of the workflow log on a change page."""
+    return page.xpath("//td[contains(@class, 'field-step')]")

@@ -1,7 +1,9 @@
 import pytest
 
+from tests.admin.forms import fill, form_data
 from tests.factories import make_article, make_expert
 from tests.images import files
+from tests.images.admin_forms import admin_url
 
 
 @pytest.fixture
@@ -33,3 +35,29 @@ def expert_with_photo(commit):
 @pytest.fixture
 def article():
     return make_article("Water and Power in the Jordan Valley")
+
+
+@pytest.fixture
+def admin_post(admin_client, django_capture_on_commit_callbacks):
+    """POST to an admin URL as a superuser, then run what waited for the commit."""
+
+    def post(url, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return admin_client.post(url, **kwargs)
+
+    return post
+
+
+@pytest.fixture
+def save_form(admin_client, admin_post):
+    """Open the change form of ``obj``, set ``fields`` (uploads too) and POST it."""
+
+    def save(obj, expect=302, **fields):
+        url = admin_url(obj, "change", obj.pk)
+        data = fill(form_data(admin_client.get(url)), _save="Save")
+        data.update(fields)
+        response = admin_post(url, data=data)
+        assert response.status_code == expect, response.content.decode()[:3000]
+        return response
+
+    return save

@@ -158,7 +158,10 @@ HTML = b"<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"
 
 
 def hostile_images():
-    """(id, file name, bytes, settings overrides) for every file an image field must refuse."""
+    """
+    (id, file name, bytes, settings overrides, the refusal's ValidationError
+    code) for every file an image field must refuse.
+    """
     jpeg = photo((120, 80))
     png = photo((120, 80), "PNG")
     webp = photo((120, 80), "WEBP")
@@ -168,119 +171,213 @@ def hostile_images():
     tiff = photo((40, 40), "TIFF")
     ico = photo((32, 32), "ICO")
     corpus = [
-        ("zero-byte", "photo.jpg", b"", {}),
-        ("text-as-jpg", "photo.jpg", b"just some words, not an image\n" * 5, {}),
-        ("html-as-jpg", "photo.jpg", HTML, {}),
-        ("html-bom-as-png", "photo.png", b"\xef\xbb\xbf" + HTML, {}),
-        ("html-as-webp", "photo.webp", HTML, {}),
-        ("svg-script", "logo.svg", SVG_SCRIPT, {}),
-        ("svg-as-jpg", "logo.jpg", SVG_SCRIPT, {}),
-        ("svg-prolog-as-png", "logo.png", b'<?xml version="1.0"?>\n' + SVG_SCRIPT, {}),
-        ("svg-as-avif", "logo.avif", SVG_SCRIPT, {}),
-        ("jpeg+html", "photo.jpg", jpeg + HTML, {}),
-        ("jpeg+zip", "photo.jpg", jpeg + zip_bytes(), {}),
-        ("jpeg+pdf", "photo.jpg", jpeg + pdf(1), {}),
-        ("png+zip", "photo.png", png + zip_bytes(), {}),
-        ("png+html-upper", "photo.png", png + b"<HTML><BODY>hi</BODY></HTML>", {}),
-        ("webp+html", "photo.webp", webp + HTML, {}),
-        ("avif+zip", "photo.avif", avif + zip_bytes(), {}),
+        ("zero-byte", "photo.jpg", b"", {}, "empty"),
+        (
+            "text-as-jpg",
+            "photo.jpg",
+            b"just some words, not an image\n" * 5,
+            {},
+            "not_image",
+        ),
+        ("html-as-jpg", "photo.jpg", HTML, {}, "markup"),
+        ("html-bom-as-png", "photo.png", b"\xef\xbb\xbf" + HTML, {}, "markup"),
+        ("html-as-webp", "photo.webp", HTML, {}, "markup"),
+        ("svg-script", "logo.svg", SVG_SCRIPT, {}, "markup"),
+        ("svg-as-jpg", "logo.jpg", SVG_SCRIPT, {}, "markup"),
+        (
+            "svg-prolog-as-png",
+            "logo.png",
+            b'<?xml version="1.0"?>\n' + SVG_SCRIPT,
+            {},
+            "markup",
+        ),
+        ("svg-as-avif", "logo.avif", SVG_SCRIPT, {}, "markup"),
+        ("jpeg+html", "photo.jpg", jpeg + HTML, {}, "polyglot"),
+        ("jpeg+zip", "photo.jpg", jpeg + zip_bytes(), {}, "polyglot"),
+        ("jpeg+pdf", "photo.jpg", jpeg + pdf(1), {}, "polyglot"),
+        ("png+zip", "photo.png", png + zip_bytes(), {}, "polyglot"),
+        (
+            "png+html-upper",
+            "photo.png",
+            png + b"<HTML><BODY>hi</BODY></HTML>",
+            {},
+            "polyglot",
+        ),
+        ("webp+html", "photo.webp", webp + HTML, {}, "polyglot"),
+        ("avif+zip", "photo.avif", avif + zip_bytes(), {}, "polyglot"),
         (
             "jpeg-comment-script",
             "photo.jpg",
             jpeg_with_comment(b"<script>alert(1)</script>"),
             {},
+            "polyglot",
         ),
         (
             "jpeg-comment-php",
             "photo.jpg",
             jpeg_with_comment(b"<?php system($_GET['c']); ?>"),
             {},
+            "polyglot",
         ),
         (
             "jpeg-comment-javascript-url",
             "photo.jpg",
             jpeg_with_comment(b"javascript:alert(1)"),
             {},
+            "polyglot",
         ),
         (
             "png-text-script",
             "photo.png",
             png_with_text(b"Comment", b"<script>x()</script>"),
             {},
+            "polyglot",
         ),
         (
             "png-itxt-iframe",
             "photo.png",
             png_with_text(b"XML", b"\x00\x00\x00\x00<iframe src=x>", b"iTXt"),
             {},
+            "polyglot",
         ),
-        ("gif", "photo.jpg", gif, {}),
-        ("gif-named-gif", "anim.gif", gif, {}),
-        ("gif-script", "photo.gif", b"GIF89a<script>alert(1)</script>", {}),
-        ("bmp", "photo.jpg", bmp, {}),
-        ("tiff", "photo.tif", tiff, {}),
-        ("ico", "favicon.jpg", ico, {}),
-        ("pdf-as-jpg", "photo.jpg", pdf(1), {}),
-        ("zip-as-jpg", "photo.jpg", zip_bytes(), {}),
-        ("exe-as-jpg", "photo.jpg", b"MZ\x90\x00" + b"\x00" * 200, {}),
-        ("random-bytes", "photo.jpg", bytes(range(256)) * 8, {}),
-        ("truncated-jpeg", "photo.jpg", photo((400, 300))[:1500], {}),
-        ("truncated-png", "photo.png", png[: len(png) // 2], {}),
-        ("truncated-webp", "photo.webp", webp[: len(webp) // 2], {}),
-        ("truncated-avif", "photo.avif", avif[: len(avif) // 2], {}),
-        ("jpeg-magic-only", "photo.jpg", b"\xff\xd8\xff", {}),
-        ("png-signature-only", "photo.png", b"\x89PNG\r\n\x1a\n", {}),
-        ("webp-header-only", "photo.webp", b"RIFF\x10\x00\x00\x00WEBPVP8 ", {}),
-        ("png-bad-crc", "photo.png", png[:29] + b"\x00\x00\x00\x00" + png[33:], {}),
-        ("png-bomb", "bomb.png", png_bomb(), {}),
-        ("png-claims-30000-square", "huge.png", png_with_size(30000, 30000), {}),
-        ("png-claims-100000-wide", "wide.png", png_with_size(100000, 1), {}),
-        ("png-claims-zero-size", "zero.png", png_with_size(0, 0), {}),
-        ("jpeg-claims-65000-square", "huge.jpg", jpeg_with_size(65000, 65000), {}),
+        ("gif", "photo.jpg", gif, {}, "not_image"),
+        ("gif-named-gif", "anim.gif", gif, {}, "not_image"),
+        (
+            "gif-script",
+            "photo.gif",
+            b"GIF89a<script>alert(1)</script>",
+            {},
+            "not_image",
+        ),
+        ("bmp", "photo.jpg", bmp, {}, "not_image"),
+        ("tiff", "photo.tif", tiff, {}, "not_image"),
+        ("ico", "favicon.jpg", ico, {}, "not_image"),
+        ("pdf-as-jpg", "photo.jpg", pdf(1), {}, "not_image"),
+        ("zip-as-jpg", "photo.jpg", zip_bytes(), {}, "not_image"),
+        ("exe-as-jpg", "photo.jpg", b"MZ\x90\x00" + b"\x00" * 200, {}, "not_image"),
+        ("random-bytes", "photo.jpg", bytes(range(256)) * 8, {}, "not_image"),
+        ("truncated-jpeg", "photo.jpg", photo((400, 300))[:1500], {}, "damaged"),
+        ("truncated-png", "photo.png", png[: len(png) // 2], {}, "damaged"),
+        ("truncated-webp", "photo.webp", webp[: len(webp) // 2], {}, "damaged"),
+        ("truncated-avif", "photo.avif", avif[: len(avif) // 2], {}, "damaged"),
+        ("jpeg-magic-only", "photo.jpg", b"\xff\xd8\xff", {}, "damaged"),
+        ("png-signature-only", "photo.png", b"\x89PNG\r\n\x1a\n", {}, "damaged"),
+        (
+            "webp-header-only",
+            "photo.webp",
+            b"RIFF\x10\x00\x00\x00WEBPVP8 ",
+            {},
+            "damaged",
+        ),
+        (
+            "png-bad-crc",
+            "photo.png",
+            png[:29] + b"\x00\x00\x00\x00" + png[33:],
+            {},
+            "damaged",
+        ),
+        ("png-bomb", "bomb.png", png_bomb(), {}, "too_many_pixels"),
+        (
+            "png-claims-30000-square",
+            "huge.png",
+            png_with_size(30000, 30000),
+            {},
+            "too_many_pixels",
+        ),
+        (
+            "png-claims-100000-wide",
+            "wide.png",
+            png_with_size(100000, 1),
+            {},
+            "too_many_pixels",
+        ),
+        ("png-claims-zero-size", "zero.png", png_with_size(0, 0), {}, "damaged"),
+        (
+            "jpeg-claims-65000-square",
+            "huge.jpg",
+            jpeg_with_size(65000, 65000),
+            {},
+            "too_many_pixels",
+        ),
         (
             "over-pixel-limit",
             "big.png",
             photo((400, 300), "PNG"),
             {"UPLOAD_IMAGE_MAX_PIXELS": 100_000},
+            "too_many_pixels",
         ),
         (
             "over-byte-limit",
             "big.jpg",
             photo((400, 300), quality=95),
             {"UPLOAD_IMAGE_MAX_BYTES": 2_000},
+            "too_large",
         ),
         (
             "evil-path-text",
             "../../etc/passwd.jpg",
             b"root:x:0:0:root:/root:/bin/bash\n",
             {},
+            "not_image",
         ),
-        ("rtl-override-html", "\u202egpj.exe", HTML, {}),
-        ("nul-in-name-svg", "photo\x00.svg.jpg", SVG_SCRIPT, {}),
-        ("very-long-name-html", "a" * 400 + ".jpg", HTML, {}),
-        ("windows-path-svg", "C:\\Users\\x\\..\\logo.jpg", SVG_SCRIPT, {}),
-        ("unicode-name-truncated", "صورة-😀.jpg", photo((200, 200))[:700], {}),
+        ("rtl-override-html", "\u202egpj.exe", HTML, {}, "markup"),
+        ("nul-in-name-svg", "photo\x00.svg.jpg", SVG_SCRIPT, {}, "markup"),
+        ("very-long-name-html", "a" * 400 + ".jpg", HTML, {}, "markup"),
+        ("windows-path-svg", "C:\\Users\\x\\..\\logo.jpg", SVG_SCRIPT, {}, "markup"),
+        (
+            "unicode-name-truncated",
+            "صورة-😀.jpg",
+            photo((200, 200))[:700],
+            {},
+            "damaged",
+        ),
     ]
     return corpus
 
 
+def encrypted_pdf(user_password="secret"):
+    """A valid PDF locked with ``user_password`` ("" for one that opens without it)."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf(2))))
+    writer.encrypt(user_password, owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def hostile_pdfs():
+    """Like ``hostile_images()``, for every file a PDF field must refuse."""
     good = pdf(4)
     return [
-        ("zero-byte", "report.pdf", b"", {}),
-        ("html-as-pdf", "report.pdf", HTML, {}),
-        ("jpeg-as-pdf", "report.pdf", photo((50, 50)), {}),
-        ("zip-as-pdf", "report.pdf", zip_bytes(), {}),
-        ("header-only", "report.pdf", b"%PDF-1.7\n", {}),
-        ("no-eof-marker", "report.pdf", good.replace(b"%%EOF", b"%%XXX"), {}),
-        ("truncated", "report.pdf", good[: len(good) // 2], {}),
+        ("zero-byte", "report.pdf", b"", {}, "empty"),
+        ("html-as-pdf", "report.pdf", HTML, {}, "not_pdf"),
+        ("jpeg-as-pdf", "report.pdf", photo((50, 50)), {}, "not_pdf"),
+        ("zip-as-pdf", "report.pdf", zip_bytes(), {}, "not_pdf"),
+        ("header-only", "report.pdf", b"%PDF-1.7\n", {}, "damaged"),
+        (
+            "no-eof-marker",
+            "report.pdf",
+            good.replace(b"%%EOF", b"%%XXX"),
+            {},
+            "damaged",
+        ),
+        ("truncated", "report.pdf", good[: len(good) // 2], {}, "damaged"),
         (
             "garbage-between",
             "report.pdf",
             b"%PDF-1.7\n" + bytes(range(256)) * 4 + b"\n%%EOF\n",
             {},
+            "damaged",
         ),
-        ("html-then-pdf", "report.pdf", HTML + good, {}),
-        ("over-byte-limit", "report.pdf", good, {"UPLOAD_PDF_MAX_BYTES": 100}),
-        ("evil-name-html", "../../report.pdf", HTML, {}),
+        ("html-then-pdf", "report.pdf", HTML + good, {}, "not_pdf"),
+        (
+            "over-byte-limit",
+            "report.pdf",
+            good,
+            {"UPLOAD_PDF_MAX_BYTES": 100},
+            "too_large",
+        ),
+        ("password-protected", "report.pdf", encrypted_pdf(), {}, "encrypted"),
+        ("evil-name-html", "../../report.pdf", HTML, {}, "not_pdf"),
     ]

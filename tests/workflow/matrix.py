@@ -1,9 +1,9 @@
 """
 Enumerate the admin's URLs and actions, and try each one as a user.
 
-``outcome()`` answers "Y" when the request was obeyed (2xx, or a redirect
-that is not to the login page or, for a missing object, to the index) and
-"N" when it was refused (403, 404, 405, a redirect to log in).
+``outcome()`` answers with one letter, telling apart every way a request
+is answered (see ``OUTCOMES``): a refusal (403, a redirect to log in) is
+never mistaken for a missing page (404).
 """
 
 from datetime import timedelta
@@ -17,11 +17,26 @@ from django.urls import URLResolver, reverse
 from django.utils import timezone
 
 from articles.models import ArticleType, Status
+from history import snapshot
+from history.models import StaleTranslation
+from history.services import record, record_pending, trash
 from tests.factories import make_article, make_expert, make_region, make_topic
 from thinktank.models import Redirect
 from workflow.models import ShareLink, Transition
 
 ANONYMOUS = "anonymous"
+
+#: The letters of ``outcome()``.
+OUTCOMES = {
+    "Y": "200: the page was served (a form, a list, or a form shown again with its errors)",
+    "N": "204: accepted, with nothing to show (the change page's heartbeat)",
+    "R": "a redirect elsewhere than below: the request was carried out",
+    "I": "a redirect to the admin's index: no such object for this user",
+    "L": "a redirect to the login page",
+    "F": "403: refused",
+    "4": "404: not found",
+    "M": "405: method not allowed",
+}
 
 
 def _walk(patterns, prefix=""):
@@ -51,8 +66,22 @@ def admin_actions():
     return found
 
 
+def _revisions(obj, owner, **changes):
+    """Two revisions of ``obj`` (before and after ``changes``), oldest first."""
+    first = record(obj, owner)
+    for name, value in changes.items():
+        setattr(obj, name, value)
+    obj.save()
+    return first, record(obj, owner)
+
+
 def make_objects(owner):
-    """One object of each registered model; the article is a draft by ``owner``."""
+    """
+    One object of each registered model, and what each admin URL needs to
+    reach its work: the article is a draft by ``owner`` with two revisions
+    and a stale translation; a published article by ``owner`` has an
+    unpublished change waiting; an article and an expert are in the trash.
+    """
     article = make_article(
         status=Status.DRAFT, languages=("en", "ar"), available_en=False
     )
@@ -68,12 +97,24 @@ def make_objects(owner):
     transition = Transition.objects.create(
         article=article, name="submit", from_status="draft", to_status="draft"
     )
-    from history.models import StaleTranslation
-    from history.services import record
-
-    revision = record(article, owner)
+    live = make_article(languages=("en", "ar"), created_by=owner)
+    record(live, owner)
+    change = snapshot.take(live)
+    change["fields"]["subtitle_en"] = "A subtitle waiting for an editor"
+    trashed_article = make_article(created_by=owner)
+    expert, trashed_expert = make_expert(), make_expert()
+    for obj in (trashed_article, trashed_expert):
+        trash(obj, owner)
     return {
-        "revision": revision,
+        "articles.article:revisions": _revisions(
+            article, owner, subtitle_en="A new subtitle"
+        ),
+        "experts.expert:revisions": _revisions(
+            expert, owner, titles_en="Distinguished Fellow"
+        ),
+        "articles.article:pending": (live, record_pending(live, change, owner)),
+        "articles.article:trashed": trashed_article,
+        "experts.expert:trashed": trashed_expert,
         "history.staletranslation": StaleTranslation.objects.create(
             article=article,
             field="title_ar",
@@ -84,7 +125,7 @@ def make_objects(owner):
         "auth.user": User.objects.create_user("spare", "spare@example.org", "pw"),
         "taxonomy.topic": make_topic(),
         "taxonomy.region": make_region(),
-        "experts.expert": make_expert(),
+        "experts.expert": expert,
         "workflow.sharelink": link,
         "workflow.transition": transition,
         "articles.articletype": ArticleType.objects.create(
@@ -104,7 +145,8 @@ def url_for(key, route, objects):
     if key == "app_list":
         return reverse("admin:app_list", kwargs={"app_label": "articles"})
     if key == "view_on_site":
-        article = objects["articles.article"]
+        # A live article the user may see: the shortcut has a page to lead to.
+        article, _change = objects["articles.article:pending"]
         ct = ContentType.objects.get_for_model(article)
         return reverse("admin:view_on_site", args=[ct.pk, article.pk])
     if key == "autocomplete":
@@ -114,29 +156,38 @@ def url_for(key, route, objects):
         )
     app_model = route.split("/")[0] + "." + route.split("/")[1] if "/" in route else ""
     obj = objects.get(app_model)
+    revisions = objects.get(f"{app_model}:revisions")
+    revision = revisions[0] if revisions else None
+    query = ""
+    if key.endswith("_compare"):
+        query = f"?a={revisions[0].pk}&b={revisions[1].pk}"
+    elif key.endswith(("_publish_pending", "_discard_pending")):
+        obj, revision = objects[f"{app_model}:pending"]
     url = "/admin/" + route
     if obj is not None:
         url = url.replace("<path:object_id>", str(obj.pk)).replace("<id>", str(obj.pk))
+    if f"{app_model}:trashed" in objects:
+        # The trash's restore: a record in the trash.
+        url = url.replace("<int:pk>", str(objects[f"{app_model}:trashed"].pk))
+    if revision is not None:
+        url = url.replace("<int:revision_id>", str(revision.pk))
     return (
-        url.replace("<str:language>", "en")
-        .replace("<int:revision_id>", str(objects["revision"].pk))
-        .replace("<str:field>", "title_ar")
-        # The trash's restore: the contributor's article, not in the trash.
-        .replace("<int:pk>", str(objects["articles.article"].pk))
+        url.replace("<str:language>", "en").replace("<str:field>", "title_ar") + query
     )
 
 
-def outcome(response, *, index_is_refusal=False):
-    """``index_is_refusal``: for an object's URL, being sent to the index means "no such object (for you)"."""
-    if response.status_code >= 400:
-        return "N"
+def outcome(response):
+    """How ``response`` answered, as one letter of ``OUTCOMES``."""
     if response.status_code in (301, 302):
         location = response["Location"]
         if "/login/" in location:
-            return "N"
-        if index_is_refusal and location.rstrip("/") == "/admin":
-            return "N"
-    return "Y"
+            return "L"
+        if location.rstrip("/") == "/admin":
+            return "I"
+        return "R"
+    return {200: "Y", 204: "N", 403: "F", 404: "4", 405: "M"}.get(
+        response.status_code, str(response.status_code)
+    )
 
 
 def action_choices(response):

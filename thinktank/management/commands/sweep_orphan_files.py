@@ -2,12 +2,15 @@
 ``manage.py sweep_orphan_files [--dry-run] [--min-age MINUTES]``: delete the
 media files that no row references.
 
-A file is referenced when a file field of some row names it, or when it is
-one of the renditions that row's image should have (its current focal point
-and specs). Everything else in the default storage goes: files left by a
-failed request, renditions of an old focal point, the image of a deleted
-row whose deletion could not run. Files younger than ``--min-age`` minutes
-are kept, so an upload whose transaction has not committed yet is safe.
+A file is referenced when a file field of some row names it (rows in the
+trash included), when it is one of the renditions that row's image should
+have (its current focal point and specs), or when something that can restore
+it names it (the revisions of ``history``, pending and refused ones included:
+``thinktank.uploads.keep_files_named_by``). Everything else in the default
+storage goes: files left by a failed request, renditions of an old focal
+point, the image of a deleted row whose deletion could not run. Files younger
+than ``--min-age`` minutes are kept, so an upload whose transaction has not
+committed yet is safe.
 """
 
 from datetime import timedelta
@@ -19,6 +22,7 @@ from django.db import models
 from django.utils import timezone
 
 from thinktank import renditions
+from thinktank.uploads import files_kept
 
 
 def walk(storage, folder=""):
@@ -34,14 +38,19 @@ def walk(storage, folder=""):
 
 
 def referenced_names() -> set[str]:
-    """Every name a row's file field holds, and every rendition those images should have."""
+    """
+    Every name a row's file field holds, every rendition those images should
+    have, and every name kept for a restore.
+    """
     names = set()
     for model in apps.get_models():
         fields = [
             f for f in model._meta.concrete_fields if isinstance(f, models.FileField)
         ]
         for field in fields:
-            rows = model._default_manager.exclude(**{field.name: ""}).exclude(
+            names |= files_kept(model, field.attname)
+            # The base manager: a row in the trash keeps its files.
+            rows = model._base_manager.exclude(**{field.name: ""}).exclude(
                 **{f"{field.name}__isnull": True}
             )
             for instance in rows.iterator():

@@ -16,7 +16,7 @@ def score_rails(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0008_authorship_frozen_byline'),
+        ('articles', '0009_freeze_published_bylines'),
     ]
 
     operations = [
