@@ -124,6 +124,14 @@ def _appeared(article: Article) -> tuple[date | None, int, str]:
 
 def citation_for(article: Article, *, language_code: str) -> Citation:
     """The facts every format cites, as the ``language_code`` page shows them (byline prefetched)."""
+    # A page asks several times (Scholar tags, JSON-LD, "Cite this"): work it out once.
+    known = article.__dict__.setdefault("_citations", {})
+    if language_code not in known:
+        known[language_code] = _citation(article, language_code)
+    return known[language_code]
+
+
+def _citation(article: Article, language_code: str) -> Citation:
     with translation.override(language_code):
         title = article.title
         if article.subtitle:

@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleType
+from core.urls import page_url, slug_url
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -198,7 +199,10 @@ FEEDS = {
 def feed_urls(obj=None, *, language_code: str | None = None) -> dict[str, str]:
     """``{"rss": url, "atom": url}`` of the feed of ``obj`` (a Topic, Region, Expert or ArticleType; None: latest)."""
     kind = {Topic: "topic", Region: "region", Expert: "expert", ArticleType: "type"}
-    name = "feed_latest" if obj is None else f"feed_{kind[type(obj)]}"
-    args = [] if obj is None else [obj.slug]
-    with translation.override(language_code or translation.get_language()):
-        return {fmt: reverse(f"{name}_{fmt}", args=args) for fmt in ("rss", "atom")}
+    language = language_code or translation.get_language()
+    if obj is None:
+        return {fmt: page_url(f"feed_latest_{fmt}", language) for fmt in ("rss", "atom")}
+    name = f"feed_{kind[type(obj)]}"
+    return {
+        fmt: slug_url(f"{name}_{fmt}", obj.slug, language) for fmt in ("rss", "atom")
+    }

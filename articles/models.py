@@ -1,14 +1,16 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import connection, models
+from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from articles.search_index import update_search_vectors
+from core.urls import slug_url
 from experts.models import Expert
+from history.models import StaleTranslation
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.redirects import record_moves
@@ -73,6 +75,21 @@ def published_q(now=None) -> Q:
     return Q(status__in=VISIBLE_STATUSES, published_at__lte=now or timezone.now())
 
 
+def live_sql(alias: str, language_code: str) -> tuple[str, list]:
+    """
+    ``ArticleQuerySet.live()`` as an SQL condition on the table alias ``alias``,
+    with its parameters, for the reads written by hand (``core.rows``).
+    """
+    available = Article._meta.get_field(localized("available", language_code)).column
+    statuses = ", ".join(["%s"] * len(VISIBLE_STATUSES))
+    sql = (
+        f"{alias}.status IN ({statuses}) AND {alias}.published_at <= %s "
+        f"AND {alias}.{available} = %s AND {alias}.deleted_at IS NULL"
+    )
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    return sql, [*(str(status) for status in VISIBLE_STATUSES), now, True]
+
+
 def published_elsewhere_q() -> Q:
     """Op-eds whose original is on their outlet's site: that address, not ours, is canonical."""
     return Q(type__kind=TypeKind.OP_ED) & ~Q(outlet_url="")
@@ -110,6 +127,15 @@ class ArticleQuerySet(models.QuerySet):
         """The article whose slug in ``language_code`` is ``slug``."""
         return self.filter(**{localized("slug", language_code): slug})
 
+    def next_scheduled_moment(self):
+        """When the next scheduled piece becomes visible (None if none is waiting)."""
+        return (
+            self.filter(status__in=VISIBLE_STATUSES, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+
     def newest_first(self):
         """Most recently published first; ties broken by id so pages are stable."""
         return self.order_by("-published_at", "-pk")
@@ -146,6 +172,28 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_listing().prefetch_related(
             Prefetch("topics", queryset=Topic.objects.ordered()),
             Prefetch("regions", queryset=Region.objects.ordered()),
+        )
+
+    def for_page(self, language_code):
+        """
+        The article page's own row, with its type, and for a translation since
+        when its English text has changed (``stale_since``; the rest of the
+        page comes from ``with_bylines()`` and the prefetched terms).
+        """
+        qs = self.select_related("type").prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.ordered()),
+            Prefetch("regions", queryset=Region.objects.ordered()),
+        )
+        if language_code == settings.LANGUAGE_CODE:
+            return qs
+        return qs.annotate(
+            stale_since=Subquery(
+                StaleTranslation.objects.filter(
+                    article=OuterRef("pk"), field__endswith=f"_{language_code}"
+                )
+                .order_by("-since")
+                .values("since")[:1]
+            )
         )
 
 
@@ -399,6 +447,13 @@ class Article(models.Model):
             language = settings.LANGUAGE_CODE
         return self.url_in(language)
 
+    @classmethod
+    def from_db(cls, db, field_names, values, **kwargs):
+        instance = super().from_db(db, field_names, values, **kwargs)
+        # What readers could see as loaded: a change away from it is public too.
+        instance._loaded_status = instance.__dict__.get("status")
+        return instance
+
     def propose_missing_slugs(self):
         """Give each language that has a title but no slug the slug proposed from its title."""
         for code in language_codes():
@@ -466,11 +521,11 @@ class Article(models.Model):
 
     def url_in(self, language_code):
         """This article's address in ``language_code``."""
-        with translation.override(language_code):
-            return reverse(
-                "policy_analysis",
-                args=[getattr(self, localized("slug", language_code))],
-            )
+        return slug_url(
+            "policy_analysis",
+            getattr(self, localized("slug", language_code)),
+            language_code,
+        )
 
     def is_available_in(self, language_code):
         """Has the editor published the ``language_code`` version?"""
@@ -480,6 +535,17 @@ class Article(models.Model):
     def languages(self):
         """Codes of the languages this article is published in, in site order."""
         return [code for code in language_codes() if self.is_available_in(code)]
+
+    def live_languages(self) -> list[str]:
+        """The languages readers see this article in now (none while it is trashed or unpublished)."""
+        return self.languages if self.is_live and self.deleted_at is None else []
+
+    def affects_public_pages(self) -> bool:
+        """Could a change of this row alter a public page? (Is or was it visible.)"""
+        return (
+            self.status in VISIBLE_STATUSES
+            or self.__dict__.get("_loaded_status") in VISIBLE_STATUSES
+        )
 
     @property
     def is_live(self):
@@ -575,3 +641,36 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return str(self.recommended)
+
+
+class RelatedArticle(models.Model):
+    """
+    A candidate of an article's automatic "Recommended" fill-up in one
+    language, scored ahead of time (``articles.rails``).
+    """
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_entries"
+    )
+    language = models.CharField(max_length=10)
+    # No database constraint: an entry may outlive its article until the
+    # refresh that follows the deletion takes it out (and refills the list).
+    related = models.ForeignKey(
+        Article,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
+    )
+    score = models.PositiveSmallIntegerField()
+    related_published_at = models.DateTimeField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language", "related"],
+                name="related_article_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.related_id} ({self.language}, {self.score})"

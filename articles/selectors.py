@@ -1,79 +1,221 @@
 """Reads for the article pages that span several tables."""
 
-from django.db.models import (
-    Count,
-    Exists,
-    F,
-    IntegerField,
-    OuterRef,
-    Q,
-    Subquery,
-    Value,
+from functools import cache
+
+from django.conf import settings
+
+from articles.models import (
+    Article,
+    ArticleType,
+    Authorship,
+    Recommendation,
+    RelatedArticle,
+    live_sql,
 )
-from django.db.models.functions import Coalesce
-from django.db.models.query import QuerySet
-
-from articles.models import Article, Authorship, Recommendation
+from core.rows import (
+    Columns,
+    cache_related,
+    converted,
+    fetch,
+    fill_prefetched,
+    placeholders,
+    quoted,
+)
+from experts.models import Expert
+from history.models import StaleTranslation
 from taxonomy.models import Region, Topic
-
-#: How much each kind of overlap counts when the rail is filled automatically.
-SHARED_AUTHOR_WEIGHT = 3
-SHARED_TOPIC_WEIGHT = 2
-SHARED_REGION_WEIGHT = 1
-
-
-def _shared_count(through, column: str, article: Article) -> Coalesce:
-    """How many ``column`` values a candidate (``OuterRef``) shares with ``article``, as a subquery."""
-    own = through.objects.filter(article_id=article.pk).values(column)
-    shared = (
-        through.objects.filter(article_id=OuterRef("pk"), **{f"{column}__in": own})
-        .order_by()
-        .values("article_id")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return Coalesce(Subquery(shared, output_field=IntegerField()), Value(0))
+from thinktank.i18n import language_codes, localized
 
 
 def recommended_articles(
     article: Article, *, language_code: str, limit: int = 3
-) -> QuerySet[Article]:
+) -> list[Article]:
     """
     The "Recommended" rail: the editor's picks that are live in ``language_code``,
     in the editor's order, then live work sharing authors (weight 3), topics (2)
     or regions (1) with ``article``, highest score and newest first.
 
-    Scoring, ordering and the limit all happen in SQL: one query for the rail
-    and one for its bylines, however large the archive.
+    The fill-up is scored ahead of time (``articles.rails``): one query reads
+    the picks and the stored candidates together, whatever the archive's size.
+    Bylines are not loaded: ``with_bylines()`` loads them for the page at once.
     """
-    picks = Recommendation.objects.filter(
-        article_id=article.pk, recommended=OuterRef("pk")
+    sql, articles, types = _rail_query(language_code)
+    _live, live_params = live_sql("a", language_code)
+    # Picks first: at most ``limit`` of them show, and as many of the scored
+    # candidates may repeat them, so twice the limit is always enough.
+    rows = fetch(
+        sql,
+        [article.pk, article.pk, language_code, article.pk, *live_params, 2 * limit],
     )
-    score = (
-        _shared_count(Authorship, "expert_id", article) * SHARED_AUTHOR_WEIGHT
-        + _shared_count(Article.topics.through, "topic_id", article)
-        * SHARED_TOPIC_WEIGHT
-        + _shared_count(Article.regions.through, "region_id", article)
-        * SHARED_REGION_WEIGHT
-    )
-    return (
-        Article.objects.live(language_code)
-        .exclude(pk=article.pk)
-        .annotate(
-            is_pick=Exists(picks),
-            pick_order=Subquery(picks.values("order")[:1]),
-            score=score,
+    picked, scored = {}, {}
+    for row in rows:
+        candidate = articles.instance(row)
+        cache_related(candidate, "type", types.instance(row[len(articles) :]))
+        pick_order, score = row[-2:]
+        if pick_order is not None:
+            picked.setdefault(candidate.pk, (pick_order, candidate))
+        else:
+            scored[candidate.pk] = (score, candidate)
+    rail = [c for _o, c in sorted(picked.values(), key=lambda p: (p[0], p[1].pk))]
+    rail += [
+        candidate
+        for _score, candidate in sorted(
+            scored.values(),
+            key=lambda s: (s[0], s[1].published_at, s[1].pk),
+            reverse=True,
         )
-        .filter(Q(is_pick=True) | Q(score__gt=0))
-        .order_by(
-            "-is_pick",
-            F("pick_order").asc(nulls_last=True),
-            "-score",
-            "-published_at",
-            "-pk",
-        )
-        .for_listing()[:limit]
+        if candidate.pk not in picked
+    ]
+    return rail[:limit]
+
+
+@cache
+def _rail_query(language_code: str) -> tuple[str, Columns, Columns]:
+    """The rail's statement in ``language_code`` (its text depends on nothing else)."""
+    articles = Columns(Article, RAIL_FIELDS, alias="a")
+    types = Columns(ArticleType, alias="t")
+    live, _params = live_sql("a", language_code)
+    sql = (
+        f"SELECT {articles.sql}, {types.sql}, c.pick_order, c.score FROM ("
+        f" SELECT recommended_id AS id, {quoted('order')} AS pick_order, NULL AS score"
+        f" FROM {Recommendation._meta.db_table} WHERE article_id = %s"
+        " UNION ALL"
+        " SELECT related_id, NULL, score"
+        f" FROM {RelatedArticle._meta.db_table} WHERE article_id = %s AND language = %s"
+        f") c JOIN {Article._meta.db_table} a ON a.id = c.id"
+        f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
+        f" WHERE a.id <> %s AND {live}"
+        " ORDER BY c.pick_order IS NULL, c.pick_order, c.score DESC,"
+        " a.published_at DESC, a.id DESC LIMIT %s"
     )
+    return sql, articles, types
+
+
+#: What a rail item (a card) shows; the other columns are left deferred.
+RAIL_FIELDS = [
+    "id",
+    "type",
+    "status",
+    "published_at",
+    "deleted_at",
+    "series",
+    "series_number",
+    "series_label",
+    *(
+        localized(name, code)
+        for name in ("title", "subtitle", "slug", "available")
+        for code in language_codes()
+    ),
+]
+
+
+def with_bylines(articles: list[Article]) -> None:
+    """Load the bylines (authorships and their experts) of ``articles`` in one query."""
+    articles = [article for article in articles if article is not None]
+    if not articles:
+        return
+    authorships, experts = _byline_columns()
+    rows = fetch(
+        f"SELECT {authorships.sql}, {experts.sql}"
+        f" FROM {Authorship._meta.db_table} au"
+        f" JOIN {Expert._meta.db_table} e ON e.id = au.expert_id"
+        f" WHERE au.article_id IN ({placeholders(len(articles))})"
+        f" ORDER BY au.article_id, au.{quoted('order')}, au.id",
+        [article.pk for article in articles],
+    )
+    by_article = {article.pk: [] for article in articles}
+    owners = {article.pk: article for article in articles}
+    for row in rows:
+        authorship = authorships.instance(row)
+        cache_related(authorship, "expert", experts.instance(row[len(authorships) :]))
+        cache_related(authorship, "article", owners[authorship.article_id])
+        by_article[authorship.article_id].append(authorship)
+    for article in articles:
+        fill_prefetched(article, "authorships", by_article[article.pk])
+
+
+@cache
+def _byline_columns() -> tuple[Columns, Columns]:
+    return Columns(Authorship, alias="au"), Columns(Expert, alias="e")
+
+
+def article_for_page(slug: str, language_code: str) -> Article | None:
+    """
+    The article live at ``slug`` in ``language_code``, with all its page shows:
+    its type, topics and regions, its bylines, ``article.rail`` (with theirs)
+    and, for a translation, ``article.stale_since`` (when its English text
+    changed since, or None). Five statements, whatever the article or the
+    archive; ``Article.objects.live().for_detail()`` is the same read in ORM terms.
+    """
+    sql, articles, types = _page_query(language_code)
+    _live, live_params = live_sql("a", language_code)
+    params = [slug, *live_params]
+    if language_code != settings.LANGUAGE_CODE:
+        params = [f"%\\_{language_code}", *params]
+    rows = fetch(sql, params)
+    if not rows:
+        return None
+    row = rows[0]
+    article = articles.instance(row)
+    cache_related(article, "type", types.instance(row[len(articles) :]))
+    if language_code != settings.LANGUAGE_CODE:
+        article.stale_since = converted(
+            row[-1], StaleTranslation._meta.get_field("since")
+        )
+    _with_terms(article)
+    article.rail = recommended_articles(article, language_code=language_code)
+    with_bylines([article, *article.rail])
+    return article
+
+
+@cache
+def _page_query(language_code: str) -> tuple[str, Columns, Columns]:
+    articles = Columns(Article, alias="a")
+    types = Columns(ArticleType, alias="t")
+    live, _params = live_sql("a", language_code)
+    stale = ""
+    if language_code != settings.LANGUAGE_CODE:
+        stale = (
+            ", (SELECT MAX(s.since)"
+            f" FROM {StaleTranslation._meta.db_table} s"
+            " WHERE s.article_id = a.id AND s.field LIKE %s ESCAPE '\\')"
+        )
+    slug = Article._meta.get_field(localized("slug", language_code)).column
+    sql = (
+        f"SELECT {articles.sql}, {types.sql}{stale}"
+        f" FROM {Article._meta.db_table} a"
+        f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
+        f" WHERE a.{quoted(slug)} = %s AND {live}"
+    )
+    return sql, articles, types
+
+
+def _with_terms(article: Article) -> None:
+    """Load the article's topics and regions (in the editors' order) in one query."""
+    topics, regions = _term_columns()
+    parts = []
+    for kind, columns, model, column in (
+        ("topic", topics, Topic, "topic_id"),
+        ("region", regions, Region, "region_id"),
+    ):
+        through = getattr(Article, f"{kind}s").through._meta.db_table
+        parts.append(
+            f"SELECT '{kind}', {columns.sql} FROM {model._meta.db_table} x"
+            f" JOIN {through} r ON r.{column} = x.id WHERE r.article_id = %s"
+        )
+    rows = fetch(" UNION ALL ".join(parts), [article.pk, article.pk])
+    found = {"topic": [], "region": []}
+    for kind, *values in rows:
+        columns = topics if kind == "topic" else regions
+        found[kind].append(columns.instance(values))
+    for kind, terms in found.items():
+        terms.sort(key=lambda term: (term.sort_order, term.slug))
+        fill_prefetched(article, f"{kind}s", terms)
+
+
+@cache
+def _term_columns() -> tuple[Columns, Columns]:
+    return Columns(Topic, alias="x"), Columns(Region, alias="x")
 
 
 def path_term(slug: str) -> Topic | Region | None:

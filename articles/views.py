@@ -6,7 +6,12 @@ from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
 from articles.models import Article
 from articles.search import SearchForm, attach_snippets, search_articles
-from articles.selectors import path_term, recommended_articles
+from articles.selectors import (
+    article_for_page,
+    path_term,
+    recommended_articles,
+    with_bylines,
+)
 from taxonomy.views import term_landing
 from thinktank.i18n import same_page_in_every_language
 from thinktank.listing import canonical_query, paginate
@@ -39,7 +44,7 @@ def policy_analysis(request, slug):
     Articles, topics and regions share this URL space (a slug belongs to one of them).
     """
     lang = request.LANGUAGE_CODE
-    article = Article.objects.live(lang).by_slug(slug, lang).for_detail().first()
+    article = article_for_page(slug, lang)
     if article is not None:
         return article_page(request, article, lang)
     term = path_term(slug)
@@ -54,12 +59,15 @@ def article_page(request, article, language_code, *, preview=False):
     and share links (workflow.views) pass one from ``Article.objects.for_detail()``
     with ``preview=True``: no links to other versions, no citation, noindex.
     """
+    if not hasattr(article, "rail"):
+        article.rail = recommended_articles(article, language_code=language_code)
+        with_bylines([article, *article.rail])
     return render(
         request,
         "articles/article_detail.html",
         {
             "article": article,
-            "recommended": recommended_articles(article, language_code=language_code),
+            "recommended": article.rail,
             "alternates": {}
             if preview
             else {code: article.url_in(code) for code in article.languages},

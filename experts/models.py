@@ -2,10 +2,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Prefetch, Value, When
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.urls import slug_url
 from taxonomy.models import Region, Topic
 from thinktank.i18n import localized_fields
 from thinktank.redirects import paths_in_languages, record_moves
@@ -241,7 +241,7 @@ class Expert(models.Model):
             )
 
     def get_absolute_url(self):
-        return reverse("experts:detail", args=[self.slug])
+        return slug_url("experts:detail", self.slug)
 
     def clean(self):
         super().clean()

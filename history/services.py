@@ -340,7 +340,9 @@ def trash(obj, user=None):
     """Move ``obj`` to the trash: hidden everywhere, restorable for TRASH_DAYS."""
     with transaction.atomic():
         obj.deleted_at = timezone.now()
-        type(obj)._base_manager.filter(pk=obj.pk).update(deleted_at=obj.deleted_at)
+        # A save (not an UPDATE) so that what follows every change of the
+        # record runs (the page cache, derived data).
+        obj.save(update_fields=["deleted_at"])
         record(obj, user, kind=RevisionKind.TRASH)
 
 
@@ -348,7 +350,7 @@ def untrash(obj, user=None):
     """Bring ``obj`` back from the trash as it was, relations and translations included."""
     with transaction.atomic():
         obj.deleted_at = None
-        type(obj)._base_manager.filter(pk=obj.pk).update(deleted_at=None)
+        obj.save(update_fields=["deleted_at"])
         record(obj, user, kind=RevisionKind.UNTRASH)
 
 

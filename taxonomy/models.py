@@ -1,8 +1,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from core.urls import slug_url
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.slugs import describe, propose_slug, slug_owner
 
@@ -111,7 +111,7 @@ class Topic(Term):
         verbose_name_plural = _("topics")
 
     def get_absolute_url(self):
-        return reverse("policy_analysis", args=[self.slug])
+        return slug_url("policy_analysis", self.slug)
 
 
 class Region(Term):
@@ -120,4 +120,4 @@ class Region(Term):
         verbose_name_plural = _("regions")
 
     def get_absolute_url(self):
-        return reverse("policy_analysis", args=[self.slug])
+        return slug_url("policy_analysis", self.slug)

@@ -33,6 +33,15 @@ def _default_language():
 
 
 @pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """
+    Pages are rendered afresh: a test's writes never commit, so the page
+    cache's generation would not move. tests/site/test_page_cache.py turns it on.
+    """
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
+
+
+@pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):
     """Uploaded files go to a throwaway folder, never into the work tree."""
     settings.MEDIA_ROOT = tmp_path / "media"

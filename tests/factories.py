@@ -1,8 +1,10 @@
 """Small ``make_*`` helpers that build valid records with as little said as possible."""
 
+import contextlib
 import itertools
 from datetime import timedelta
 
+from django.test import TestCase
 from django.utils import timezone
 
 from articles.models import Article, ArticleType, Authorship, Recommendation, Status
@@ -73,6 +75,33 @@ def make_article(
         # Hours, not days: the counter grows over a whole test run, and dates
         # must stay recent (and distinct) however many articles came before.
         published_at = timezone.now() - timedelta(hours=n)
+    with committed():
+        return _make_article(
+            title,
+            type,
+            authors,
+            topics,
+            regions,
+            status,
+            published_at,
+            recommended,
+            fields,
+        )
+
+
+@contextlib.contextmanager
+def committed():
+    """
+    Run what the writes inside wait for until their commit (rails, the page
+    cache's generation), as if they committed: a test's transaction never does.
+    """
+    with TestCase.captureOnCommitCallbacks(execute=True):
+        yield
+
+
+def _make_article(
+    title, type, authors, topics, regions, status, published_at, recommended, fields
+):
     article = Article.objects.create(
         type=ArticleType.objects.get(slug=type),
         status=status,

@@ -8,7 +8,12 @@ class ThinktankConfig(AppConfig):
 
     def ready(self):
         # The redirects' admin lives beside the shared admin helpers of admin.py.
+        from core import pagecache
         from thinktank import redirect_admin  # noqa: F401
+        from thinktank.models import Redirect
+
+        # A cached 404 may become a redirect.
+        pagecache.watch(Redirect)
 
 
 class AdminConfig(admin_apps.AdminConfig):

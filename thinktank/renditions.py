@@ -31,6 +31,8 @@ from dataclasses import dataclass
 from django.core.files.base import ContentFile
 from PIL import Image, ImageOps
 
+from core import pagecache
+
 FORMATS = {
     "avif": ("AVIF", "image/avif", {"quality": 50}),
     "webp": ("WEBP", "image/webp", {"quality": 82, "method": 4}),
@@ -275,6 +277,8 @@ def ensure(field_file, force=False) -> list[str]:
         type(instance)._default_manager.filter(pk=instance.pk).update(
             **{column: recorded}
         )
+        # The pages offer the image in other formats now.
+        pagecache.content_changed()
     return written
 
 

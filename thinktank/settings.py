@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_prose_editor",
+    "core",
     "thinktank",
     "taxonomy",
     "experts",
@@ -56,6 +57,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Anonymous readers are served from here when nothing changed since.
+    "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -171,6 +174,22 @@ CACHES = {
         if os.environ.get("DJANGO_REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
+}
+
+# The readers' page cache (core/pagecache.py): never older than the last
+# published change, in every process; Cache-Control lets a CDN keep a page
+# MAX_AGE seconds and serve it STALE_WHILE_REVALIDATE seconds more while it
+# asks again.
+PAGE_CACHE = {
+    "ENABLED": os.environ.get("DJANGO_PAGE_CACHE", "1") == "1",
+    "ALIAS": "default",
+    "TIMEOUT": int(os.environ.get("DJANGO_PAGE_CACHE_TIMEOUT", "3600")),
+    "MAX_AGE": int(os.environ.get("DJANGO_PAGE_CACHE_MAX_AGE", "60")),
+    "STALE_WHILE_REVALIDATE": int(
+        os.environ.get("DJANGO_PAGE_CACHE_STALE_WHILE_REVALIDATE", "30")
+    ),
+    # Never cached, whoever asks: the admin (in any language), share links.
+    "EXCLUDE": [r"^/(?:[a-z]{2}/)?admin/", r"^/share/", r"^/i18n/"],
 }
 
 MAILERS = {

@@ -444,7 +444,11 @@ class FileLifecycleMixin:
     def _state(self, instance):
         """What, once saved, calls for work: the file's name (and the focal point)."""
         value = instance.__dict__[self.attname] or ""
-        name = value.name or "" if isinstance(value, FieldFile) else value
+        if isinstance(value, FieldFile):
+            name = value.name or ""
+        else:
+            # A stored name, or an upload not saved yet (it has no name here).
+            name = value if isinstance(value, str) else ""
         focus = tuple(
             instance.__dict__.get(f"{self.name}_focus_{axis}") for axis in "xy"
         )

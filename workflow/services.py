@@ -20,7 +20,9 @@ from django.utils import timezone
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from articles import rails
 from articles.models import Article, Status
+from core import pagecache
 from history import services as history
 from thinktank.i18n import language_codes, localized
 from workflow.models import Transition
@@ -386,6 +388,10 @@ def publish_due(now=None):
                     to_status=Status.PUBLISHED,
                 )
                 done.append(pk)
+        # The UPDATE above bypasses save(): say what changed.
+        rails.changed(done)
+        if done:
+            pagecache.content_changed()
     return done
 
 

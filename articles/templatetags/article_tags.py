@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.dateformat import format as format_date
+from django.utils.dates import MONTHS_3
 from django.utils.translation import pgettext
 
 from thinktank.i18n import localized
@@ -19,7 +20,17 @@ def pubdate(value) -> str:
     if not value:
         return ""
     # Translators: a Django date format (see the "date" filter) for article dates.
-    return format_date(value, pgettext("article date format", "M j, Y"))
+    date_format = pgettext("article date format", "M j, Y")
+    if date_format == "M j, Y":
+        # What the date filter writes ("M" is MONTHS_3, titled), without its machinery.
+        return f"{str(MONTHS_3[value.month]).title()} {value.day}, {value.year}"
+    return format_date(value, date_format)
+
+
+@register.filter(expects_localtime=True)
+def isodate(value) -> str:
+    """``2023-06-13``: a date for machines (``<time datetime>``)."""
+    return value.date().isoformat() if value else ""
 
 
 @register.filter

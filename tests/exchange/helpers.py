@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 from articles.models import Article, ArticleType, Authorship, Recommendation
 from experts.models import Expert
 from taxonomy.models import Region, Topic
+from tests.factories import committed
 
 SAMPLE = Path(__file__).parent / "data" / "sample.json"
 
@@ -26,7 +27,10 @@ def import_file(path, *args) -> ImportResult:
     """Run ``import_content`` on ``path`` and capture what it prints."""
     stdout, stderr = StringIO(), StringIO()
     try:
-        call_command("import_content", str(path), *args, stdout=stdout, stderr=stderr)
+        with committed():
+            call_command(
+                "import_content", str(path), *args, stdout=stdout, stderr=stderr
+            )
     except CommandError as error:
         return ImportResult(False, stdout.getvalue(), stderr.getvalue(), str(error))
     return ImportResult(True, stdout.getvalue(), stderr.getvalue())

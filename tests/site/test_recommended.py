@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Status
-from articles.selectors import recommended_articles
+from articles.selectors import recommended_articles, with_bylines
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.site.helpers import by_class, get_page, one, text
 
@@ -127,12 +127,13 @@ def test_deterministic_when_everything_ties(terms):
 
 
 def test_costs_two_queries_however_large_the_archive(terms, django_assert_num_queries):
-    """One query scores, orders and limits in SQL; one more loads the bylines."""
+    """One query reads the picks and the scored candidates; one more loads the bylines."""
     for _ in range(12):
         make_article(authors=[terms["author"], make_expert()], topics=[terms["topic"]])
     subject = make_subject(terms, recommended=[make_article()])
     with django_assert_num_queries(2):
-        items = list(recommended_articles(subject, language_code="en"))
+        items = recommended_articles(subject, language_code="en")
+        with_bylines(items)
         for item in items:
             assert item.type.plural
             [a.expert.name for a in item.byline()]

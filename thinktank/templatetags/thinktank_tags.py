@@ -1,58 +1,61 @@
 """Site chrome: the Issues and Regions menus, the language switcher and hreflang links."""
 
+from functools import cache
+from html import escape
+
 from django import template
 from django.conf import settings
-from django.db.models import CharField, QuerySet, Value
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
+from django.utils.safestring import mark_safe
 
-from taxonomy.models import Region, Topic
-from thinktank.i18n import language_codes, localized
+from taxonomy.selectors import menu_terms
+from thinktank.i18n import language_codes
 
 register = template.Library()
 
 
 @register.simple_tag
 def chrome_menus() -> dict[str, list[dict]]:
-    """
-    The Issues (topics) and Regions & Countries menus, roots with their children.
-
-    Costs exactly one query: topics and regions are read in a single UNION.
-    """
+    """The Issues (topics) and Regions & Countries menus, roots with their children (one query)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
-    name = localized("name", language)
-    fields = dict.fromkeys(
-        ("kind", "pk", "slug", "parent_id", "sort_order", "name_en", name)
-    )
+    return menu_terms(language)
 
-    def terms(model, kind):
-        # A plain QuerySet without ordering: SQLite refuses ORDER BY inside
-        # the parts of a UNION, and modeltranslation's re-adds Meta.ordering.
-        return (
-            QuerySet(model)
-            .order_by()
-            .annotate(kind=Value(kind, output_field=CharField()))
-            .values(*fields)
+
+@register.simple_tag
+def term_menu(label: str, terms: list[dict]) -> str:
+    """
+    A drop-down menu of terms (no script: a ``details`` element), from
+    ``chrome_menus``: each term ``{name, url, children}``, children one level deep.
+
+    Built here rather than in a template: every page carries a hundred of
+    these links, and the template language would take milliseconds for them.
+    """
+    if not terms:
+        return ""
+    parts = [
+        (
+            f'<li class="term-menu"><details><summary>{escape(str(label))}</summary>'
+            '<ul class="term-menu__list">'
         )
-
-    rows = terms(Topic, "topic").union(terms(Region, "region"), all=True)
-    menus = {"topic": [], "region": []}
-    children = {}
-    for row in rows.order_by("kind", "sort_order", "slug"):
-        item = {
-            "name": row[name] or row["name_en"],
-            "url": reverse("policy_analysis", args=[row["slug"]]),
-            "children": children.setdefault((row["kind"], row["pk"]), []),
-        }
-        if row["parent_id"] is None:
-            menus[row["kind"]].append(item)
-        else:
-            children.setdefault((row["kind"], row["parent_id"]), []).append(item)
-    return {"topics": menus["topic"], "regions": menus["region"]}
+    ]
+    for term in terms:
+        parts.append(f'<li><a href="{escape(term["url"])}">{escape(term["name"])}</a>')
+        if term["children"]:
+            parts.append("<ul>")
+            parts.extend(
+                f'<li><a href="{escape(child["url"])}">{escape(child["name"])}</a></li>'
+                for child in term["children"]
+            )
+            parts.append("</ul>")
+        parts.append("</li>")
+    parts.append("</ul></details></li>")
+    return mark_safe("".join(parts))
 
 
+@cache
 def _language_name(code: str) -> str:
-    """A language's name written in that language ("العربية", "English")."""
+    """A language's name written in that language ("العربية", "English"); fixed per process."""
     with translation.override(code):
         return str(dict(settings.LANGUAGES)[code])
 

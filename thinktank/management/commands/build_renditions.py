@@ -10,6 +10,7 @@ dimensions of rows that lack them.
 from django.apps import apps
 from django.core.management.base import BaseCommand
 
+from core import pagecache
 from thinktank import renditions
 from thinktank.uploads import SafeImageField
 
@@ -52,3 +53,4 @@ class Command(BaseCommand):
             )
             setattr(instance, field.width_field, size[0])
             setattr(instance, field.height_field, size[1])
+            pagecache.content_changed()
