@@ -14,6 +14,7 @@ from tests.exchange.helpers import (
     topic,
 )
 from tests.factories import make_article, make_region
+from tests.images import files
 
 pytestmark = pytest.mark.django_db
 
@@ -327,3 +328,36 @@ def test_model_rules_about_files_apply_to_imported_files(write_document):
     path.write_text(json.dumps(data), encoding="utf-8")
     assert import_file(path).ok
     assert Article.objects.get(slug_en="decorative").lead_image
+
+
+def test_pdfs_with_active_content_are_refused(write_document):
+    """Defect 27: the importer refuses every PDF with active content, naming what it found."""
+    cases = files.active_pdfs()
+    path = write_document(
+        document(
+            articles=[
+                article(f"report-{index}", pdf=f"files/{case}.pdf")
+                for index, (case, _content, _what) in enumerate(cases)
+            ]
+        )
+    )
+    (path.parent / "files").mkdir()
+    for case, content, _what in cases:
+        (path.parent / "files" / f"{case}.pdf").write_bytes(content)
+    messages = refused(path)
+    assert len(messages) == len(cases), messages
+    for index, ((case, _content, what), message) in enumerate(
+        zip(cases, messages, strict=True)
+    ):
+        prefix = f'articles[{index}] (slug "report-{index}"): pdf: "files/{case}.pdf": '
+        assert message.startswith(prefix + "The PDF contains active content ("), message
+        assert what in message
+
+
+def test_a_pdf_with_a_web_link_imports(write_document):
+    """Defect 27, positive control: an ordinary link is not active content."""
+    path = write_document(document(articles=[article("linked", pdf="report.pdf")]))
+    (path.parent / "report.pdf").write_bytes(files.pdf_with_link())
+    result = import_file(path)
+    assert result.ok, result.stderr
+    assert Article.objects.get(slug_en="linked").page_count == 2
