@@ -11,6 +11,7 @@ from articles.search_index import update_search_vectors
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
+from thinktank.nul import NulFreeMixin
 from thinktank.redirects import record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import describe, propose_slug, slug_owner
@@ -42,7 +43,7 @@ class TypeKind(models.TextChoices):
     GRAPHICS = "graphics", _("Maps & graphics")
 
 
-class ArticleType(models.Model):
+class ArticleType(NulFreeMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(
         _("label"),
@@ -133,7 +134,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(NulFreeMixin, models.Model):
     type = models.ForeignKey(
         ArticleType,
         verbose_name=_("type"),
@@ -479,7 +480,7 @@ class Article(models.Model):
         return sorted(self.authorships.all(), key=lambda a: (a.order, a.pk))
 
 
-class Authorship(models.Model):
+class Authorship(NulFreeMixin, models.Model):
     article = models.ForeignKey(
         Article,
         verbose_name=_("article"),

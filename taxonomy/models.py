@@ -3,6 +3,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.nul import NulFreeMixin
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.slugs import describe, propose_slug, slug_owner
 
@@ -17,7 +18,7 @@ class TermQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
-class Term(models.Model):
+class Term(NulFreeMixin, models.Model):
     """What topics and regions share: a translated name, a slug, a parent and an order."""
 
     name = models.CharField(_("name"), max_length=120)

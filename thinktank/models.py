@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.nul import NulFreeMixin
+
 
 class RedirectKind(models.TextChoices):
     AUTO = "auto", _("Automatic (slug changed)")
@@ -13,7 +15,7 @@ class RedirectQuerySet(models.QuerySet):
         return self.filter(old_path=path)
 
 
-class Redirect(models.Model):
+class Redirect(NulFreeMixin, models.Model):
     """An old address that answers 301 with a new one, forever."""
 
     old_path = models.CharField(
