@@ -53,8 +53,9 @@ def admin_actions():
 
 def make_objects(owner):
     """One object of each registered model; the article is a draft by ``owner``."""
+    # An author: approving and publishing need one.
     article = make_article(
-        status=Status.DRAFT, languages=("en", "ar"), available_en=False
+        status=Status.DRAFT, languages=("en", "ar"), available_en=False, authors=1
     )
     article.available_en = article.available_ar = False
     article.created_by = owner
