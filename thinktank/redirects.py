@@ -93,7 +93,13 @@ def import_redirects(text: str) -> ImportResult:
             )
             continue
         old, new, language = (cells + [""])[:3]
-        if not _is_path(old):
+        if any("\x00" in cell for cell in cells):
+            # PostgreSQL cannot even look such an address up.
+            result.errors.append(
+                _("Line %(line)d: an address contains a NUL character.")
+                % {"line": line}
+            )
+        elif not _is_path(old):
             result.errors.append(
                 _("Line %(line)d: the old address must start with /.") % {"line": line}
             )
