@@ -2,7 +2,9 @@ from copy import deepcopy
 
 from django.conf import settings
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.forms.models import BaseInlineFormSet
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -37,8 +39,27 @@ class ArticleTypeAdmin(BilingualAdmin):
     fields = ["name", "plural", "slug", "kind", "sort_order"]
 
 
+class AuthorshipFormSet(BaseInlineFormSet):
+    """Refuses to take the last author off an approved, scheduled or published article."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors) or not self.initial_form_count():
+            return
+        authors = sum(
+            1
+            for form in self.forms
+            if not (self.can_delete and self._should_delete_form(form))
+            and (form.cleaned_data.get("expert") or form.instance.expert_id)
+        )
+        problem = self.instance.publication_errors(authors=authors).get("authors")
+        if problem:
+            raise ValidationError(problem, code="no_author")
+
+
 class AuthorshipInline(admin.TabularInline):
     model = Authorship
+    formset = AuthorshipFormSet
     fields = ["order", "expert"]
     autocomplete_fields = ["expert"]
     extra = 1

@@ -13,6 +13,7 @@ from experts.models import Expert
 from history.models import StaleTranslation
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
+from thinktank.nul import NulFreeMixin
 from thinktank.redirects import record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import describe, propose_slug, slug_owner
@@ -32,6 +33,8 @@ class Status(models.TextChoices):
 
 #: Statuses whose articles readers may see once ``published_at`` has come.
 VISIBLE_STATUSES = (Status.SCHEDULED, Status.PUBLISHED)
+#: Statuses in which an article needs at least one author.
+AUTHORED_STATUSES = (Status.APPROVED, Status.SCHEDULED, Status.PUBLISHED)
 
 
 class TypeKind(models.TextChoices):
@@ -44,7 +47,7 @@ class TypeKind(models.TextChoices):
     GRAPHICS = "graphics", _("Maps & graphics")
 
 
-class ArticleType(models.Model):
+class ArticleType(NulFreeMixin, models.Model):
     slug = models.SlugField(_("slug"), max_length=60, unique=True)
     name = models.CharField(
         _("label"),
@@ -197,7 +200,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
 
-class Article(models.Model):
+class Article(NulFreeMixin, models.Model):
     type = models.ForeignKey(
         ArticleType,
         verbose_name=_("type"),
@@ -472,32 +475,68 @@ class Article(models.Model):
                 errors[slug_field] = _("This address is already used by %(owner)s.") % {
                     "owner": describe(owner)
                 }
-            if getattr(self, localized("available", code)):
-                missing = [
-                    str(self._meta.get_field(localized(name, code)).verbose_name)
-                    for name in ("title", "summary", "body")
-                    if not getattr(self, localized(name, code))
-                ]
-                if missing:
-                    errors[localized("available", code)] = _(
-                        "To publish this language version, fill in: %(fields)s."
-                    ) % {"fields": ", ".join(missing)}
-        if self.lead_image and not self.lead_image_decorative:
-            for code in language_codes():
-                alt = localized("lead_image_alt", code)
-                if (
-                    code == settings.LANGUAGE_CODE or self.is_available_in(code)
-                ) and not (getattr(self, alt) or "").strip():
-                    errors[alt] = _(
-                        "Describe the lead image for readers who cannot see it "
-                        "(alt text), or tick “the lead image is decorative”."
-                    )
+        errors.update(self.publication_errors())
+        if errors:
+            raise ValidationError(errors)
+
+    def language_errors(self, language_code) -> dict:
+        """
+        What the ``language_code`` version lacks to be published, by field:
+        its title, summary and body, and the lead image's alt text.
+        """
+        errors = {}
+        missing = [
+            str(self._meta.get_field(localized(name, language_code)).verbose_name)
+            for name in ("title", "summary", "body")
+            if not getattr(self, localized(name, language_code))
+        ]
+        if missing:
+            errors[localized("available", language_code)] = _(
+                "To publish this language version, fill in: %(fields)s."
+            ) % {"fields": ", ".join(missing)}
+        alt = localized("lead_image_alt", language_code)
+        if (
+            self.lead_image
+            and not self.lead_image_decorative
+            and not (getattr(self, alt) or "").strip()
+        ):
+            errors[alt] = _(
+                "Describe the lead image for readers who cannot see it "
+                "(alt text), or tick “the lead image is decorative”."
+            )
+        return errors
+
+    def publication_errors(self, *, authors: int | None = None) -> dict:
+        """
+        The publication rules, by field: what keeps this article from being in
+        its status with the languages it is published in. The admin's form
+        (through ``clean()``), the workflow's transitions and the importer all
+        apply them, so that whatever is published exports and imports again.
+
+        ``authors`` is how many authors the article will have; None leaves
+        out the rule that an approved, scheduled or published article needs
+        one. ``clean()`` cannot know (the admin saves the authors of its
+        inline after the article), and the importer accepts articles without
+        a byline (an institute's older statements); the workflow's
+        transitions and the admin's author inline apply it.
+        """
+        errors = {}
+        for code in language_codes():
+            if code == settings.LANGUAGE_CODE or self.is_available_in(code):
+                problems = self.language_errors(code)
+                if not self.is_available_in(code):
+                    # Unpublished, the default language still describes the image.
+                    problems.pop(localized("available", code), None)
+                errors.update(problems)
         if self.status in VISIBLE_STATUSES and not self.published_at:
             errors["published_at"] = _(
                 "A published or scheduled article needs a publication date."
             )
-        if errors:
-            raise ValidationError(errors)
+        if authors == 0 and self.status in AUTHORED_STATUSES:
+            errors["authors"] = _(
+                "An approved, scheduled or published article needs at least one author."
+            )
+        return errors
 
     def _stored_live_urls(self) -> dict[str, str]:
         """``{code: address}`` of the stored row in each language readers could see it in."""
@@ -574,7 +613,7 @@ class Article(models.Model):
         return sorted(self.authorships.all(), key=lambda a: (a.order, a.pk))
 
 
-class Authorship(models.Model):
+class Authorship(NulFreeMixin, models.Model):
     article = models.ForeignKey(
         Article,
         verbose_name=_("article"),

@@ -8,6 +8,7 @@ from modeltranslation.utils import build_localized_fieldname
 from core.urls import slug_url
 from taxonomy.models import Region, Topic
 from thinktank.i18n import localized_fields
+from thinktank.nul import NulFreeMixin
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import propose_slug
@@ -96,7 +97,7 @@ class ExpertQuerySet(models.QuerySet):
         )
 
 
-class Expert(models.Model):
+class Expert(NulFreeMixin, models.Model):
     name = models.CharField(_("name"), max_length=120)
     sort_name = models.CharField(
         _("sort name"),

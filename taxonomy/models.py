@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.urls import slug_url
+from thinktank.nul import NulFreeMixin
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.slugs import describe, propose_slug, slug_owner
 
@@ -21,7 +22,7 @@ class TermQuerySet(models.QuerySet):
         return self.all()
 
 
-class Term(models.Model):
+class Term(NulFreeMixin, models.Model):
     """What topics and regions share: a translated name, a slug, a parent and an order."""
 
     name = models.CharField(_("name"), max_length=120)

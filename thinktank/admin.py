@@ -9,6 +9,8 @@ plus:
   Arabic is typed right to left even without JavaScript;
 * ``static/admin/thinktank/translation_tabs.js``, which groups each field's
   language inputs into tabs (English | العربية);
+* ``static/admin/thinktank/unsaved_changes.js``, which asks before the editor
+  leaves a change form with unsaved edits;
 * a change form that lets the prose editor run under the CSP (see
   ``templates/admin/thinktank/change_form.html``).
 
@@ -77,7 +79,10 @@ class BilingualAdminMixin:
     change_form_template = "admin/thinktank/change_form.html"
 
     class Media:
-        js = ["admin/thinktank/translation_tabs.js"]
+        js = [
+            "admin/thinktank/translation_tabs.js",
+            "admin/thinktank/unsaved_changes.js",
+        ]
         css = {"all": ["admin/thinktank/admin.css"]}
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):

@@ -5,6 +5,8 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from thinktank.nul import NulFreeMixin
+
 # Never in an address: spaces and control characters (PostgreSQL refuses NUL in
 # text), and the backslash, which browsers read as "/" ("/\evil.example" is
 # another site).
@@ -67,7 +69,7 @@ class RedirectQuerySet(models.QuerySet):
         return self.filter(old_path=path)
 
 
-class Redirect(models.Model):
+class Redirect(NulFreeMixin, models.Model):
     """An old address that answers 301 with a new one, forever."""
 
     old_path = models.CharField(

@@ -11,6 +11,8 @@ admin's forms and the content importer get it without knowing about it:
   environment);
 * markup (HTML, SVG, script), archives and PDFs hidden inside an image are
   refused; truncated and damaged files are refused;
+* PDFs with active content are refused, naming what was found: JavaScript,
+  launch actions, embedded files, HTML a browser could run;
 * images are decoded and re-encoded from their pixels alone: EXIF (GPS
   included), XMP, comments and trailing payloads are gone, the EXIF
   orientation is applied;
@@ -56,6 +58,18 @@ MARKUP = re.compile(
     rb"\?php|a\s+href)|javascript:",
     re.IGNORECASE,
 )
+# Markup inside a PDF: a browser that sniffs the file would run it as a web page.
+HTML_IN_PDF = re.compile(
+    rb"<\s*(?:script|html|!doctype\s+html|body|iframe|svg|object|embed|meta|\?php)\b",
+    re.IGNORECASE,
+)
+#: What ``check_pdf`` refuses as active content, in the order it names them.
+ACTIVE_CONTENT = {
+    "javascript": _("JavaScript"),
+    "launch": _("a launch action"),
+    "embedded_file": _("an embedded file"),
+    "html": _("HTML inside the file"),
+}
 SVG_OR_HTML_START = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*<(?:\?xml|svg|!doctype|html|head|body|script|!--)",
     re.IGNORECASE,
@@ -278,6 +292,7 @@ def check_pdf(data: bytes) -> CheckedPdf:
                     code="encrypted",
                 )
             pages = len(reader.pages)
+            found = _active_content(reader)
         except ValidationError:
             raise
         except (PyPdfError, OSError, ValueError, KeyError, TypeError, RecursionError):
@@ -286,7 +301,65 @@ def check_pdf(data: bytes) -> CheckedPdf:
             raise unreadable from None
     if pages < 1:
         raise unreadable
+    if HTML_IN_PDF.search(data):
+        found.add("html")
+    if found:
+        raise ValidationError(
+            _(
+                "The PDF contains active content (%(found)s) and was refused: "
+                "export it again without scripts, actions or attachments."
+            ),
+            code="active_content",
+            params={
+                "found": ", ".join(
+                    str(label) for key, label in ACTIVE_CONTENT.items() if key in found
+                )
+            },
+        )
     return CheckedPdf(data, pages)
+
+
+def _active_content(reader) -> set[str]:
+    """
+    The kinds of active content (keys of ``ACTIVE_CONTENT``) reachable from
+    the PDF's trailer: scripts and launch actions a viewer may run, files it
+    carries. The object graph is walked without recursion, each object once.
+    """
+    from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
+
+    def resolved(value):
+        return value.get_object() if isinstance(value, IndirectObject) else value
+
+    found, seen, stack = set(), set(), [reader.trailer]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, IndirectObject):
+            if (value.idnum, value.generation) in seen:
+                continue
+            seen.add((value.idnum, value.generation))
+            value = value.get_object()
+        if isinstance(value, ArrayObject):
+            stack.extend(list.__iter__(value))
+        elif isinstance(value, DictionaryObject):
+            for key, item in dict.items(value):
+                if key in ("/JS", "/JavaScript"):
+                    found.add("javascript")
+                elif key in ("/EmbeddedFiles", "/EF"):
+                    found.add("embedded_file")
+                elif key in ("/S", "/Type", "/Subtype", "/URI"):
+                    name = resolved(item)
+                    if name == "/JavaScript" or (
+                        key == "/URI"
+                        and isinstance(name, str)
+                        and name.strip().lower().startswith("javascript:")
+                    ):
+                        found.add("javascript")
+                    elif name == "/Launch":
+                        found.add("launch")
+                    elif name in ("/EmbeddedFile", "/FileAttachment"):
+                        found.add("embedded_file")
+                stack.append(item)
+    return found
 
 
 def _checked(value, check):

@@ -5,16 +5,18 @@ and the admin of share links and the transition log.
 Status and publication fields are read-only for everyone: only the
 transitions (buttons on the change page, bulk actions on the list, both
 Django's admin actions) change them, through ``workflow.services.perform``.
+A button on the change page saves the edited form first, as Save would.
 """
 
 import calendar as pycalendar
+import copy
 from datetime import UTC, date, datetime, time, timedelta
 
 from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation, helpers
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
@@ -247,6 +249,59 @@ class WorkflowAdminMixin:
         return super().get_prepopulated_fields(request, obj)
 
     # Transitions -------------------------------------------------------------
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if object_id is not None and self._button_pressed(request):
+            # A button on the change page submits the whole form: what was
+            # typed is saved first, and a form with errors comes back with
+            # them instead of the transition.
+            refused = self._save_before_action(
+                request, object_id, form_url, extra_context
+            )
+            if refused is not None:
+                return refused
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _button_pressed(self, request):
+        return (
+            request.method == "POST"
+            and f"{ActionLocation.CHANGE_FORM.value}-action" in request.POST
+            and not {"_save", "_continue", "_addanother", "_saveasnew"}
+            & set(request.POST)
+        )
+
+    def _save_before_action(self, request, object_id, form_url, extra_context):
+        """
+        Save the change form sent with an action button, if it changes anything.
+        Returns the form's page when it has errors, else None (go on with the action).
+        """
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_change_permission(request, obj):
+            return None  # read-only: there is nothing to save
+        if not self._form_changes(request, obj):
+            return None
+        saving = copy.copy(request)
+        saving.POST = request.POST.copy()
+        for name in list(saving.POST):
+            if name.startswith(f"{ActionLocation.CHANGE_FORM.value}-"):
+                del saving.POST[name]
+        saving.POST["_continue"] = "1"  # back to this page, not to the list
+        response = super().changeform_view(saving, object_id, form_url, extra_context)
+        return None if response.status_code == 302 else response
+
+    def _form_changes(self, request, obj):
+        """Was the change form posted, and does it differ from ``obj`` (fields or inlines)?"""
+        fieldsets = self.get_fieldsets(request, obj)
+        form_class = self.get_form(
+            request, obj, change=True, fields=flatten_fieldsets(fieldsets)
+        )
+        form = form_class(request.POST, request.FILES, instance=obj)
+        if not any(form.add_prefix(name) in request.POST for name in form.fields):
+            return False  # the action alone, posted without the form
+        if form.has_changed():
+            return True
+        formsets, _inlines = self._create_formsets(request, obj, change=True)
+        return any(formset.has_changed() for formset in formsets)
 
     def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
         actions = super().get_actions(request, action_location=action_location)

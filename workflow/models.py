@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
+from thinktank.nul import NulFreeMixin
 
 
 class TransitionQuerySet(models.QuerySet):
@@ -14,7 +15,7 @@ class TransitionQuerySet(models.QuerySet):
         return self.select_related("actor").order_by("-at", "-pk")
 
 
-class Transition(models.Model):
+class Transition(NulFreeMixin, models.Model):
     """One step of an article's workflow: who moved it, when, from where to where, and why."""
 
     article = models.ForeignKey(

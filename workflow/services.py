@@ -18,6 +18,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles import rails
@@ -212,16 +213,14 @@ def allowed_steps(user, article):
 # Transitions -------------------------------------------------------------
 
 
-def _missing_text(article, code):
-    return [
-        str(article._meta.get_field(localized(name, code)).verbose_name)
-        for name in ("title", "summary", "body")
-        if not getattr(article, localized(name, code))
-    ]
+#: The transitions that put an article before readers (or approve it for
+#: that): each checks the article's publication rules first.
+PUBLISHING = ("approve", "publish", "schedule")
 
 
-def _complete_languages(article):
-    return [code for code in language_codes() if not _missing_text(article, code)]
+def _publishable_languages(article):
+    """The languages whose version has everything it needs to be published."""
+    return [code for code in language_codes() if not article.language_errors(code)]
 
 
 def _storable(moment: datetime) -> bool:
@@ -240,12 +239,33 @@ def _not_allowed(step, article):
     )
 
 
-def perform(article, name, user, *, comment="", when: datetime | None = None):
+def _check_publication(article):
+    """Refuse the transition if ``article``, as it would be left, breaks a publication rule."""
+    errors = article.publication_errors(authors=article.authorships.count())
+    if errors:
+        raise TransitionError(
+            " ".join(
+                f"{capfirst(article._meta.get_field(name).verbose_name)}: {message}"
+                for name, message in errors.items()
+            )
+        )
+
+
+def perform(
+    article,
+    name,
+    user,
+    *,
+    comment="",
+    when: datetime | None = None,
+    notify: bool = True,
+):
     """
     Perform the transition ``name`` on ``article`` as ``user`` and record it.
 
     Raises ``TransitionError`` (with a message for the user) when it is not
-    allowed. Returns the ``Transition``.
+    allowed. Returns the ``Transition``. ``notify=False`` emails nobody (the
+    demo's seed content is nobody's news).
     """
     step = STEPS.get(name)
     if step is None or step.needs_revision:
@@ -263,13 +283,6 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
         fields = ["status", "updated_at"]
         now = timezone.now()
         if step.language:
-            if name.startswith("publish_"):
-                missing = _missing_text(article, step.language)
-                if missing:
-                    raise TransitionError(
-                        _("To publish this language version, fill in: %(fields)s.")
-                        % {"fields": ", ".join(missing)}
-                    )
             setattr(
                 article,
                 localized("available", step.language),
@@ -293,16 +306,21 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
                 article.published_at = now
                 fields.append("published_at")
             if name in ("publish", "schedule") and not article.languages:
-                # Nothing chosen yet: publish every language whose text is complete.
-                complete = _complete_languages(article)
-                if not complete:
+                # Nothing chosen yet: publish every language that is ready.
+                ready = _publishable_languages(article)
+                if not ready:
                     raise TransitionError(
-                        _("No language version has a title, summary and body yet.")
+                        _(
+                            "No language version is ready yet: each needs a title, "
+                            "summary and body, and alt text for the lead image."
+                        )
                     )
-                for code in complete:
+                for code in ready:
                     setattr(article, localized("available", code), True)
                     fields.append(localized("available", code))
             article.status = TARGETS[name]
+        if name in PUBLISHING or (step.language and name.startswith("publish_")):
+            _check_publication(article)
         if (
             article.status in (Status.PUBLISHED, Status.SCHEDULED)
             and not article.first_published_at
@@ -322,7 +340,8 @@ def perform(article, name, user, *, comment="", when: datetime | None = None):
             language=step.language,
             comment=comment,
         )
-        transaction.on_commit(lambda: _notify(record.pk, name))
+        if notify:
+            transaction.on_commit(lambda: _notify(record.pk, name))
     return record
 
 

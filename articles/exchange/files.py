@@ -8,7 +8,6 @@ can tell whether the stored file is already the same.
 """
 
 import copy
-import io
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -16,7 +15,6 @@ from pathlib import PurePath
 from django.core.files.base import ContentFile
 from django.core.files.storage import InMemoryStorage
 from django.db import models
-from PIL import Image, UnidentifiedImageError
 
 from articles.exchange import schema
 from articles.exchange.records import Record, specs
@@ -90,15 +88,6 @@ def _plain_fields(instance):
         for f in instance._meta.concrete_fields
         if not f.is_relation and not isinstance(f, models.FileField)
     ]
-
-
-def is_image(content: bytes) -> bool:
-    try:
-        with Image.open(io.BytesIO(content)) as image:
-            image.verify()
-    except (UnidentifiedImageError, OSError, SyntaxError):
-        return False
-    return True
 
 
 def stored_bytes(field_file) -> bytes | None:

@@ -43,6 +43,15 @@ def load_document(path: Path) -> dict:
         return json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as error:
         raise ExchangeError([f"{path}: not valid JSON: {error}"]) from None
+    except RecursionError:
+        raise ExchangeError(
+            [
+                (
+                    f"{path}: the JSON nests arrays and objects too deeply to be "
+                    "read (an exchange file needs only a few levels)"
+                )
+            ]
+        ) from None
     except ValueError as error:
         raise ExchangeError([f"{path}: {error}"]) from None
 

@@ -1,5 +1,6 @@
 """The records of an exchange document as the importer sees them, and what it reports."""
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -54,7 +55,8 @@ class Record:
     section: str
     index: int
     raw: dict
-    slug: str | None = None
+    slug: str | None = None  # as looked up: without NUL characters
+    written_slug: str | None = None  # as the file writes it, for messages
     data: dict = field(default_factory=dict)  # exchange key -> parsed value
     bad_keys: set = field(default_factory=set)  # keys already reported
     instance: models.Model | None = None
@@ -68,7 +70,10 @@ class Record:
     @property
     def label(self) -> str:
         where = f"{self.section}[{self.index}]"
-        return f'{where} (slug "{self.slug}")' if self.slug else where
+        # JSON's quoting: a quote, a backslash or a control character in the
+        # slug is escaped, not printed raw into the terminal.
+        slug = json.dumps(self.written_slug or self.slug, ensure_ascii=False)
+        return f"{where} (slug {slug})" if self.slug else where
 
 
 @dataclass

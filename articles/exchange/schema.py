@@ -7,6 +7,7 @@ which the exporter writes the keys. ``parse`` turns one raw JSON value into
 what the importer assigns, reporting problems through a callback.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -261,6 +262,40 @@ def _slug(value) -> str:
 
 def _ref(value) -> str | None:
     return None if value in (None, "") else _string(value)
+
+
+NUL = "\x00"
+
+
+def nul_problem(value) -> str | None:
+    """
+    Why ``value`` cannot be imported if a NUL character is in it, else None.
+    PostgreSQL cannot store the character in text, and the HTML sanitizer
+    would drop it silently: it is refused, naming where it is.
+    """
+    if isinstance(value, dict):
+        items = [(json.dumps(k, ensure_ascii=False), k, v) for k, v in value.items()]
+    elif isinstance(value, list):
+        items = [(f"[{index}]", "", item) for index, item in enumerate(value)]
+    else:
+        items = [("", value if isinstance(value, str) else "", None)]
+    for where, text, item in items:
+        # An exchange value nests two levels at most: recursion is bounded.
+        if NUL in text or (item is not None and nul_problem(item)):
+            prefix = f"{where} " if where else ""
+            return f"{prefix}contains a NUL character (\\u0000), which text cannot hold"
+    return None
+
+
+def without_nul(value):
+    """``value`` with every NUL character taken out (to check the rest of it)."""
+    if isinstance(value, str):
+        return value.replace(NUL, "")
+    if isinstance(value, dict):
+        return {without_nul(k): without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [without_nul(item) for item in value]
+    return value
 
 
 def parse(spec: Spec, value):

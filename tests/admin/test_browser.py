@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.utils.translation import get_language_info
 from playwright.sync_api import sync_playwright
 
-from articles.models import Article
-from tests.factories import make_topic
+from articles.models import Article, Status
+from tests.factories import make_article, make_topic
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
@@ -170,3 +170,54 @@ def test_arabic_error_opens_the_arabic_tab(live_server, editor):
         assert "mt-tab-error" in tab.get_attribute("class").split()
         page.screenshot(path=screenshot("admin-article-slug-clash.png"), full_page=True)
     assert not Article.objects.exists()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_leaving_unsaved_edits_asks_first(live_server, editor):
+    """
+    Defect 6: with unsaved edits, leaving the change page asks first (under
+    the CSP); untouched, or when a workflow button saves the edits, it does not.
+    """
+    article = make_article("Dams on the Tigris", status=Status.DRAFT)
+    url = live_server.url + reverse("admin:articles_article_change", args=[article.pk])
+    home = live_server.url + reverse("admin:index")
+    dialogs, console = [], []
+    with chromium_page() as page:
+        page.on("console", lambda message: console.append(message.text))
+        page.on("pageerror", lambda error: console.append(f"page error: {error}"))
+
+        def answer(dialog):
+            dialogs.append(dialog.type)
+            dialog.dismiss()  # "Stay on this page"
+
+        page.on("dialog", answer)
+        log_in(page, live_server)
+
+        # Positive control: nothing typed, the page is left without a question.
+        page.goto(url)
+        page.click("#id_title_en")
+        page.click(f"a[href='{reverse('admin:index')}']")
+        page.wait_for_url(home)
+        assert dialogs == []
+
+        # An edit, then a link: the browser asks, and the editor stays.
+        page.goto(url)
+        page.click("#id_title_en")
+        page.keyboard.type(" after the drought")
+        with page.expect_event("dialog"):
+            page.click(f"a[href='{reverse('admin:index')}']")
+        assert dialogs == ["beforeunload"]
+        assert page.url == url
+        assert (
+            page.input_value("#id_title_en") == "Dams on the Tigris after the drought"
+        )
+
+        # A workflow button submits the form: no question, and the edit is saved.
+        page.click("button[name='CHANGE_FORM-action'][value='submit']")
+        page.wait_for_selector(".messagelist")
+        assert dialogs == ["beforeunload"]
+    assert [text for text in console if "Failed to load resource" not in text] == []
+    article.refresh_from_db()
+    assert article.title_en == "Dams on the Tigris after the drought"
+    assert article.status == Status.IN_REVIEW

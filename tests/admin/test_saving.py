@@ -315,3 +315,34 @@ def test_article_cannot_recommend_itself(admin_client):
     messages = [text for texts in errors(response).values() for text in texts]
     assert "An article cannot recommend itself." in messages
     assert not article.recommendation_links.exists()
+
+
+def test_nul_characters_are_refused_in_every_field(admin_client):
+    """Defect 5: the admin refuses a NUL character in plain and rich text, naming the field."""
+    article = make_article("Ports and power", status="draft")
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    response = post_form(
+        admin_client,
+        url,
+        title_en="Ports\u0000 and power",
+        body_ar="<p>نص\u0000</p>",
+        series="Policy\u0000Watch",
+    )
+    assert response.status_code == 200
+    found = errors(response)
+    for field in ("title_en", "body_ar", "series"):
+        assert found[field] == ["Null characters are not allowed."], found
+    article.refresh_from_db()
+    assert article.title_en == "Ports and power"
+    # Positive control: the same edit without the character saves.
+    assert_saved(
+        post_form(
+            admin_client,
+            url,
+            title_en="Ports and power",
+            body_ar="<p>نص</p>",
+            series="PolicyWatch",
+        )
+    )
+    article.refresh_from_db()
+    assert article.series == "PolicyWatch"

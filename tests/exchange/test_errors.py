@@ -14,6 +14,7 @@ from tests.exchange.helpers import (
     topic,
 )
 from tests.factories import make_article, make_region
+from tests.images import files
 
 pytestmark = pytest.mark.django_db
 
@@ -268,7 +269,10 @@ def test_missing_or_bad_headshot_is_refused(write_document):
     )
     assert messages[1:] == [
         'experts[1] (slug "outside"): headshot: "../elsewhere.png" must be a path inside the folder of the file',
-        'experts[2] (slug "not-image"): headshot: "content.json" is not an image',
+        (
+            'experts[2] (slug "not-image"): headshot: "content.json": The file\'s content '
+            "is not a JPEG, PNG, WebP or AVIF image, whatever its name says."
+        ),
     ]
 
 
@@ -327,3 +331,106 @@ def test_model_rules_about_files_apply_to_imported_files(write_document):
     path.write_text(json.dumps(data), encoding="utf-8")
     assert import_file(path).ok
     assert Article.objects.get(slug_en="decorative").lead_image
+
+
+def test_pdfs_with_active_content_are_refused(write_document):
+    """Defect 27: the importer refuses every PDF with active content, naming what it found."""
+    cases = files.active_pdfs()
+    path = write_document(
+        document(
+            articles=[
+                article(f"report-{index}", pdf=f"files/{case}.pdf")
+                for index, (case, _content, _what) in enumerate(cases)
+            ]
+        )
+    )
+    (path.parent / "files").mkdir()
+    for case, content, _what in cases:
+        (path.parent / "files" / f"{case}.pdf").write_bytes(content)
+    messages = refused(path)
+    assert len(messages) == len(cases), messages
+    for index, ((case, _content, what), message) in enumerate(
+        zip(cases, messages, strict=True)
+    ):
+        prefix = f'articles[{index}] (slug "report-{index}"): pdf: "files/{case}.pdf": '
+        assert message.startswith(prefix + "The PDF contains active content ("), message
+        assert what in message
+
+
+def test_a_pdf_with_a_web_link_imports(write_document):
+    """Defect 27, positive control: an ordinary link is not active content."""
+    path = write_document(document(articles=[article("linked", pdf="report.pdf")]))
+    (path.parent / "report.pdf").write_bytes(files.pdf_with_link())
+    result = import_file(path)
+    assert result.ok, result.stderr
+    assert Article.objects.get(slug_en="linked").page_count == 2
+
+
+def test_decompression_bombs_are_refused_like_in_the_admin(write_document):
+    """Defect 5: an image that would decode to a billion pixels gets one error line, no traceback."""
+    path = write_document(
+        document(
+            experts=[expert("bomb", headshot="images/bomb.png")],
+            articles=[
+                article(
+                    "huge",
+                    lead_image="images/huge.png",
+                    lead_image_alt={"en": "A dam"},
+                )
+            ],
+        )
+    )
+    (path.parent / "images").mkdir()
+    (path.parent / "images" / "bomb.png").write_bytes(files.png_bomb())
+    (path.parent / "images" / "huge.png").write_bytes(files.png_with_size(30000, 30000))
+    too_large = "The image is too large in pixels: at most"
+    messages = refused(path)
+    assert [message.split(too_large)[0] for message in messages] == [
+        'experts[0] (slug "bomb"): headshot: "images/bomb.png": ',
+        'articles[0] (slug "huge"): lead_image: "images/huge.png": ',
+    ], messages
+
+
+def test_nul_characters_are_refused(write_document):
+    """Defect 5: a NUL character in any text gets an error naming the record and the field."""
+    path = write_document(
+        document(
+            topics=[topic("energy", description={"en": "Oil\u0000 and gas"})],
+            experts=[expert("jane-roe", name={"en": "Jane\u0000 Roe"})],
+            articles=[
+                article(
+                    "nul-body",
+                    body={"en": "<p>Fine.</p>", "ar": "<p>نص\u0000</p>"},
+                    series="Policy\u0000Watch",
+                    authors=["jane-roe"],
+                ),
+                {**article("nul-slug"), "slug": {"en": "nul\u0000slug"}},
+            ],
+        )
+    )
+    nul = "contains a NUL character (\\u0000), which text cannot hold"
+    assert refused(path) == [
+        f'topics[0] (slug "energy"): description: "en" {nul}',
+        f'experts[0] (slug "jane-roe"): name: "en" {nul}',
+        f'articles[0] (slug "nul-body"): body: "ar" {nul}',
+        f'articles[0] (slug "nul-body"): series: {nul}',
+        f'articles[1] (slug "nul\\u0000slug"): slug: "en" {nul}',
+    ]
+
+
+def test_deeply_nested_json_is_refused_in_one_line(tmp_path):
+    """Defect 5: a document nested 100,000 deep is reported, not a RecursionError traceback."""
+    path = tmp_path / "deep.json"
+    path.write_text(
+        '{"format": "thinktank-exchange/1", "topics": '
+        + "[" * 100_000
+        + "]" * 100_000
+        + "}",
+        encoding="utf-8",
+    )
+    assert refused(path) == [
+        (
+            f"{path}: the JSON nests arrays and objects too deeply to be read "
+            "(an exchange file needs only a few levels)"
+        )
+    ]

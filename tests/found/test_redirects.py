@@ -124,6 +124,18 @@ class ImportTests(TestCase):
         )
         self.assertFalse(Redirect.objects.exists())
 
+    def test_a_nul_character_is_refused_with_its_line(self):
+        """Defect 5: a NUL character in an address is an error on its line, not a traceback."""
+        result = import_redirects("/a,/b\n/c\x00,/d\n/e,/f\x00\n")
+        self.assertEqual(
+            result.errors,
+            [
+                "Line 2, old address: Null characters are not allowed.",
+                "Line 3, new address: Null characters are not allowed.",
+            ],
+        )
+        self.assertFalse(Redirect.objects.exists())
+
     def test_command_imports_and_collapses(self):
         record_move("/x", "/a", kind=RedirectKind.MANUAL)
         with tempfile.TemporaryDirectory() as folder:

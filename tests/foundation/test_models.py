@@ -209,3 +209,48 @@ def test_an_article_cannot_recommend_itself():
     article = make_article()
     with pytest.raises(IntegrityError), transaction.atomic():
         article.recommendation_links.create(recommended=article)
+
+
+def test_nul_characters_are_refused_on_save_and_in_validation():
+    """Defect 5: a NUL character is refused on every database, naming the field."""
+    from articles.models import Authorship
+    from thinktank.models import Redirect
+
+    article = make_article(
+        "Ports and power", status=Status.DRAFT, languages=("en", "ar")
+    )
+    article.body_ar = "<p>نص\u0000 عربي</p>"
+    article.subtitle_en = "A\u0000B"
+    with pytest.raises(ValidationError) as refused:
+        article.save()
+    assert set(refused.value.message_dict) == {"body_ar", "subtitle_en"}
+    with pytest.raises(ValidationError) as refused:
+        article.full_clean()
+    assert refused.value.message_dict["body_ar"] == ["Null characters are not allowed."]
+    assert refused.value.message_dict["subtitle_en"] == [
+        "Null characters are not allowed."
+    ]
+    article.refresh_from_db()
+    assert "\u0000" not in article.body_ar
+    # Positive control: the same article saves once the text is clean.
+    article.subtitle_en = "A B"
+    article.save()
+
+    records = [
+        Topic(name_en="Oil\u0000", slug="oil"),
+        Region(name_en="Gulf", slug="gulf", description_ar="\u0000"),
+        Expert(name_en="Jane\u0000 Roe", slug="jane-roe"),
+        Redirect(old_path="/old\u0000", new_path="/new"),
+    ]
+    for record in records:
+        with pytest.raises(ValidationError):
+            record.save()
+        assert not type(record).objects.exists()
+    authorship = Authorship(
+        article=article, expert=make_expert(), frozen={"en": {"name": "X\u0000"}}
+    )
+    with pytest.raises(ValidationError) as refused:
+        authorship.save()
+    assert set(refused.value.message_dict) == {"frozen"}
+    authorship.frozen = {"en": {"name": "X"}}
+    authorship.save()

@@ -130,27 +130,189 @@ def zip_bytes():
     return buffer.getvalue()
 
 
-def pdf(pages=3, text="A test report"):
-    """A small, valid PDF of ``pages`` pages, written by hand."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>"]
+def pdf(
+    pages=3, text="A test report", *, catalog=b"", page=b"", objects=(), comment=b""
+):
+    """
+    A small, valid PDF of ``pages`` pages, written by hand.
+
+    ``catalog`` and ``page`` add entries to the catalog and the first page's
+    dictionaries, ``objects`` adds objects (numbered from ``pages + 3`` on),
+    ``comment`` goes after the header: the ways to hide active content.
+    """
+    objects_ = [b"<< /Type /Catalog /Pages 2 0 R " + catalog + b">>"]
     kids = " ".join(f"{3 + i} 0 R" for i in range(pages))
-    objects.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
-    for _ in range(pages):
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>")
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    objects_.append(f"<< /Type /Pages /Kids [{kids}] /Count {pages} >>".encode())
+    for number in range(pages):
+        extra = page if number == 0 else b""
+        objects_.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] " + extra + b">>"
+        )
+    objects_.extend(objects)
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n" + comment)
     offsets = []
-    for number, body in enumerate(objects, start=1):
+    for number, body in enumerate(objects_, start=1):
         offsets.append(len(out))
         out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
     xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += f"xref\n0 {len(objects_) + 1}\n0000000000 65535 f \n".encode()
     for offset in offsets:
         out += f"{offset:010d} 00000 n \n".encode()
     out += (
-        f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R /Info << /Title ({text}) >> >>\n"
+        f"trailer\n<< /Size {len(objects_) + 1} /Root 1 0 R /Info << /Title ({text}) >> >>\n"
         f"startxref\n{xref}\n%%EOF\n"
     ).encode()
     return bytes(out)
+
+
+def _stream(data: bytes, entries=b"") -> bytes:
+    return b"<< /Length %d %s>>\nstream\n%s\nendstream" % (len(data), entries, data)
+
+
+def pdf_with_object_stream(hidden: bytes) -> bytes:
+    """A PDF 1.5 whose open action (``hidden``) sits compressed in an object stream."""
+    # Objects: 1 catalog, 2 pages, 3 page, 4 the action (inside 5, the object stream), 6 xref stream.
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = {}
+    plain = {
+        1: b"<< /Type /Catalog /Pages 2 0 R /OpenAction 4 0 R >>",
+        2: b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        3: b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>",
+    }
+    for number, body in plain.items():
+        offsets[number] = len(out)
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    header = b"4 0 "
+    packed = zlib.compress(header + hidden)
+    offsets[5] = len(out)
+    out += (
+        b"5 0 obj\n<< /Type /ObjStm /N 1 /First %d /Filter /FlateDecode /Length %d >>\nstream\n"
+        % (len(header), len(packed))
+        + packed
+        + b"\nendstream\nendobj\n"
+    )
+    offsets[6] = len(out)
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    for number in (1, 2, 3):
+        rows.append(struct.pack(">BIH", 1, offsets[number], 0))
+    rows.append(struct.pack(">BIH", 2, 5, 0))  # object 4: the first in stream 5
+    rows.append(struct.pack(">BIH", 1, offsets[5], 0))
+    rows.append(struct.pack(">BIH", 1, offsets[6], 0))
+    table = zlib.compress(b"".join(rows))
+    out += (
+        b"6 0 obj\n<< /Type /XRef /Size 7 /W [1 4 2] /Root 1 0 R /Filter /FlateDecode /Length %d >>\nstream\n"
+        % len(table)
+        + table
+        + b"\nendstream\nendobj\n"
+    )
+    out += b"startxref\n%d\n%%%%EOF\n" % offsets[6]
+    return bytes(out)
+
+
+def pdf_written_by_pypdf(javascript=None, attachment=None):
+    """A PDF that a real tool (pypdf's writer) made, with a script or an attachment."""
+    from pypdf import PdfWriter
+    from pypdf.actions import JavaScript
+
+    writer = PdfWriter()
+    writer.add_blank_page(612, 792)
+    if javascript:
+        writer.add_open_action(JavaScript(javascript))
+    if attachment:
+        writer.add_attachment(*attachment)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def active_pdfs():
+    """(id, bytes, what the refusal names) for PDFs that carry active content."""
+    first = 5  # the number of the first extra object in a two-page pdf()
+    alert = b"(app.alert\\(document.cookie\\))"
+    return [
+        (
+            "javascript-open-action",
+            pdf(2, catalog=b"/OpenAction %d 0 R " % first,
+                objects=[b"<< /Type /Action /S /JavaScript /JS " + alert + b" >>"]),
+            "JavaScript",
+        ),
+        (
+            "javascript-name-tree",
+            pdf(2, catalog=b"/Names << /JavaScript << /Names [(init) %d 0 R] >> >> " % first,
+                objects=[b"<< /S /JavaScript /JS %d 0 R >>" % (first + 1),
+                         _stream(b"app.launchURL('https://evil.example/');")]),
+            "JavaScript",
+        ),
+        (
+            "javascript-escaped-names",
+            pdf(2, catalog=b"/OpenAction << /S /J#61vaScript /J#53 " + alert + b" >> "),
+            "JavaScript",
+        ),
+        (
+            "javascript-page-open-action",
+            pdf(2, page=b"/AA << /O << /S /JavaScript /JS " + alert + b" >> >> "),
+            "JavaScript",
+        ),
+        (
+            "javascript-uri-link",
+            pdf(2, page=b"/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 99 99] "
+                b"/A << /S /URI /URI ( JavaScript:alert\\(1\\)) >> >>] "),
+            "JavaScript",
+        ),
+        (
+            "javascript-by-pypdf",
+            pdf_written_by_pypdf(javascript="app.alert('hello');"),
+            "JavaScript",
+        ),
+        (
+            "javascript-in-object-stream",
+            pdf_with_object_stream(b"<< /S /JavaScript /JS " + alert + b" >>"),
+            "JavaScript",
+        ),
+        (
+            "launch-action",
+            pdf(2, catalog=b"/OpenAction << /S /Launch /F (cmd.exe) "
+                b"/Win << /F (cmd.exe) /P (/c calc.exe) >> >> "),
+            "launch action",
+        ),
+        (
+            "embedded-file",
+            pdf(2, catalog=b"/Names << /EmbeddedFiles << /Names [(payload.exe) %d 0 R] >> >> " % first,
+                objects=[b"<< /Type /Filespec /F (payload.exe) /EF << /F %d 0 R >> >>" % (first + 1),
+                         _stream(b"MZ\x90\x00 not really a program", b"/Type /EmbeddedFile ")]),
+            "embedded file",
+        ),
+        (
+            "file-attachment-annotation",
+            pdf(2, page=b"/Annots [<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 9 9] "
+                b"/FS << /Type /Filespec /F (invoice.exe) >> >>] "),
+            "embedded file",
+        ),
+        (
+            "attachment-by-pypdf",
+            pdf_written_by_pypdf(attachment=("notes.html", HTML)),
+            "embedded file",
+        ),
+        (
+            "html-polyglot-comment",
+            pdf(2, comment=b"%" + HTML + b"\n"),
+            "HTML",
+        ),
+        (
+            "html-polyglot-stream",
+            pdf(2, objects=[_stream(b"<html><body><iframe src=//evil.example></iframe>")]),
+            "HTML",
+        ),
+    ]  # fmt: skip
+
+
+def pdf_with_link(url="https://www.example.org/report"):
+    """A clean PDF whose first page links to ``url``: links are not active content."""
+    return pdf(
+        2,
+        page=b"/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 99 99] "
+        b"/A << /S /URI /URI (%s) >> >>] " % url.encode(),
+    )
 
 
 SVG_SCRIPT = b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(document.cookie)</script><rect width="10" height="10"/></svg>'
@@ -380,4 +542,8 @@ def hostile_pdfs():
         ),
         ("password-protected", "report.pdf", encrypted_pdf(), {}, "encrypted"),
         ("evil-name-html", "../../report.pdf", HTML, {}, "not_pdf"),
+        *(
+            (case, "report.pdf", content, {}, "active_content")
+            for case, content, _what in active_pdfs()
+        ),
     ]

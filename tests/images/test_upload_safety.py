@@ -311,3 +311,74 @@ def test_a_decorative_lead_image_needs_no_alt_text(admin_client):
     assert response.status_code == 302, errors(response)
     article.refresh_from_db()
     assert article.lead_image and article.lead_image_decorative
+
+
+ACTIVE_PDFS = files.active_pdfs()
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [case[1:] for case in ACTIVE_PDFS],
+    ids=[case[0] for case in ACTIVE_PDFS],
+)
+def test_pdf_with_active_content_is_refused_in_the_admin(admin_client, content, what):
+    """Defect 27: an upload with scripts, actions, attachments or HTML is refused, naming them."""
+    article = make_article("A report with a PDF", status=Status.DRAFT)
+    response = post_article(
+        admin_client, article, pdf=upload("report.pdf", content, "application/pdf")
+    )
+    assert response.status_code == 200
+    (refusal,) = response.context["adminform"].form.errors.as_data()["pdf"]
+    assert refusal.code == "active_content"
+    (message,) = errors(response)["pdf"]
+    assert "active content" in message and what in message
+    article.refresh_from_db()
+    assert not article.pdf
+
+
+@pytest.mark.parametrize(
+    ("content", "what"),
+    [case[1:] for case in ACTIVE_PDFS],
+    ids=[case[0] for case in ACTIVE_PDFS],
+)
+def test_pdf_with_active_content_is_refused_on_orm_save(article, content, what):
+    """Defect 27: the model refuses the file however it is saved."""
+    from django.core.exceptions import ValidationError
+    from django.core.files.base import ContentFile
+
+    article.pdf = ContentFile(content, name="report.pdf")
+    with pytest.raises(ValidationError) as refused:
+        article.save()
+    assert refused.value.code == "active_content"
+    assert what in refused.value.messages[0]
+    fresh = type(article).objects.get(pk=article.pk)
+    with pytest.raises(ValidationError) as refused:
+        fresh.pdf.save("report.pdf", ContentFile(content))
+    assert refused.value.code == "active_content"
+    fresh.refresh_from_db()
+    assert not fresh.pdf
+
+
+def test_pdf_with_a_web_link_is_accepted_on_every_path(admin_client):
+    """Defect 27, positive control: an ordinary link is not active content."""
+    from django.core.files.base import ContentFile
+
+    article = make_article("A linked report", status=Status.DRAFT)
+    response = post_article(
+        admin_client,
+        article,
+        pdf=upload("report.pdf", files.pdf_with_link(), "application/pdf"),
+    )
+    assert response.status_code == 302, errors(response)
+    article.refresh_from_db()
+    assert article.pdf and article.page_count == 2
+    other = make_article("Another linked report", status=Status.DRAFT)
+    other.pdf = ContentFile(files.pdf_with_link(), name="report.pdf")
+    other.save()
+    assert type(other).objects.get(pk=other.pk).pdf
+    # A compressed object holding a plain "go to page" action is fine too.
+    other.pdf.save(
+        "report.pdf",
+        ContentFile(files.pdf_with_object_stream(b"<< /S /GoTo /D [3 0 R /Fit] >>")),
+    )
+    assert type(other).objects.get(pk=other.pk).page_count == 1

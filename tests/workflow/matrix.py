@@ -82,8 +82,9 @@ def make_objects(owner):
     and a stale translation; a published article by ``owner`` has an
     unpublished change waiting; an article and an expert are in the trash.
     """
+    # An author: approving and publishing need one.
     article = make_article(
-        status=Status.DRAFT, languages=("en", "ar"), available_en=False
+        status=Status.DRAFT, languages=("en", "ar"), available_en=False, authors=1
     )
     article.available_en = article.available_ar = False
     article.created_by = owner

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.core import mail
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -39,3 +40,18 @@ def test_each_role_can_log_in_and_reruns_change_nothing(client, settings):
     ]
     assert Transition.objects.filter(name="submit").count() == 1
     assert not Article.objects.published().filter(pk__in=drafts).exists()
+
+
+def test_output_is_one_summary_line_and_no_mail_is_sent(settings):
+    """Defect 21: the demo set-up says what it did in one line and emails nobody."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    first = run()
+    assert len(first.splitlines()) == 1, first
+    assert "Created 5 users and 2 drafts" in first
+    assert mail.outbox == []
+    assert Transition.objects.filter(name="submit").count() == 1
+
+    again = run()
+    assert len(again.splitlines()) == 1, again
+    assert "Created nothing" in again
+    assert mail.outbox == []

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 
 
 def draft_by(user, status=Status.DRAFT, **fields):
+    fields.setdefault("authors", 1)  # approving and publishing need one
     article = make_article(status=status, languages=("en", "ar"), **fields)
     for code in ("en", "ar"):
         setattr(article, f"available_{code}", False)
@@ -132,7 +133,7 @@ def test_schedule_needs_a_future_date(client, users):
 
 def test_languages_are_published_separately(client, users):
     """Withdrawing the Arabic version leaves the English one live, and is logged with its language."""
-    article = make_article(languages=("en", "ar"))
+    article = make_article(languages=("en", "ar"), authors=1)
     client_for(client, users[EDITOR])
     assert {"withdraw_en", "withdraw_ar"} <= set(
         buttons(client.get(change_url(article)))

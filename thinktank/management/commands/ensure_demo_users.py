@@ -23,22 +23,22 @@ DEMO_ROLE_USERS = [
 
 class Command(BaseCommand):
     help = (
-        "Creates the role groups, the demo administrator if no superuser exists and "
-        "one demo user per role, and prints the logins. Idempotent."
+        "Creates the role groups, the demo administrator if no superuser exists, "
+        "one demo user per role and two drafts, and prints the logins in one "
+        "line. Idempotent; sends no email."
     )
 
     def handle(self, *args, **options):
         User = get_user_model()
         groups = ensure_roles()
         username, password = DEMO_ADMIN
+        users = 0
         if not User.objects.filter(is_superuser=True).exists():
             admin = User.objects.create_superuser(
                 username, f"{username}@example.org", password
             )
             admin.groups.add(groups[ADMINISTRATOR])
-            self.stdout.write(
-                self.style.SUCCESS(f"Created the administrator {username!r}.")
-            )
+            users += 1
         for login, secret, role in DEMO_ROLE_USERS:
             user, created = User.objects.get_or_create(
                 username=login,
@@ -52,23 +52,38 @@ class Command(BaseCommand):
                 user.set_password(secret)
                 user.save()
                 user.groups.add(groups[role])
-                self.stdout.write(self.style.SUCCESS(f"Created the {role} {login!r}."))
-        self.ensure_demo_drafts(User.objects.get(username="contributor"))
-        self.stdout.write(
-            "Admin: http://127.0.0.1:8000/admin/  "
-            f"login {username!r}, password {password!r} (unless you changed it)."
+                users += 1
+        drafts = self.ensure_demo_drafts(User.objects.get(username="contributor"))
+        if users or drafts:
+            done = f"Created {users} users and {drafts} drafts."
+        else:
+            done = "Created nothing (the demo users and drafts exist)."
+        logins = "; ".join(
+            [
+                (
+                    f"{ADMINISTRATOR}: login {username!r}, password {password!r} "
+                    "(unless you changed it)"
+                ),
+                *(
+                    f"{role}: login {login!r}, password {secret!r}"
+                    for login, secret, role in DEMO_ROLE_USERS
+                ),
+            ]
         )
-        for login, secret, role in DEMO_ROLE_USERS:
-            self.stdout.write(f"  {role}: login {login!r}, password {secret!r}")
+        self.stdout.write(f"{done} Log in at http://127.0.0.1:8000/admin/ as {logins}.")
 
     def ensure_demo_drafts(self, contributor):
-        """Two pieces of the demo contributor's in the workflow: a draft and one in review."""
+        """
+        Two pieces of the demo contributor's in the workflow: a draft and one in
+        review. Returns how many were created.
+        """
         from articles.models import Article, ArticleType, Status
         from workflow.services import perform
 
         kind = ArticleType.objects.filter(slug="brief-analysis").first()
         if kind is None:
-            return
+            return 0
+        created = 0
         for slug, title, submit in DEMO_DRAFTS:
             if Article.all_objects.filter(slug_en=slug).exists():
                 continue
@@ -82,8 +97,11 @@ class Command(BaseCommand):
                 created_by=contributor,
                 updated_by=contributor,
             )
+            created += 1
             if submit:
-                perform(article, "submit", contributor)
+                # Seed content: the editors need no email about it.
+                perform(article, "submit", contributor, notify=False)
+        return created
 
 
 #: (slug, title, submitted for review?): the demo contributor's work in progress.
