@@ -201,7 +201,9 @@ def feed_urls(obj=None, *, language_code: str | None = None) -> dict[str, str]:
     kind = {Topic: "topic", Region: "region", Expert: "expert", ArticleType: "type"}
     language = language_code or translation.get_language()
     if obj is None:
-        return {fmt: page_url(f"feed_latest_{fmt}", language) for fmt in ("rss", "atom")}
+        return {
+            fmt: page_url(f"feed_latest_{fmt}", language) for fmt in ("rss", "atom")
+        }
     name = f"feed_{kind[type(obj)]}"
     return {
         fmt: slug_url(f"{name}_{fmt}", obj.slug, language) for fmt in ("rss", "atom")

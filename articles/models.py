@@ -647,6 +647,10 @@ class Authorship(NulFreeMixin, models.Model):
     def __str__(self):
         return str(self.expert)
 
+    def affects_public_pages(self) -> bool:
+        """Only the article's own visibility decides (a draft's byline shows nowhere)."""
+        return self.article.affects_public_pages()
+
 
 class Recommendation(models.Model):
     article = models.ForeignKey(
@@ -680,6 +684,10 @@ class Recommendation(models.Model):
 
     def __str__(self):
         return str(self.recommended)
+
+    def affects_public_pages(self) -> bool:
+        """Only the article's own visibility decides (a draft's byline shows nowhere)."""
+        return self.article.affects_public_pages()
 
 
 class RelatedArticle(models.Model):

@@ -78,8 +78,8 @@ def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
         yield ids[start : start + BATCH]
 
 
-def ranked(source_ids: list[int], language_code: str, limit: int = KEEP):
-    """``(src, dst, score, published_at)``: the best ``limit`` candidates of each source."""
+def ranked(source_ids: list[int], language_code: str, limit: int | None = None):
+    """``(src, dst, score, published_at)``: the best ``limit`` (``KEEP``) candidates of each source."""
     placeholders = ", ".join(["%s"] * len(source_ids))
     live, live_params = live_sql("a", language_code)
     sql = (
@@ -93,7 +93,7 @@ def ranked(source_ids: list[int], language_code: str, limit: int = KEEP):
         " GROUP BY p.src, p.dst, a.published_at"
         ") ranked WHERE position <= %s"
     )
-    params = [*source_ids * len(WEIGHTS), *live_params, limit]
+    params = [*source_ids * len(WEIGHTS), *live_params, limit or KEEP]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         yield from cursor.fetchall()
@@ -136,15 +136,15 @@ def _neighbours(article_id: int) -> dict[int, int]:
         return dict(cursor.fetchall())
 
 
-def _leave_lists(article_ids: set[int]) -> None:
-    """Take the changed articles out of other lists; refill lists that run short."""
+def _leave_lists(article_ids: set[int]) -> bool:
+    """Take the changed articles out of other lists (refilling those that run short); any taken out?"""
     touched = set(
         RelatedArticle.objects.filter(related_id__in=article_ids)
         .exclude(article_id__in=article_ids)
         .values_list("article_id", "language")
     )
     if not touched:
-        return
+        return False
     RelatedArticle.objects.filter(related_id__in=article_ids).exclude(
         article_id__in=article_ids
     ).delete()
@@ -159,6 +159,7 @@ def _leave_lists(article_ids: set[int]) -> None:
             short.setdefault(code, set()).add(owner)
     for code, owners in short.items():
         score_afresh(owners, [code])
+    return True
 
 
 def _join_lists(article: Article, skip: set[int]) -> None:
@@ -209,24 +210,30 @@ REBUILD_SHARE = 0.5
 
 
 @transaction.atomic
-def refresh(article_ids: Iterable[int]) -> None:
-    """Bring the stored rails up to date after ``article_ids`` changed; see the module's doc."""
+def refresh(article_ids: Iterable[int]) -> bool:
+    """
+    Bring the stored rails up to date after ``article_ids`` changed; see the
+    module's doc. Returns whether a rail readers can see may have changed.
+    """
     ids = set(article_ids)
     if not ids:
-        return
+        return False
     if len(ids) > REBUILD_SHARE * Article._base_manager.count():
         rebuild()
-        return
+        return True
     existing = set(
         Article._base_manager.filter(pk__in=ids).values_list("pk", flat=True)
     )
     RelatedArticle.objects.filter(article_id__in=ids - existing).delete()
     score_afresh(existing)
-    _leave_lists(ids)
+    visible = _leave_lists(ids)
     for article in Article.objects.filter(pk__in=existing).only(
         "pk", "status", "published_at", "deleted_at", *_available_fields()
     ):
-        _join_lists(article, skip=ids)
+        if article.live_languages():
+            visible = True  # its own rail shows, and it may join others
+            _join_lists(article, skip=ids)
+    return visible
 
 
 def rebuild() -> None:
@@ -246,8 +253,8 @@ def _available_fields() -> list[str]:
 @task()
 def refresh_rails(article_ids: list[int]) -> int:
     """The background task of ``changed()``: ``refresh()``, then pages cached with the old rails are old."""
-    refresh(article_ids)
-    pagecache.content_changed()
+    if refresh(article_ids):
+        pagecache.content_changed()
     return len(article_ids)
 
 

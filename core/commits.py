@@ -3,9 +3,10 @@ Work that follows a commit, gathered once per transaction.
 
 ``after_commit(kind, handler, items)`` runs ``handler(items)`` when the
 current transaction commits (at once outside a transaction). Calls with the
-same ``kind`` during one transaction add their items to a single batch, so
-an import that saves two thousand articles refreshes what depends on them
-once, not two thousand times. A rolled-back transaction runs nothing.
+same ``kind`` during one transaction add their items to a single batch (one
+per savepoint level), so an import that saves two thousand articles
+refreshes what depends on them once, not two thousand times. A rolled-back
+transaction, or savepoint, runs nothing of what it queued.
 """
 
 from collections.abc import Callable, Iterable
@@ -36,8 +37,16 @@ def after_commit(
     if not connection.in_atomic_block:
         handler(set(items))
         return
-    for _savepoints, func, _robust in connection.run_on_commit:
-        if isinstance(func, _Batch) and func.kind == kind and not func.done:
+    # One batch per savepoint level: what a savepoint rolled back must not
+    # have been added to a batch that outlives it.
+    level = set(connection.savepoint_ids)
+    for savepoints, func, _robust in connection.run_on_commit:
+        if (
+            isinstance(func, _Batch)
+            and func.kind == kind
+            and not func.done
+            and savepoints == level
+        ):
             func.items.update(items)
             return
     batch = _Batch(kind, handler)

@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils import timezone
 
@@ -11,6 +13,8 @@ class ContentGeneration(models.Model):
     in every process and on every machine that shares the database.
     """
 
+    #: Names this database's pages in a cache other sites or databases share.
+    instance = models.UUIDField(default=uuid.uuid4, editable=False)
     value = models.PositiveBigIntegerField(default=1)
     changed_at = models.DateTimeField(default=timezone.now)
     #: The next moment a scheduled publication becomes visible (pages cached

@@ -45,7 +45,7 @@ from core.models import ContentGeneration
 #: (a scheduled publication), or None; apps add theirs in ``ready()``.
 UPCOMING_CHANGES: list[Callable[[], datetime | None]] = []
 
-_READ = "SELECT value, changed_at, next_change_at FROM {table} WHERE id = 1"
+_READ = "SELECT instance, value, changed_at, next_change_at FROM {table} WHERE id = 1"
 CACHEABLE_STATUSES = {200, 301, 404}
 #: Response headers a cached copy leaves out: they are the request's own.
 PER_RESPONSE_HEADERS = {"set-cookie", "date"}
@@ -57,6 +57,7 @@ def config(name: str):
 
 @dataclass(frozen=True)
 class Generation:
+    instance: str
     value: int
     changed_at: datetime
     next_change_at: datetime | None
@@ -76,7 +77,7 @@ def current_generation() -> Generation:
     if row is None:
         ContentGeneration.objects.get_or_create(pk=1)
         return current_generation()
-    value, changed_at, next_change_at = row
+    instance, value, changed_at, next_change_at = row
     if not isinstance(changed_at, datetime):  # SQLite hands back text
         field = ContentGeneration._meta.get_field("changed_at")
         changed_at = field.to_python(changed_at)
@@ -85,7 +86,7 @@ def current_generation() -> Generation:
         changed_at = timezone.make_aware(changed_at, timezone.UTC)
         if next_change_at:
             next_change_at = timezone.make_aware(next_change_at, timezone.UTC)
-    generation = Generation(value, changed_at, next_change_at)
+    generation = Generation(str(instance), value, changed_at, next_change_at)
     if next_change_at is not None and next_change_at <= timezone.now():
         # A scheduled piece became visible: pages cached before are old.
         ContentGeneration.objects.filter(pk=1, next_change_at=next_change_at).update(
@@ -169,7 +170,7 @@ def _cacheable_response(response) -> bool:
 def _key(request, generation: Generation) -> str:
     where = f"{request.get_host()}{request.get_full_path()}"
     digest = hashlib.blake2b(where.encode(), digest_size=16).hexdigest()
-    return f"page:{generation.value}:{digest}"
+    return f"page:{generation.instance}:{generation.value}:{digest}"
 
 
 @dataclass(frozen=True)
@@ -233,8 +234,10 @@ class PageCacheMiddleware:
                 return response
             entry = _entry(response)
             cache.set(key, entry, config("TIMEOUT"))
+            response.headers["X-Page-Cache"] = "miss"
         else:
             response = _response(entry)
+            response.headers["X-Page-Cache"] = "hit"
         _public_headers(response, entry, generation)
         return get_conditional_response(
             request,

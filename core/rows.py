@@ -41,9 +41,7 @@ class Columns:
         # In the model's order, as from_db() expects the values of a subset.
         wanted = None if names is None else {meta.get_field(n) for n in names}
         self.fields = [
-            field
-            for field in meta.concrete_fields
-            if wanted is None or field in wanted
+            field for field in meta.concrete_fields if wanted is None or field in wanted
         ]
         self.attnames = [field.attname for field in self.fields]
 
