@@ -94,7 +94,12 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # Persistent connections in production (a new one per request costs
+        # more than the article page's queries), checked before each reuse.
+        conn_max_age=int(
+            os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "600")
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
