@@ -70,7 +70,8 @@ MIDDLEWARE = [
     "thinktank.redirects.RedirectFallbackMiddleware",
 ]
 
-ROOT_URLCONF = "thinktank.urls"
+# bench.urls adds the floor view the benchmarks compare with (docs/performance.md).
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "thinktank.urls")
 WSGI_APPLICATION = "thinktank.wsgi.application"
 
 TEMPLATES = [
