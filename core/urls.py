@@ -22,6 +22,11 @@ def _pattern(viewname: str, language: str, urlconf) -> tuple[str, str]:
     return before, after
 
 
+def slug_url_parts(viewname: str, language: str) -> tuple[str, str]:
+    """What comes before and after the slug in ``viewname``'s addresses in ``language``: for many addresses at once."""
+    return _pattern(viewname, language, get_urlconf())
+
+
 def slug_url(viewname: str, slug: str, language: str | None = None) -> str:
     """``reverse(viewname, args=[slug])`` in ``language`` (default: the active one)."""
     if not slug:

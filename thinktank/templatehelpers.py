@@ -3,7 +3,7 @@ Site chrome: the Issues and Regions menus, the language switcher and hreflang
 links. Plain functions; ``thinktank.jinja2`` gives them to the templates.
 """
 
-from functools import cache
+from functools import cache, lru_cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch
@@ -11,23 +11,24 @@ from django.utils import translation
 from markupsafe import Markup, escape
 
 from core.urls import page_url
-from taxonomy.selectors import menu_terms
+from taxonomy.selectors import MenuTerm, menu_terms
 from thinktank.i18n import language_codes
 
 
-def chrome_menus() -> dict[str, list[dict]]:
+def chrome_menus() -> dict[str, tuple[MenuTerm, ...]]:
     """The Issues (topics) and Regions & Countries menus, roots with their children (one query)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     return menu_terms(language)
 
 
-def term_menu(label: str, terms: list[dict]) -> Markup:
+@lru_cache(maxsize=32, typed=True)
+def term_menu(label: str, terms: tuple[MenuTerm, ...]) -> Markup:
     """
     A drop-down menu of terms (no script: a ``details`` element), from
-    ``chrome_menus``: each term ``{name, url, children}``, children one level deep.
+    ``chrome_menus``, children one level deep.
 
-    Built here rather than in a template: every page carries a hundred of
-    these links.
+    Built here rather than in a template, and once for the same menu: every
+    page carries a hundred of these links.
     """
     if not terms:
         return Markup()
@@ -38,12 +39,12 @@ def term_menu(label: str, terms: list[dict]) -> Markup:
         )
     ]
     for term in terms:
-        parts.append(f'<li><a href="{escape(term["url"])}">{escape(term["name"])}</a>')
-        if term["children"]:
+        parts.append(f'<li><a href="{escape(term.url)}">{escape(term.name)}</a>')
+        if term.children:
             parts.append("<ul>")
             parts.extend(
-                f'<li><a href="{escape(child["url"])}">{escape(child["name"])}</a></li>'
-                for child in term["children"]
+                f'<li><a href="{escape(child.url)}">{escape(child.name)}</a></li>'
+                for child in term.children
             )
             parts.append("</ul>")
         parts.append("</li>")

@@ -71,6 +71,25 @@ def test_menus_list_topics_and_regions_with_their_children(client):
     assert arabic[1].xpath(".//a")[0].get("href") == "/ar/policy-analysis/gulf-states"
 
 
+def test_menus_follow_every_change_of_the_terms(client):
+    """The menus built for some terms are reused only while the terms are the same."""
+    energy = make_topic("Energy")
+
+    def issues(path="/about"):
+        menu = get_page(client, path).xpath(by_class("term-menu"))[0]
+        return [(text(a), a.get("href")) for a in menu.xpath(".//a")]
+
+    assert issues() == [("Energy", "/policy-analysis/energy")]
+    energy.name_en, energy.slug = "Power", "power"
+    energy.save()
+    make_topic("Oil", parent=energy)
+    assert issues() == [
+        ("Power", "/policy-analysis/power"),
+        ("Oil", "/policy-analysis/oil"),
+    ]
+    assert issues("/ar/about")[0] == (energy.name_ar, "/ar/policy-analysis/power")
+
+
 def test_chrome_menus_tag_costs_one_query(django_assert_num_queries):
     make_topic(parent=make_topic())
     make_region(parent=make_region())
