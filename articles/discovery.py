@@ -8,13 +8,13 @@ prefetched (``for_detail()``, ``for_profile()``).
 import json
 
 from django.conf import settings
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
+from core.urls import slug_url
 from thinktank.i18n import site_name
 
 # What json_script escapes, so that no title can close the <script> element.
@@ -200,8 +200,8 @@ def citation_texts(article: Article) -> dict:
     return {
         "chicago": chicago(c),
         "apa": apa(c),
-        "bibtex_url": reverse("article_citation", args=[slug, "bib"]),
-        "ris_url": reverse("article_citation", args=[slug, "ris"]),
+        "bibtex_url": slug_url("article_citation", slug, language, rest=("bib",)),
+        "ris_url": slug_url("article_citation", slug, language, rest=("ris",)),
     }
 
 
