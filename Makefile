@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_DEBUG ?= 1
 
-.PHONY: setup run test lint serve demo migrate messages clean
+.PHONY: setup run test lint serve demo migrate messages messages-extract clean
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "thinktank needs Python 3.12 or newer (found %s). Install 3.13 or set PYTHON=python3.13." % sys.version.split()[0])'
@@ -19,6 +19,12 @@ setup: $(VENV)/.installed messages
 # Compiled message catalogues are build output, not source.
 messages: $(VENV)/.installed
 	@$(PY) manage.py compilemessages --ignore=.venv -v 0
+
+# Every language's catalogue, updated with the messages of the code, the admin's
+# Django templates and the public site's Jinja2 templates (the project's own
+# makemessages: thinktank/management/commands/makemessages.py).
+messages-extract: $(VENV)/.installed
+	$(PY) manage.py makemessages --all --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=media
 
 migrate: setup
 	$(PY) manage.py migrate --no-input -v 0

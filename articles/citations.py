@@ -168,14 +168,23 @@ def _period(text: str) -> str:
     return "" if text.rstrip().endswith(_CLOSING_MARKS) else "."
 
 
+_LATIN_LETTER = re.compile("[A-Za-z]")
+
+
 def _isolate(text: str) -> SafeString:
     """
     ``text``, escaped, in a ``<bdi>`` when it holds letters written in the other
     direction than the active language (a Latin series name in an Arabic
     citation), so that it does not reorder the punctuation around it.
     """
-    other = ("L",) if translation.get_language_bidi() else ("R", "AL")
-    if any(unicodedata.bidirectional(char) in other for char in text):
+    right_to_left = translation.get_language_bidi()
+    if text.isascii():
+        # Latin letters are the only strongly directional characters of ASCII.
+        mixed = right_to_left and _LATIN_LETTER.search(text) is not None
+    else:
+        other = ("L",) if right_to_left else ("R", "AL")
+        mixed = any(unicodedata.bidirectional(char) in other for char in text)
+    if mixed:
         return format_html("<bdi>{}</bdi>", text)
     return conditional_escape(text)
 

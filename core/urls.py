@@ -16,18 +16,30 @@ _SLOT = "slug-slot-0"
 
 
 @cache
-def _pattern(viewname: str, language: str, urlconf) -> tuple[str, str]:
+def _pattern(viewname: str, language: str, urlconf, rest: tuple) -> tuple[str, str]:
     with translation.override(language):
-        before, after = reverse(viewname, args=[_SLOT], urlconf=urlconf).split(_SLOT)
+        address = reverse(viewname, args=[_SLOT, *rest], urlconf=urlconf)
+    before, after = address.split(_SLOT)
     return before, after
 
 
-def slug_url(viewname: str, slug: str, language: str | None = None) -> str:
-    """``reverse(viewname, args=[slug])`` in ``language`` (default: the active one)."""
+def slug_url_parts(viewname: str, language: str) -> tuple[str, str]:
+    """What comes before and after the slug in ``viewname``'s addresses in ``language``: for many addresses at once."""
+    return _pattern(viewname, language, get_urlconf(), ())
+
+
+def slug_url(
+    viewname: str, slug: str, language: str | None = None, *, rest: tuple = ()
+) -> str:
+    """
+    ``reverse(viewname, args=[slug, *rest])`` in ``language`` (default: the
+    active one); ``rest``: the address's other arguments, a few fixed values
+    (``("bib",)``).
+    """
     if not slug:
-        return reverse(viewname, args=[slug])  # refused as reverse() refuses it
+        return reverse(viewname, args=[slug, *rest])  # refused as reverse() refuses it
     language = language or translation.get_language()
-    before, after = _pattern(viewname, language, get_urlconf())
+    before, after = _pattern(viewname, language, get_urlconf(), rest)
     return f"{before}{slug}{after}"
 
 

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from django import forms
 from django.core.paginator import Page, Paginator
 from django.db.models import Prefetch
+from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -112,6 +113,24 @@ class ListFilterForm(forms.Form):
 def paginate(request, queryset, per_page=PAGE_SIZE) -> Page:
     """The page of ``queryset`` asked for by ``?page=N`` (the last one if N is too big)."""
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def page_numbers(page_obj: Page, on_each_side=2, on_ends=1) -> list[int | None]:
+    """The pager's page numbers: the first, last and nearby ones, None for each gap; no query."""
+    paginator = page_obj.paginator
+    return [
+        None if number == paginator.ELLIPSIS else number
+        for number in paginator.get_elided_page_range(
+            page_obj.number, on_each_side=on_each_side, on_ends=on_ends
+        )
+    ]
+
+
+def page_query(query: QueryDict, page: int) -> str:
+    """``?…&page=N``: the query string ``query`` (``request.GET``) with its page set to ``page``."""
+    params = query.copy()
+    params["page"] = page
+    return f"?{params.urlencode()}"
 
 
 def canonical_query(form=None, page_obj: Page | None = None) -> str:

@@ -1,10 +1,13 @@
 import json
 import re
+import string
 from datetime import datetime
+from unicodedata import bidirectional
 
-from django.test import TestCase, override_settings
-from django.utils import timezone
+from django.test import SimpleTestCase, TestCase, override_settings
+from django.utils import timezone, translation
 
+from articles.citations import _isolate
 from tests.factories import make_article, make_expert
 from tests.found.helpers import cite_entries, page
 
@@ -114,3 +117,25 @@ class CitationTextTests(TestCase):
         doc = page(self.client.get("/policy-analysis/sanctions"))
         data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
         self.assertEqual(data["publisher"]["name"], "The Meridian Institute")
+
+
+class IsolationTests(SimpleTestCase):
+    def test_ascii_text_is_isolated_exactly_when_its_letters_run_the_other_way(self):
+        """The shortcut for ASCII text decides as the Unicode bidirectional classes do."""
+        samples = [chr(code) for code in range(128)] + [
+            string.printable,
+            "Policy Note 79",
+            "https://example.org/policy-analysis/x?y=1",
+            "2023, 13",
+            "",
+        ]
+        for language, other in (("en", ("R", "AL")), ("ar", ("L",))):
+            with translation.override(language):
+                for text in samples:
+                    by_class = any(bidirectional(char) in other for char in text)
+                    self.assertIs(
+                        str(_isolate(text)).startswith("<bdi>"), by_class, text
+                    )
+                self.assertEqual(
+                    str(_isolate("عمر كرمي")).startswith("<bdi>"), language == "en"
+                )

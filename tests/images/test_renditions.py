@@ -6,7 +6,7 @@ import lxml.html
 import pytest
 from django.core.files.base import ContentFile
 from django.core.management import call_command
-from django.template import Context, Template, TemplateSyntaxError
+from django.template import TemplateSyntaxError, engines
 from django.test import Client
 from django.urls import Resolver404, resolve
 from PIL import Image
@@ -172,9 +172,10 @@ def test_the_template_tag_refuses_a_spec_the_field_does_not_have(commit):
     upload(commit, expert, "headshot", files.photo((300, 300)))
     for spec_name in ("lead", "800x600", "huge"):
         with pytest.raises((KeyError, LookupError, TemplateSyntaxError, Exception)):
-            Template('{% load images %}{% picture image spec alt="x" %}').render(
-                Context({"image": expert.headshot, "spec": spec_name})
-            )
+            engines["jinja2"].from_string(
+                '{% from "components/picture.html" import picture %}'
+                '{{ picture(image, spec, alt="x") }}'
+            ).render({"image": expert.headshot, "spec": spec_name})
 
 
 def test_no_url_resizes_an_image(commit):
@@ -206,9 +207,14 @@ def test_rendition_names_derive_from_the_source_hash_spec_and_focus(commit):
 
 
 def render_picture(image, spec, **options):
-    args = " ".join(f"{k}={v}" for k, v in options.items())
-    html = Template("{% load images %}{% picture image spec " + args + " %}").render(
-        Context({"image": image, "spec": spec})
+    args = "".join(f", {k}={v}" for k, v in options.items())
+    html = (
+        engines["jinja2"]
+        .from_string(
+            '{% from "components/picture.html" import picture %}'
+            "{{ picture(image, spec" + args + ") }}"
+        )
+        .render({"image": image, "spec": spec})
     )
     return lxml.html.fragment_fromstring(html)
 

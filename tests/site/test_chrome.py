@@ -1,5 +1,5 @@
 import pytest
-from django.template import Context, Template
+from django.template import engines
 
 from tests.factories import make_region, make_topic
 from tests.site.helpers import by_class, get_page, one, text
@@ -71,13 +71,30 @@ def test_menus_list_topics_and_regions_with_their_children(client):
     assert arabic[1].xpath(".//a")[0].get("href") == "/ar/policy-analysis/gulf-states"
 
 
+def test_menus_follow_every_change_of_the_terms(client):
+    """The menus built for some terms are reused only while the terms are the same."""
+    energy = make_topic("Energy")
+
+    def issues(path="/about"):
+        menu = get_page(client, path).xpath(by_class("term-menu"))[0]
+        return [(text(a), a.get("href")) for a in menu.xpath(".//a")]
+
+    assert issues() == [("Energy", "/policy-analysis/energy")]
+    energy.name_en, energy.slug = "Power", "power"
+    energy.save()
+    make_topic("Oil", parent=energy)
+    assert issues() == [
+        ("Power", "/policy-analysis/power"),
+        ("Oil", "/policy-analysis/oil"),
+    ]
+    assert issues("/ar/about")[0] == (energy.name_ar, "/ar/policy-analysis/power")
+
+
 def test_chrome_menus_tag_costs_one_query(django_assert_num_queries):
     make_topic(parent=make_topic())
     make_region(parent=make_region())
     with django_assert_num_queries(1):
-        Template(
-            "{% load thinktank_tags %}{% chrome_menus as menus %}{{ menus.topics.0.name }}"
-        ).render(Context())
+        engines["jinja2"].from_string("{{ chrome_menus().topics[0].name }}").render()
 
 
 @pytest.mark.parametrize(
