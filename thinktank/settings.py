@@ -132,6 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE", timeout=20
     )
+elif os.environ.get("DJANGO_DB_SERVER_SIDE_BINDING", "1") == "1":
+    # PostgreSQL: parameters bound by the server, so that psycopg prepares a
+    # statement run repeatedly on a connection and PostgreSQL plans it once
+    # (planning cost more than running the article page's queries). Turn it
+    # off behind a pooler in transaction mode (PgBouncer), which cannot keep
+    # prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
