@@ -47,10 +47,12 @@ def recommended_articles(
         sql,
         [article.pk, article.pk, language_code, article.pk, *live_params, 2 * limit],
     )
-    picked, scored = {}, {}
+    picked, scored, known_types = {}, {}, {}
     for row in rows:
         candidate = articles.instance(row)
-        cache_related(candidate, "type", types.instance(row[len(articles) :]))
+        if candidate.type_id not in known_types:
+            known_types[candidate.type_id] = types.instance(row[len(articles) :])
+        cache_related(candidate, "type", known_types[candidate.type_id])
         pick_order, score = row[-2:]
         if pick_order is not None:
             picked.setdefault(candidate.pk, (pick_order, candidate))

@@ -21,10 +21,13 @@ ORM twin's definition, and a test holds the two to the same rows.
 """
 
 from collections.abc import Iterable, Sequence
-from functools import cached_property
+from dataclasses import dataclass
+from functools import cache, cached_property
 
 from django.db import connection, models
+from django.db.models.base import ModelState
 from django.db.models.expressions import Col
+from django.db.models.query import QuerySet
 
 
 def quoted(name: str) -> str:
@@ -75,10 +78,20 @@ class Columns:
         return values
 
     def instance(self, row: Sequence) -> models.Model:
-        """A model instance from the row (its first ``len(self)`` values)."""
-        return self.model.from_db(
-            connection.alias, self.attnames, self.values(row[: len(self)])
-        )
+        """
+        A model instance from the row (its first ``len(self)`` values), for
+        reading: made as ``Model.from_db()`` makes one, but without
+        ``__init__``'s machinery (its signals and modeltranslation's wrapper
+        cost more than the query). Columns left out read as deferred fields.
+        """
+        instance = self.model.__new__(self.model)
+        state = ModelState()
+        state.adding = False
+        state.db = connection.alias
+        instance._state = state
+        values = self.values(row[: len(self)])
+        instance.__dict__.update(zip(self.attnames, values, strict=True))
+        return instance
 
 
 def converted(value, field):
@@ -103,18 +116,35 @@ def placeholders(count: int) -> str:
 
 def fill_prefetched(obj: models.Model, name: str, objects: Iterable) -> None:
     """Keep ``objects`` as ``obj.<name>.all()``, as ``prefetch_related`` would."""
-    manager = getattr(obj, name)
-    cache_name = getattr(manager, "prefetch_cache_name", None)
-    if cache_name is None:  # the reverse side of a foreign key
-        cache_name = manager.field.remote_field.cache_name
-    cache = obj.__dict__.setdefault("_prefetched_objects_cache", {})
-    cache.pop(cache_name, None)
-    # As prefetch_related does: the relation's own QuerySet (so that anything
-    # derived from it still asks for this object's rows), its result filled in.
-    queryset = manager.get_queryset()
+    relation = _relations(type(obj), name)
+    # A QuerySet that holds the objects; anything derived from it (a filter,
+    # a count) asks for nothing rather than for the wrong rows.
+    queryset = QuerySet(relation.model)
+    queryset.query.set_empty()
     queryset._result_cache = list(objects)
     queryset._prefetch_done = True
-    cache[cache_name] = queryset
+    obj.__dict__.setdefault("_prefetched_objects_cache", {})[relation.cache_name] = (
+        queryset
+    )
+
+
+@dataclass(frozen=True)
+class _Relation:
+    model: type
+    cache_name: str
+
+
+@cache
+def _relations(model, name: str) -> _Relation:
+    """What ``prefetch_related`` names the relation ``name`` of ``model`` in its cache."""
+    descriptor = getattr(model, name)
+    if hasattr(descriptor, "rel") and descriptor.rel.many_to_many:
+        field = descriptor.rel.field if descriptor.reverse else descriptor.field
+        related = field.remote_field.model if not descriptor.reverse else field.model
+        cache_name = field.related_query_name() if descriptor.reverse else field.name
+        return _Relation(related, cache_name)
+    field = descriptor.rel.field  # the reverse side of a foreign key
+    return _Relation(field.model, field.remote_field.cache_name)
 
 
 def cache_related(obj: models.Model, name: str, related: models.Model) -> None:

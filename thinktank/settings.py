@@ -70,7 +70,8 @@ MIDDLEWARE = [
     "thinktank.redirects.RedirectFallbackMiddleware",
 ]
 
-ROOT_URLCONF = "thinktank.urls"
+# bench.urls adds the floor view the benchmarks compare with (docs/performance.md).
+ROOT_URLCONF = os.environ.get("DJANGO_ROOT_URLCONF", "thinktank.urls")
 WSGI_APPLICATION = "thinktank.wsgi.application"
 
 # The public site's templates are Jinja2 (templates/site/, environment in
@@ -115,7 +116,12 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "0")),
+        # Persistent connections in production (a new one per request costs
+        # more than the article page's queries), checked before each reuse.
+        conn_max_age=int(
+            os.environ.get("DJANGO_CONN_MAX_AGE", "0" if DEBUG else "600")
+        ),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -126,6 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         transaction_mode="IMMEDIATE", timeout=20
     )
+elif os.environ.get("DJANGO_DB_SERVER_SIDE_BINDING", "1") == "1":
+    # PostgreSQL: parameters bound by the server, so that psycopg prepares a
+    # statement run repeatedly on a connection and PostgreSQL plans it once
+    # (planning cost more than running the article page's queries). Turn it
+    # off behind a pooler in transaction mode (PgBouncer), which cannot keep
+    # prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

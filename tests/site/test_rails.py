@@ -4,11 +4,13 @@ gives, however the archive changes: scored in the test from scratch (the
 oracle below), compared for every article and language after each change.
 """
 
+import io
 import random
 from collections import defaultdict
 from datetime import timedelta
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone
 
 from articles import rails
@@ -175,3 +177,11 @@ def test_a_rail_is_drawn_from_the_article_own_neighbourhood(
     article = archive["articles"][20]
     with django_assert_num_queries(1):
         recommended_articles(article, language_code="en")
+
+
+def test_the_command_scores_every_rail_afresh(archive):
+    RelatedArticle.objects.all().delete()
+    out = io.StringIO()
+    call_command("rebuild_rails", stdout=out)
+    assert "rail candidates stored" in out.getvalue()
+    stored_rails_agree()
