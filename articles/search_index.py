@@ -85,33 +85,57 @@ def _documents(article, code: str) -> list[str]:
 
 
 def update_search_vectors(article_ids) -> int:
-    """Recompute the stored vectors of the given articles (PostgreSQL only); returns how many."""
+    """
+    Recompute the stored vectors of the given articles (PostgreSQL only); returns how many.
+
+    One statement per ``VECTOR_BATCH`` articles (``UPDATE … FROM (VALUES …)``),
+    whether one article was saved or the whole archive is being indexed.
+    """
     if connection.vendor != "postgresql":
         return 0
     Article = apps.get_model("articles", "Article")
-    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
-        "authorships__expert", "topics", "regions"
-    )
+    ids = list(article_ids)
     codes = language_codes()
+    count = 0
+    for start in range(0, len(ids), VECTOR_BATCH):
+        articles = Article._base_manager.filter(
+            pk__in=ids[start : start + VECTOR_BATCH]
+        ).prefetch_related("authorships__expert", "topics", "regions")
+        rows = []
+        for article in articles:
+            row = [article.pk]
+            for code in codes:
+                row += _documents(article, code)
+            rows.append(row)
+        if rows:
+            _write_vectors(Article._meta.db_table, codes, rows)
+        count += len(rows)
+    return count
+
+
+#: Articles whose vectors one statement writes.
+VECTOR_BATCH = 500
+
+
+def _write_vectors(table: str, codes: list[str], rows: list[list]) -> None:
+    parts = [f"{code}_{weight}" for code in codes for weight in "abcd"]
     assignments = ", ".join(
         f"{vector_column(code)} = "
         + " || ".join(
-            f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')"
-            for weight in "ABCD"
+            f"setweight(to_tsvector('{search_config(code)}'::regconfig, v.{code}_{weight}), "
+            f"'{weight.upper()}')"
+            for weight in "abcd"
         )
         for code in codes
     )
-    sql = f"UPDATE {Article._meta.db_table} SET {assignments} WHERE id = %s"
-    count = 0
+    row_sql = "(" + ", ".join(["%s::bigint", *["%s::text"] * len(parts)]) + ")"
+    sql = (
+        f"UPDATE {table} a SET {assignments}"
+        f" FROM (VALUES {', '.join([row_sql] * len(rows))}) AS v(id, {', '.join(parts)})"
+        " WHERE a.id = v.id"
+    )
     with connection.cursor() as cursor:
-        for article in articles:
-            params = []
-            for code in codes:
-                for part in _documents(article, code):
-                    params += [search_config(code), part]
-            cursor.execute(sql, [*params, article.pk])
-            count += 1
-    return count
+        cursor.execute(sql, [value for row in rows for value in row])
 
 
 def ensure_search_columns(using: str = "default") -> None:
