@@ -53,7 +53,7 @@ class Command(BaseCommand):
             "page cache off\n"
         )
         self.stdout.write(
-            f"| page | queries | median ms | p95 ms |\n|---|---:|---:|---:|"
+            "| page | queries | median ms | p95 ms |\n|---|---:|---:|---:|"
         )
         public, admin = Client(), Client()
         admin.force_login(self.bench_user())
@@ -128,8 +128,10 @@ class Command(BaseCommand):
             (
                 "listing with filters",
                 [
-                    f"/policy-analysis?type={article_type.slug}&topic={child_topic.slug}"
-                    f"&region={region.slug}&from=2010-01-01"
+                    (
+                        f"/policy-analysis?type={article_type.slug}&topic={child_topic.slug}"
+                        f"&region={region.slug}&from=2010-01-01"
+                    )
                 ],
             ),
             ("expert page (most prolific)", [expert.get_absolute_url()]),
@@ -149,8 +151,10 @@ class Command(BaseCommand):
             (
                 "admin article list, filtered",
                 [
-                    f"/admin/articles/article/?status__exact=published"
-                    f"&type__id__exact={article_type.pk}&published_in=ar"
+                    (
+                        f"/admin/articles/article/?status__exact=published"
+                        f"&type__id__exact={article_type.pk}&published_in=ar"
+                    )
                 ],
             ),
             ("admin article list, search", [f"/admin/articles/article/?q={word}"]),
