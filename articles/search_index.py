@@ -19,9 +19,10 @@ import re
 
 from django.apps import apps
 from django.db import connection, connections
+from django.db.models import Prefetch
 from django.utils.html import strip_tags
 
-from thinktank.i18n import language_codes, localized
+from thinktank.i18n import language_codes, localized, localized_fields
 
 #: PostgreSQL text-search configuration per language; others use "simple".
 SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
@@ -98,9 +99,9 @@ def update_search_vectors(article_ids) -> int:
     codes = language_codes()
     count = 0
     for start in range(0, len(ids), VECTOR_BATCH):
-        articles = Article._base_manager.filter(
-            pk__in=ids[start : start + VECTOR_BATCH]
-        ).prefetch_related("authorships__expert", "topics", "regions")
+        articles = _indexed(
+            Article._base_manager.filter(pk__in=ids[start : start + VECTOR_BATCH])
+        )
         rows = []
         for article in articles:
             row = [article.pk]
@@ -111,6 +112,29 @@ def update_search_vectors(article_ids) -> int:
             _write_vectors(Article._meta.db_table, codes, rows)
         count += len(rows)
     return count
+
+
+def _indexed(articles):
+    """``articles`` with only what the documents read: the texts, and the names of authors and terms."""
+    names = localized_fields("name")
+    texts = [
+        localized(name, code)
+        for name in ("title", "subtitle", "summary", "body")
+        for code in language_codes()
+    ]
+    authorships = (
+        apps.get_model("articles", "Authorship")
+        .objects.select_related("expert")
+        .only("article_id", "expert_id", *(f"expert__{name}" for name in names))
+    )
+    terms = {
+        relation: apps.get_model("taxonomy", model).objects.only(*names)
+        for relation, model in (("topics", "Topic"), ("regions", "Region"))
+    }
+    return articles.only("pk", *texts).prefetch_related(
+        Prefetch("authorships", queryset=authorships),
+        *(Prefetch(relation, queryset=qs) for relation, qs in terms.items()),
+    )
 
 
 #: Articles whose vectors one statement writes.
