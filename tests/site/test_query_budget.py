@@ -17,9 +17,9 @@ pytestmark = pytest.mark.django_db
 #: its topics and regions; the rail (picks and scored candidates together);
 #: the bylines of the article and the rail at once; the chrome's menus.
 ARTICLE_PAGE_QUERIES = 5
-#: Types, topics (+ children), regions (+ children) and experts for the filters; the count,
-#: the page and its bylines; the chrome's menus.
-LISTING_PAGE_QUERIES = 10
+#: Types, topics (with their children), regions (with theirs) and experts for the
+#: filters; the count, the page and its bylines; the chrome's menus.
+LISTING_PAGE_QUERIES = 8
 
 
 def make_rich_article(n, language):
