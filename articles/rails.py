@@ -246,25 +246,27 @@ def rebuild() -> None:
     archive.
     """
     things = _things_by_article()
-    with transaction.atomic():
+    table = RelatedArticle._meta.db_table
+    insert = (
+        f"INSERT INTO {table} (article_id, language, related_id, score,"
+        " related_published_at) VALUES (%s, %s, %s, %s, %s)"
+    )
+    field = RelatedArticle._meta.get_field("related_published_at")
+    with transaction.atomic(), connection.cursor() as cursor:
         RelatedArticle.objects.all().delete()
         for code in language_codes():
             live = dict(Article.objects.live(code).values_list("pk", "published_at"))
+            stored = {
+                pk: field.get_db_prep_save(published_at, connection)
+                for pk, published_at in live.items()
+            }
             rows = []
             for src, dst, score in best_lists(things, live):
-                rows.append(
-                    RelatedArticle(
-                        article_id=src,
-                        language=code,
-                        related_id=dst,
-                        score=score,
-                        related_published_at=live[dst],
-                    )
-                )
-                if len(rows) >= 5_000:
-                    RelatedArticle.objects.bulk_create(rows)
+                rows.append((src, code, dst, score, stored[dst]))
+                if len(rows) >= 10_000:
+                    cursor.executemany(insert, rows)
                     rows = []
-            RelatedArticle.objects.bulk_create(rows)
+            cursor.executemany(insert, rows)
 
 
 def _things_by_article() -> dict[int, dict[tuple[str, int], int]]:
