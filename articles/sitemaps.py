@@ -2,6 +2,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 
 from articles.models import Article
+from core.urls import slug_url
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.sitemaps import SiteSitemap
@@ -28,6 +29,9 @@ class ArticleSitemap(SiteSitemap):
 
     def location(self, item):
         return item.url_in(translation.get_language())
+
+    def location_in(self, item, language_code):
+        return item.url_in(language_code)
 
     def lastmod(self, item):
         return item.updated_at
@@ -69,6 +73,9 @@ class TopicSitemap(SiteSitemap):
 
     def location(self, item):
         return item.get_absolute_url()
+
+    def location_in(self, item, language_code):
+        return slug_url("policy_analysis", item.slug, language_code)
 
     def lastmod(self, item):
         return item.last_article_update

@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
 from experts.sitemaps import ExpertSitemap
 from thinktank import pages, views
 from thinktank.media import serve_media
-from thinktank.sitemaps import robots_txt, sitemap_index
+from thinktank.sitemaps import robots_txt, sitemap_index, sitemap_section
 from workflow.views import share_link
 
 SITEMAPS = {
@@ -27,7 +26,7 @@ urlpatterns = [
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap,
+        sitemap_section,
         {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
