@@ -35,7 +35,7 @@ from django.views.decorators.http import require_safe
 from thinktank.i18n import language_codes
 
 #: Ids per sitemap file; the protocol allows 50,000 URLs per file.
-ITEMS_PER_FILE = 2_000
+ITEMS_PER_FILE = 1_000
 MAX_URLS_PER_FILE = 50_000
 
 
