@@ -145,11 +145,21 @@ class ArticleQuerySet(models.QuerySet):
 
     def in_topic(self, topic):
         """Tagged with ``topic`` or one of its sub-topics."""
-        return self.filter(topics__in=[topic, *topic.children.all()]).distinct()
+        return self._tagged(Article.topics.through, "topic_id", topic)
 
     def in_region(self, region):
         """Tagged with ``region`` or one of its sub-regions."""
-        return self.filter(regions__in=[region, *region.children.all()]).distinct()
+        return self._tagged(Article.regions.through, "region_id", region)
+
+    def _tagged(self, through, column, term):
+        # A semi-join (IN) rather than a join and DISTINCT: the newest page
+        # is read down the publication date's index, never sorted whole.
+        terms = [term.pk, *(child.pk for child in term.children.all())]
+        return self.filter(
+            pk__in=through.objects.filter(**{f"{column}__in": terms}).values(
+                "article_id"
+            )
+        )
 
     def by_expert(self, expert):
         """Written by ``expert``."""
