@@ -20,7 +20,6 @@ import re
 from django.apps import apps
 from django.db import connection, connections
 from django.db.models import Prefetch
-from django.utils.html import strip_tags
 
 from thinktank.i18n import language_codes, localized, localized_fields
 
@@ -60,9 +59,16 @@ def normalize(text: str) -> str:
     return _ARABIC_ARTICLE.sub("", text)
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def plain_text(value: str) -> str:
-    """Rich text (HTML) as words."""
-    return html.unescape(strip_tags(value or ""))
+    """
+    Rich text (HTML) as words. Stored rich text is sanitized (no comments,
+    scripts or stray ``<``), so taking the tags out is enough; Django's
+    ``strip_tags`` parses it instead, ten times slower over an archive.
+    """
+    return html.unescape(_TAG.sub("", value or ""))
 
 
 def _documents(article, code: str) -> list[str]:
