@@ -43,7 +43,8 @@ class IdRangePaginator:
     """
     Pages of a queryset by ranges of ids: page ``n`` holds the items whose id
     is in ``((n - 1) * per_page, n * per_page]``, as the (item, language)
-    pairs that ``Sitemap`` renders. Its page count is read from the highest id.
+    pairs that ``Sitemap`` renders. Its page count is read from the table's
+    highest id.
     """
 
     def __init__(self, queryset, per_page, languages_for):
@@ -55,7 +56,10 @@ class IdRangePaginator:
 
     @property
     def num_pages(self) -> int:
-        highest = self.queryset.aggregate(highest=Max("pk"))["highest"] or 0
+        # The highest id of the whole table (one step down its primary key),
+        # not of the items: their conditions would make it a scan.
+        model = self.queryset.model
+        highest = model._base_manager.aggregate(highest=Max("pk"))["highest"] or 0
         return max(1, math.ceil(highest / self.per_page))
 
     def page(self, number) -> Page:
