@@ -8,6 +8,7 @@ Run it on an archive made by ``manage.py generate_content`` with DEBUG off
 (``make bench`` does both steps' measuring part).
 """
 
+import os
 import statistics
 import time
 from urllib.parse import quote
@@ -47,10 +48,11 @@ class Command(BaseCommand):
                 "No live article: run manage.py generate_content --articles N first."
             )
         pages = [(name, urls) for name, urls in self.pages() if only in name]
+        load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
         self.stdout.write(
             f"{connection.vendor}, {Article._base_manager.count()} articles, "
             f"DEBUG={'on' if settings.DEBUG else 'off'}, {runs} runs per page, "
-            "page cache off\n"
+            f"page cache off, load average {load} on {os.cpu_count()} cores\n"
         )
         self.stdout.write(
             "| page | queries | median ms | p95 ms |\n|---|---:|---:|---:|"
@@ -118,6 +120,8 @@ class Command(BaseCommand):
         article_type = ArticleType.objects.order_by("sort_order").first()
         word = "security"
         pages = [
+            # The floor: a page without a query, through the same middleware.
+            ("robots.txt (floor)", ["/robots.txt"]),
             ("article", articles + older),
             ("article (Arabic)", arabic),
             ("topic landing (busiest)", [topic.get_absolute_url()]),
