@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_DEBUG ?= 1
 
-.PHONY: setup run test lint serve demo migrate messages messages-extract clean
+.PHONY: setup run test lint serve demo migrate messages messages-extract clean bench bench-data
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "thinktank needs Python 3.12 or newer (found %s). Install 3.13 or set PYTHON=python3.13." % sys.version.split()[0])'
@@ -42,6 +42,16 @@ lint: setup
 
 test: lint
 	$(VENV)/bin/pytest -q
+
+# A synthetic archive, then each page type measured on it (docs/performance.md),
+# on the database of DATABASE_URL, with DEBUG off.
+ARTICLES ?= 100000
+bench-data: migrate
+	DJANGO_DEBUG=0 $(PY) manage.py generate_content --articles $(ARTICLES)
+
+bench: setup
+	DJANGO_DEBUG=0 $(PY) manage.py collectstatic --no-input -v 0
+	DJANGO_DEBUG=0 $(PY) manage.py bench
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3

@@ -166,6 +166,8 @@ class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
     list_select_related = ["type"]
     search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
     date_hierarchy = "published_at"
+    # A filtered list counts its matches; the archive's total is not counted again.
+    show_full_result_count = False
     autocomplete_fields = ["topics", "regions"]
     prepopulated_fields = {"slug_en": ["title_en"]}
     readonly_fields = [

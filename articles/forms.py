@@ -1,7 +1,9 @@
 from django import forms
-from django.utils.translation import gettext_lazy as _
+from django.conf import settings
+from django.utils.translation import get_language, gettext_lazy as _
 
 from experts.models import Expert
+from thinktank.i18n import language_codes, localized_fields
 from thinktank.listing import ListFilterForm
 
 
@@ -10,13 +12,25 @@ class ArticleFilterForm(ListFilterForm):
 
     def __init__(self, data):
         super().__init__(data)
-        experts = Expert.objects.with_profile().ordered().for_byline()
-        self.objects["expert"] = {e.slug: e for e in experts}
+        # A thousand experts: their slugs and names, not instances (``apply()``
+        # needs only the chosen one's id).
+        codes = language_codes()
+        own = codes.index(get_language() or settings.LANGUAGE_CODE)
+        default = codes.index(settings.LANGUAGE_CODE)
+        experts = (
+            Expert.objects.with_profile()
+            .ordered()
+            .values_list("pk", "slug", *localized_fields("name"))
+        )
+        names = {}
+        self.objects["expert"] = {}
+        for pk, slug, *name in experts:
+            self.objects["expert"][slug] = pk
+            names[slug] = name[own] or name[default]
         self.fields["expert"] = forms.ChoiceField(
             label=_("Expert"),
             required=False,
-            choices=[("", _("All experts"))]
-            + [(e.slug, e.name) for e in self.objects["expert"].values()],
+            choices=[("", _("All experts")), *names.items()],
         )
         # "from" and "to" are the query-string names (and Python keywords).
         for name, label in (("from", _("From")), ("to", _("To"))):
@@ -39,8 +53,8 @@ class ArticleFilterForm(ListFilterForm):
     def apply(self, articles):
         """``articles`` narrowed by every valid filter; invalid values are ignored."""
         articles = super().apply(articles)
-        if (expert := self.selected("expert")) is not None:
-            articles = articles.by_expert(expert)
+        if (expert_id := self.selected("expert")) is not None:
+            articles = articles.by_expert(expert_id)
         start, end = self.dates()
         if start:
             articles = articles.filter(published_at__date__gte=start)

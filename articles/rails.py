@@ -28,6 +28,8 @@ neighbourhood, not of the archive. ``rebuild()`` scores every list (after a
 bulk load).
 """
 
+import heapq
+import itertools
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
@@ -237,10 +239,86 @@ def refresh(article_ids: Iterable[int]) -> bool:
 
 
 def rebuild() -> None:
-    """Score every article's lists afresh (after a bulk load)."""
-    with transaction.atomic():
+    """
+    Score every article's lists afresh (after a bulk load), in memory
+    (``best_lists``): scoring each article with ``ranked()`` would read the
+    whole neighbourhood of every article, which grows with the square of the
+    archive.
+    """
+    things = _things_by_article()
+    table = RelatedArticle._meta.db_table
+    insert = (
+        f"INSERT INTO {table} (article_id, language, related_id, score,"
+        " related_published_at) VALUES (%s, %s, %s, %s, %s)"
+    )
+    field = RelatedArticle._meta.get_field("related_published_at")
+    with transaction.atomic(), connection.cursor() as cursor:
         RelatedArticle.objects.all().delete()
-        score_afresh(Article._base_manager.values_list("pk", flat=True))
+        for code in language_codes():
+            live = dict(Article.objects.live(code).values_list("pk", "published_at"))
+            stored = {
+                pk: field.get_db_prep_save(published_at, connection)
+                for pk, published_at in live.items()
+            }
+            rows = []
+            for src, dst, score in best_lists(things, live):
+                rows.append((src, code, dst, score, stored[dst]))
+                if len(rows) >= 10_000:
+                    cursor.executemany(insert, rows)
+                    rows = []
+            cursor.executemany(insert, rows)
+
+
+def _things_by_article() -> dict[int, dict[tuple[str, int], int]]:
+    """``{article: {(relation, thing): weight}}`` of every article that has any."""
+    things = {}
+    for name, (table, column) in _tables().items():
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT article_id, {column} FROM {table}")
+            for article, thing in cursor.fetchall():
+                things.setdefault(article, {})[name, thing] = WEIGHTS[name]
+    return things
+
+
+def best_lists(
+    things: dict[int, dict[tuple[str, int], int]], live: dict[int, datetime]
+) -> Iterator[tuple[int, int, int]]:
+    """
+    ``(src, dst, score)``: the best ``KEEP`` candidates of every article in
+    ``things`` among the ``live`` ones (``{id: published_at}``), exactly as
+    ``ranked()`` scores them, without pairing every article with its whole
+    neighbourhood.
+
+    A candidate that shares a single thing ``x`` with an article ranks below
+    each of the ``KEEP`` newest live articles that have ``x`` (they score at
+    least as much and are newer), so only those ``KEEP`` newest of each thing
+    need scoring, plus the candidates that share two things or more: these
+    are found through the pairs of things each live article has, whose groups
+    are small.
+    """
+    newest, groups = {}, {}
+    for article in sorted(live, key=lambda pk: (live[pk], pk), reverse=True):
+        own = sorted(things.get(article, ()))
+        for thing in own:
+            members = newest.setdefault(thing, [])
+            if len(members) <= KEEP:  # one more: the article itself may be among them
+                members.append(article)
+        for pair in itertools.combinations(own, 2):
+            groups.setdefault(pair, []).append(article)
+    for src, shared in things.items():
+        candidates = set()
+        for thing in shared:
+            candidates.update(newest.get(thing, ()))
+        for pair in itertools.combinations(sorted(shared), 2):
+            candidates.update(groups.get(pair, ()))
+        candidates.discard(src)
+        scored = []
+        for dst in candidates:
+            theirs = things[dst]
+            score = sum(w for thing, w in shared.items() if thing in theirs)
+            scored.append((score, live[dst], dst))
+        for score, _published_at, dst in heapq.nlargest(KEEP, scored):
+            yield src, dst, score
 
 
 def _available_fields() -> list[str]:

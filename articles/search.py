@@ -51,6 +51,8 @@ from thinktank.i18n import localized
 # text around them is escaped (a summary may contain "<").
 _START, _STOP = "\ue000", "\ue001"
 SNIPPET_WORDS = 40
+#: How many of the newest matches full-text search ranks (PostgreSQL).
+RANKED = 500
 
 
 class SearchForm(ArticleFilterForm):
@@ -124,6 +126,8 @@ def search_articles(
     """
     Live articles in ``language_code`` matching ``text``, best first (on SQLite,
     newest first), ready for cards. ``articles`` narrows the search (filters).
+    On PostgreSQL the newest ``RANKED`` matches are ranked: when more match,
+    ``is_capped()`` says so, and dates or filters reach older work.
     """
     text = " ".join((text or "").split())
     qs = Article.objects.live(language_code) if articles is None else articles
@@ -131,15 +135,30 @@ def search_articles(
         return qs.none()
     if uses_full_text():
         query = _query(text, language_code)
-        qs = (
+        # The newest ``RANKED`` matches are ranked, not every match: a word
+        # most of the archive contains would otherwise be ranked (and
+        # counted) over the whole archive on every search.
+        # Read first (at most ``RANKED`` ids): the stored vector is named by
+        # its table, which a subquery would alias.
+        newest = list(
             qs.alias(document=_vector(language_code))
             .filter(document=query)
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)[:RANKED]
+        )
+        qs = (
+            Article.objects.filter(pk__in=newest)
             .annotate(rank=SearchRank(_vector(language_code), query))
             .order_by("-rank", "-published_at", "-pk")
         )
     else:
         qs = qs.filter(_contains(text, language_code)).newest_first()
     return qs.for_listing()
+
+
+def is_capped(count: int) -> bool:
+    """Are ``count`` results the newest ``RANKED`` of more matches?"""
+    return uses_full_text() and count >= RANKED
 
 
 def _highlighted(fragment: str) -> SafeString:

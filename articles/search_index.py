@@ -19,9 +19,9 @@ import re
 
 from django.apps import apps
 from django.db import connection, connections
-from django.utils.html import strip_tags
+from django.db.models import Prefetch
 
-from thinktank.i18n import language_codes, localized
+from thinktank.i18n import language_codes, localized, localized_fields
 
 #: PostgreSQL text-search configuration per language; others use "simple".
 SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
@@ -59,9 +59,16 @@ def normalize(text: str) -> str:
     return _ARABIC_ARTICLE.sub("", text)
 
 
+_TAG = re.compile(r"<[^>]*>")
+
+
 def plain_text(value: str) -> str:
-    """Rich text (HTML) as words."""
-    return html.unescape(strip_tags(value or ""))
+    """
+    Rich text (HTML) as words. Stored rich text is sanitized (no comments,
+    scripts or stray ``<``), so taking the tags out is enough; Django's
+    ``strip_tags`` parses it instead, ten times slower over an archive.
+    """
+    return html.unescape(_TAG.sub("", value or ""))
 
 
 def _documents(article, code: str) -> list[str]:
@@ -85,33 +92,80 @@ def _documents(article, code: str) -> list[str]:
 
 
 def update_search_vectors(article_ids) -> int:
-    """Recompute the stored vectors of the given articles (PostgreSQL only); returns how many."""
+    """
+    Recompute the stored vectors of the given articles (PostgreSQL only); returns how many.
+
+    One statement per ``VECTOR_BATCH`` articles (``UPDATE … FROM (VALUES …)``),
+    whether one article was saved or the whole archive is being indexed.
+    """
     if connection.vendor != "postgresql":
         return 0
     Article = apps.get_model("articles", "Article")
-    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
-        "authorships__expert", "topics", "regions"
-    )
+    ids = list(article_ids)
     codes = language_codes()
+    count = 0
+    for start in range(0, len(ids), VECTOR_BATCH):
+        articles = _indexed(
+            Article._base_manager.filter(pk__in=ids[start : start + VECTOR_BATCH])
+        )
+        rows = []
+        for article in articles:
+            row = [article.pk]
+            for code in codes:
+                row += _documents(article, code)
+            rows.append(row)
+        if rows:
+            _write_vectors(Article._meta.db_table, codes, rows)
+        count += len(rows)
+    return count
+
+
+def _indexed(articles):
+    """``articles`` with only what the documents read: the texts, and the names of authors and terms."""
+    names = localized_fields("name")
+    texts = [
+        localized(name, code)
+        for name in ("title", "subtitle", "summary", "body")
+        for code in language_codes()
+    ]
+    authorships = (
+        apps.get_model("articles", "Authorship")
+        .objects.select_related("expert")
+        .only("article_id", "expert_id", *(f"expert__{name}" for name in names))
+    )
+    terms = {
+        relation: apps.get_model("taxonomy", model).objects.only(*names)
+        for relation, model in (("topics", "Topic"), ("regions", "Region"))
+    }
+    return articles.only("pk", *texts).prefetch_related(
+        Prefetch("authorships", queryset=authorships),
+        *(Prefetch(relation, queryset=qs) for relation, qs in terms.items()),
+    )
+
+
+#: Articles whose vectors one statement writes.
+VECTOR_BATCH = 500
+
+
+def _write_vectors(table: str, codes: list[str], rows: list[list]) -> None:
+    parts = [f"{code}_{weight}" for code in codes for weight in "abcd"]
     assignments = ", ".join(
         f"{vector_column(code)} = "
         + " || ".join(
-            f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')"
-            for weight in "ABCD"
+            f"setweight(to_tsvector('{search_config(code)}'::regconfig, v.{code}_{weight}), "
+            f"'{weight.upper()}')"
+            for weight in "abcd"
         )
         for code in codes
     )
-    sql = f"UPDATE {Article._meta.db_table} SET {assignments} WHERE id = %s"
-    count = 0
+    row_sql = "(" + ", ".join(["%s::bigint", *["%s::text"] * len(parts)]) + ")"
+    sql = (
+        f"UPDATE {table} a SET {assignments}"
+        f" FROM (VALUES {', '.join([row_sql] * len(rows))}) AS v(id, {', '.join(parts)})"
+        " WHERE a.id = v.id"
+    )
     with connection.cursor() as cursor:
-        for article in articles:
-            params = []
-            for code in codes:
-                for part in _documents(article, code):
-                    params += [search_config(code), part]
-            cursor.execute(sql, [*params, article.pk])
-            count += 1
-    return count
+        cursor.execute(sql, [value for row in rows for value in row])
 
 
 def ensure_search_columns(using: str = "default") -> None:

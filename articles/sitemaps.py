@@ -2,6 +2,7 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 
 from articles.models import Article
+from core.urls import slug_url
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.sitemaps import SiteSitemap
@@ -14,20 +15,36 @@ class ArticleSitemap(SiteSitemap):
     """
 
     def items(self):
+        # Rows, not instances: a file lists thousands of them.
         return (
             Article.objects.live_in_any_language()
             .canonical_here()
-            .only(
-                *localized_fields("slug"), *localized_fields("available"), "updated_at"
+            .values_list(
+                "pk",
+                *localized_fields("slug"),
+                *localized_fields("available"),
+                "updated_at",
+                named=True,
             )
             .order_by("pk")
         )
 
     def get_languages_for_item(self, item):
-        return item.languages
+        return [
+            code
+            for code in language_codes()
+            if getattr(item, localized("available", code))
+        ]
 
     def location(self, item):
-        return item.url_in(translation.get_language())
+        return self.location_in(item, translation.get_language())
+
+    def location_in(self, item, language_code):
+        return slug_url(
+            "policy_analysis",
+            getattr(item, localized("slug", language_code)),
+            language_code,
+        )
 
     def lastmod(self, item):
         return item.updated_at
@@ -69,6 +86,9 @@ class TopicSitemap(SiteSitemap):
 
     def location(self, item):
         return item.get_absolute_url()
+
+    def location_in(self, item, language_code):
+        return slug_url("policy_analysis", item.slug, language_code)
 
     def lastmod(self, item):
         return item.last_article_update

@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
 from articles.models import Article
-from articles.search import SearchForm, attach_snippets, search_articles
+from articles.search import SearchForm, attach_snippets, is_capped, search_articles
 from articles.selectors import (
     article_for_page,
     path_term,
@@ -105,6 +105,7 @@ def search(request):
             "form": form,
             "query": form.query,
             "page_obj": page_obj,
+            "capped": bool(form.query) and is_capped(page_obj.paginator.count),
             "canonical_query": query,
             "alternates": same_page_in_every_language(request, query=query),
         },

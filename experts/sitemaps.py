@@ -1,5 +1,6 @@
 from django.db.models import Q
 
+from core.urls import slug_url
 from experts.models import Expert
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.sitemaps import SiteSitemap
@@ -24,6 +25,9 @@ class ExpertSitemap(SiteSitemap):
 
     def location(self, item):
         return item.get_absolute_url()
+
+    def location_in(self, item, language_code):
+        return slug_url("experts:detail", item.slug, language_code)
 
     def lastmod(self, item):
         return item.updated_at

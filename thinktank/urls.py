@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
 from experts.sitemaps import ExpertSitemap
 from thinktank import pages, views
 from thinktank.media import serve_media
-from thinktank.sitemaps import robots_txt
+from thinktank.sitemaps import robots_txt, sitemap_index, sitemap_section
 from workflow.views import share_link
 
 SITEMAPS = {
@@ -19,7 +18,18 @@ SITEMAPS = {
 }
 
 urlpatterns = [
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap_index,
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_section,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("share/<str:token>", share_link, name="share_link"),

@@ -2,6 +2,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article
+from articles.selectors import with_bylines
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 from thinktank.i18n import same_page_in_every_language
@@ -14,15 +15,20 @@ FEATURED_TYPE = "in-depth-report"
 @require_safe
 def home(request):
     lang = request.LANGUAGE_CODE
-    live = Article.objects.live(lang).newest_first().for_listing()
-    featured = live.of_type(FEATURED_TYPE).first() or live.first()
-    latest = live.exclude(pk=featured.pk) if featured else live
+    live = Article.objects.live(lang).newest_first().select_related("type")
+    # The same three queries whether or not there is a report to feature:
+    # the newest report, the newest pieces, and the bylines of all of them.
+    report = live.of_type(FEATURED_TYPE).first()
+    newest = list(live[: LATEST_COUNT + 1])
+    featured = report or (newest[0] if newest else None)
+    latest = [article for article in newest if article != featured][:LATEST_COUNT]
+    with_bylines([featured, *latest])
     return render(
         request,
         "home.html",
         {
             "featured": featured,
-            "latest": latest[:LATEST_COUNT],
+            "latest": latest,
             "topics": Topic.objects.roots().ordered(),
             "regions": Region.objects.roots().ordered(),
             "experts": Expert.objects.with_profile()

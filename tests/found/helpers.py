@@ -1,6 +1,9 @@
 """What the found tests share: which database answers, and XML parsing."""
 
+from urllib.parse import urlsplit
+
 from django.db import connection
+from django.http import QueryDict
 from lxml import etree, html
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -43,3 +46,19 @@ def cite_entries(doc):
     (chicago,) = doc.xpath("//dd[contains(@class, 'cite-this__chicago')]")
     (apa,) = doc.xpath("//dd[contains(@class, 'cite-this__apa')]")
     return chicago, apa
+
+
+def sitemap_entries(client) -> list:
+    """
+    Every ``<url>`` of the sitemap: ``/sitemap.xml`` is an index, and each
+    file it lists is read in turn (through its path on this site).
+    """
+    index = xml(client.get("/sitemap.xml"))
+    assert index.tag == f"{{{SITEMAP}}}sitemapindex", index.tag
+    entries = []
+    for location in index.iterfind(f"{{{SITEMAP}}}sitemap/{{{SITEMAP}}}loc"):
+        parts = urlsplit(location.text)
+        urlset = xml(client.get(parts.path, QueryDict(parts.query)))
+        assert urlset.tag == f"{{{SITEMAP}}}urlset", urlset.tag
+        entries += urlset.findall(f"{{{SITEMAP}}}url")
+    return entries

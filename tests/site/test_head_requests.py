@@ -34,6 +34,7 @@ def public_urls():
         "/feeds/latest.rss",
         f"/feeds/topic/{topic.slug}.atom",
         "/sitemap.xml",
+        "/sitemap-articles.xml",
         "/robots.txt",
     ]
 

@@ -25,7 +25,14 @@ UNPUBLISHED = [
 
 
 def public_urls(article, expert, topic, region):
-    urls = [reverse("sitemap"), "/robots.txt"]
+    urls = [
+        reverse("sitemap"),
+        *(
+            reverse("sitemap_section", kwargs={"section": section})
+            for section in ("articles", "experts", "topics", "regions")
+        ),
+        "/robots.txt",
+    ]
     for code in ("en", "ar"):
         with translation.override(code):
             urls += [
