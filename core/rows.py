@@ -59,22 +59,25 @@ class Columns:
         )
 
     @cached_property
-    def _converters(self) -> list[list]:
+    def _converters(self) -> list[tuple[int, models.Field, list]]:
+        """(index, field, converters) of the columns whose values need converting."""
         converters = []
-        for field in self.fields:
-            expression = Col(self.alias, field)
-            converters.append(
-                connection.ops.get_db_converters(expression)
-                + field.get_db_converters(connection)
-            )
+        for index, field in enumerate(self.fields):
+            found = connection.ops.get_db_converters(
+                Col(self.alias, field)
+            ) + field.get_db_converters(connection)
+            if found:
+                converters.append((index, field, found))
         return converters
 
     def values(self, row: Sequence) -> list:
         """The row's values as the ORM would hand them to the model."""
         values = list(row)
-        for index, converters in enumerate(self._converters):
+        for index, field, converters in self._converters:
+            value = values[index]
             for convert in converters:
-                values[index] = convert(values[index], self.fields[index], connection)
+                value = convert(value, field, connection)
+            values[index] = value
         return values
 
     def instance(self, row: Sequence) -> models.Model:

@@ -18,6 +18,8 @@ escaped like any other value, as Django's ``{% translate %}`` escapes it.
 """
 
 import jinja2
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.template import defaultfilters
 from django.template.defaultfilters import filesizeformat, striptags, truncatechars
 from django.templatetags.static import static
@@ -72,8 +74,24 @@ def _filled(text: Markup, variables: dict) -> Markup:
     return text % variables if "%" in text else text
 
 
+# Each message's escaped translation, per language: the catalogues do not
+# change while a process runs, and Django's lookup cost more than the rest of
+# a message. Emptied when a test changes a setting the catalogues follow.
+_TRANSLATED: dict[tuple, Markup] = {}
+
+
+@receiver(setting_changed)
+def _forget_translations(*, setting, **kwargs):
+    if setting in {"LANGUAGES", "LANGUAGE_CODE", "LOCALE_PATHS", "INSTALLED_APPS"}:
+        _TRANSLATED.clear()
+
+
 def gettext(message: str, **variables) -> Markup:
-    return _filled(escape(translation.gettext(message)), variables)
+    key = (translation.get_language(), message)
+    text = _TRANSLATED.get(key)
+    if text is None:
+        text = _TRANSLATED[key] = escape(translation.gettext(message))
+    return _filled(text, variables)
 
 
 def ngettext(singular: str, plural: str, number: int, **variables) -> Markup:
@@ -83,7 +101,11 @@ def ngettext(singular: str, plural: str, number: int, **variables) -> Markup:
 
 def pgettext(context: str, message: str, **variables) -> Markup:
     variables.setdefault("context", context)
-    return _filled(escape(translation.pgettext(context, message)), variables)
+    key = (translation.get_language(), context, message)
+    text = _TRANSLATED.get(key)
+    if text is None:
+        text = _TRANSLATED[key] = escape(translation.pgettext(context, message))
+    return _filled(text, variables)
 
 
 def npgettext(

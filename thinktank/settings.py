@@ -133,12 +133,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         transaction_mode="IMMEDIATE", timeout=20
     )
 elif os.environ.get("DJANGO_DB_SERVER_SIDE_BINDING", "1") == "1":
-    # PostgreSQL: parameters bound by the server, so that psycopg prepares a
-    # statement run repeatedly on a connection and PostgreSQL plans it once
-    # (planning cost more than running the article page's queries). Turn it
-    # off behind a pooler in transaction mode (PgBouncer), which cannot keep
-    # prepared statements.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    # PostgreSQL: parameters bound by the server, and a statement run
+    # repeatedly on a connection (5 times: psycopg's threshold) prepared there,
+    # so that PostgreSQL plans it once (planning cost more than running the
+    # article page's queries). Django leaves statements unprepared unless
+    # OPTIONS names a threshold. Turn both off behind a pooler in transaction
+    # mode (PgBouncer), which cannot keep prepared statements.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
