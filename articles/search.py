@@ -1,8 +1,8 @@
 """
 Site search: ``/search?q=…`` in each language.
 
-On PostgreSQL, the stored vectors of ``articles.search_index`` answer a
-``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
+On PostgreSQL, the stored search entries (``ArticleSearchEntry``, kept by
+``articles.search_index``) answer a ``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
 names) and with snippets from ``SearchHeadline``. On SQLite the same
 functions fall back to a plain ``icontains`` search, newest first. Either way
 only ``Article.objects.live(language)`` is searched.
@@ -12,16 +12,12 @@ import html
 import re
 
 from django import forms
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Exists,
     F,
+    FilteredRelation,
     Func,
     OuterRef,
     Q,
@@ -29,7 +25,6 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -38,13 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Authorship
-from articles.search_index import (
-    normalize,
-    plain_text,
-    search_config,
-    strip_marks,
-    vector_column,
-)
+from articles.search_index import normalize, plain_text, search_config, strip_marks
 from thinktank.i18n import localized
 
 # Marks around matches in SearchHeadline's output, replaced by <mark> once the
@@ -75,12 +64,10 @@ def uses_full_text() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _vector(language_code: str) -> RawSQL:
-    table = Article._meta.db_table
-    return RawSQL(
-        f'"{table}"."{vector_column(language_code)}"',
-        (),
-        output_field=SearchVectorField(),
+def _entry(language_code: str) -> FilteredRelation:
+    """The article's search entry in ``language_code`` (one at most)."""
+    return FilteredRelation(
+        "search_entries", condition=Q(search_entries__language=language_code)
     )
 
 
@@ -132,9 +119,9 @@ def search_articles(
     if uses_full_text():
         query = _query(text, language_code)
         qs = (
-            qs.alias(document=_vector(language_code))
-            .filter(document=query)
-            .annotate(rank=SearchRank(_vector(language_code), query))
+            qs.alias(entry=_entry(language_code))
+            .filter(entry__document=query)
+            .annotate(rank=SearchRank(F("entry__document"), query))
             .order_by("-rank", "-published_at", "-pk")
         )
     else:

@@ -1,10 +1,11 @@
 """
-The stored full-text index of articles, one ``tsvector`` column per language.
+The stored full-text index of articles: one ``ArticleSearchEntry`` per
+article and language, a weighted ``tsvector`` with a GIN index.
 
-On PostgreSQL, migration ``articles.0003_search_vectors`` adds the columns
-``search_vector_<code>`` with a GIN index on each. They are not model fields:
-they exist on PostgreSQL only, and the SQLite fallback in ``articles.search``
-needs none. ``Article.save()`` refreshes an article's vectors;
+The entries exist on PostgreSQL only; the SQLite fallback in
+``articles.search`` needs none. ``update_search_vectors()`` is the one way
+they are written (through the ORM): ``Article.save()`` refreshes an
+article's entries, the admin again once its authors and terms are saved, and
 ``manage.py update_search_index`` rebuilds them all (run it after renaming an
 expert, a topic or a region, whose names are indexed with each article).
 
@@ -18,7 +19,9 @@ import html
 import re
 
 from django.apps import apps
-from django.db import connection, connections
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import Value
 from django.utils.html import strip_tags
 
 from thinktank.i18n import language_codes, localized
@@ -37,11 +40,6 @@ _ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:[وفبك]?ال|لل)(?=\w{3})")
 def search_config(language_code: str) -> str:
     """The PostgreSQL text-search configuration for ``language_code``."""
     return SEARCH_CONFIGS.get(language_code, "simple")
-
-
-def vector_column(language_code: str) -> str:
-    """The name of the stored vector column of ``language_code``."""
-    return f"search_vector_{language_code}"
 
 
 def strip_marks(text: str) -> str:
@@ -84,53 +82,58 @@ def _documents(article, code: str) -> list[str]:
     return [normalize(part or "") for part in parts]
 
 
-def update_search_vectors(article_ids) -> int:
-    """Recompute the stored vectors of the given articles (PostgreSQL only); returns how many."""
+def document(article, code: str):
+    """The weighted vector expression of ``article`` in ``code``, or None when it has no title there."""
+    parts = _documents(article, code)
+    if not parts[0]:
+        return None
+    config = search_config(code)
+    vector = None
+    for weight, part in zip("ABCD", parts, strict=True):
+        piece = SearchVector(Value(part), config=config, weight=weight)
+        vector = piece if vector is None else vector + piece
+    return vector
+
+
+def update_search_vectors(article_ids, registry=apps) -> int:
+    """
+    Recompute the search entries of the given articles (PostgreSQL only): one
+    per language the article has a title in, none for the others. Returns
+    how many articles were indexed. ``registry``: the models to use (a
+    migration's, when it fills the entries).
+    """
     if connection.vendor != "postgresql":
         return 0
-    Article = apps.get_model("articles", "Article")
-    articles = Article.objects.filter(pk__in=list(article_ids)).prefetch_related(
+    Article = registry.get_model("articles", "Article")
+    Entry = registry.get_model("articles", "ArticleSearchEntry")
+    ids = list(article_ids)
+    articles = Article._base_manager.filter(pk__in=ids).prefetch_related(
         "authorships__expert", "topics", "regions"
     )
-    codes = language_codes()
-    assignments = ", ".join(
-        f"{vector_column(code)} = "
-        + " || ".join(
-            f"setweight(to_tsvector(%s::regconfig, %s), '{weight}')"
-            for weight in "ABCD"
-        )
-        for code in codes
-    )
-    sql = f"UPDATE {Article._meta.db_table} SET {assignments} WHERE id = %s"
     count = 0
-    with connection.cursor() as cursor:
-        for article in articles:
-            params = []
-            for code in codes:
-                for part in _documents(article, code):
-                    params += [search_config(code), part]
-            cursor.execute(sql, [*params, article.pk])
-            count += 1
+    for article in articles:
+        entries = [
+            Entry(article_id=article.pk, language=code, document=vector)
+            for code in language_codes()
+            if (vector := document(article, code)) is not None
+        ]
+        Entry.objects.filter(article_id=article.pk).exclude(
+            language__in=[entry.language for entry in entries]
+        ).delete()
+        Entry.objects.bulk_create(
+            entries,
+            update_conflicts=True,
+            unique_fields=["article", "language"],
+            update_fields=["document"],
+        )
+        count += 1
+    # Entries of articles deleted since go with them.
+    Entry.objects.filter(article_id__in=ids).exclude(
+        article_id__in=[article.pk for article in articles]
+    ).delete()
     return count
 
 
-def ensure_search_columns(using: str = "default") -> None:
-    """
-    Give every language in ``settings.LANGUAGES`` its vector column and GIN index.
-
-    Migration 0003 created the columns of the languages there were then; a
-    language added later gets its column here, after ``migrate``.
-    """
-    conn = connections[using]
-    if conn.vendor != "postgresql":
-        return
-    with conn.cursor() as cursor:
-        for code in language_codes():
-            column = vector_column(code)
-            cursor.execute(
-                f"ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS {column} tsvector"
-            )
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS articles_article_search_{code}_gin "
-                f"ON articles_article USING GIN ({column})"
-            )
+def drop_deleted(sender, instance, **kwargs):
+    """``post_delete`` receiver: a deleted article's entries go too."""
+    update_search_vectors([instance.pk])
