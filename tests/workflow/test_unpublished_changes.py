@@ -13,6 +13,7 @@ from core.models import ContentGeneration
 from history.models import Revision, RevisionKind
 from tests.factories import committed, make_article, make_expert
 from tests.history.test_drafts import edit, press
+from workflow.models import Transition
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +96,15 @@ def test_a_draft_is_saved_at_once(admin_client):
     assert row(article)["title_en"] == "Dams and drought"
     assert row(article)["updated_at"] != live["updated_at"]
     assert Revision.objects.of(article).first().kind == RevisionKind.SAVE
+
+
+def test_discarding_is_the_workflows_logged_step(admin_client):
+    article = make_article("Rivers and power")
+    live = row(article)
+    edit(admin_client, article, title_en="Not wanted")
+    assert press(admin_client, article, "history-discard").status_code == 302
+    assert row(article) == live
+    (step,) = Transition.objects.filter(article=article)
+    assert step.name == "discard_changes"
+    assert step.comment == f"#{Revision.objects.of(article)[1].pk}"
+    assert Revision.objects.of(article).first().kind == RevisionKind.DISCARD
