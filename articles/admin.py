@@ -1,25 +1,33 @@
 from copy import deepcopy
 
 from django.conf import settings
-from django.contrib import admin
-from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy as _
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_lazy as _
 
+from articles import staleness
 from articles.models import (
     Article,
     ArticleType,
     Authorship,
     Recommendation,
+    StaleTranslation,
     TypeKind,
 )
 from articles.search_index import update_search_vectors
-from history.admin import HistoryAdminMixin
+from history.admin import ConflictsAdminMixin, RevisionsAdminMixin, TrashAdminMixin
+from history.bylines import freeze as freeze_bylines
+from history.diff import highlight
 from thinktank.admin import BilingualAdmin, ProposedSlugForm
 from thinktank.i18n import language_codes, localized
-from workflow.admin import WorkflowAdminMixin
+from workflow.admin import UnpublishedChangesAdminMixin, WorkflowAdminMixin
 
 
 @admin.register(ArticleType)
@@ -134,6 +142,29 @@ class PublishedInFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StaleTranslationFilter(admin.SimpleListFilter):
+    """Articles with a translated field older than its English source."""
+
+    title = _("translation")
+    parameter_name = "stale_translation"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("out of date"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(
+                Exists(StaleTranslation.objects.filter(article=OuterRef("pk")))
+            )
+        return queryset
+
+
+def _stale_label(article, name):
+    """``Summary (AR)``: a translated column named by its field and language."""
+    field = article._meta.get_field(name)
+    return f"{capfirst(field.translated_field.verbose_name)} ({field.language.upper()})"
+
+
 class ArticleForm(ProposedSlugForm):
     slug_sources = {
         localized("slug", code): localized("title", code) for code in language_codes()
@@ -151,7 +182,14 @@ TYPE_FIELDSETS = {
 
 
 @admin.register(Article)
-class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
+class ArticleAdmin(
+    UnpublishedChangesAdminMixin,
+    ConflictsAdminMixin,
+    RevisionsAdminMixin,
+    TrashAdminMixin,
+    WorkflowAdminMixin,
+    BilingualAdmin,
+):
     form = ArticleForm
     list_display = [
         "headline",
@@ -162,7 +200,13 @@ class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
         "byline",
     ]
     list_display_links = ["headline"]
-    list_filter = ["status", "type", PublishedInFilter, "topics"]
+    list_filter = [
+        "status",
+        "type",
+        PublishedInFilter,
+        "topics",
+        StaleTranslationFilter,
+    ]
     list_select_related = ["type"]
     search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
     date_hierarchy = "published_at"
@@ -270,10 +314,55 @@ class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+    def changed(self, request, obj):
+        super().changed(request, obj)
+        # The byline as saved with the article (once it is published).
+        freeze_bylines(obj)
         # Authors and terms are saved after the article: index their names now.
-        update_search_vectors([form.instance.pk])
+        update_search_vectors([obj.pk])
+
+    # Stale translations ------------------------------------------------------
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        if obj is not None and obj.pk:
+            context["stale_translations"] = self._stale_rows(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _stale_rows(self, obj):
+        return [
+            {
+                "stale": stale,
+                "label": _stale_label(obj, stale.field),
+                "diff": highlight(stale.english_then, staleness.english_now(stale)),
+                "confirm_url": self._url("stale_confirm", obj.pk, stale.field),
+            }
+            for stale in StaleTranslation.objects.filter(article=obj).order_by("pk")
+        ]
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        return [
+            path(
+                "<path:object_id>/stale/<str:field>/confirm/",
+                self.admin_site.admin_view(self.stale_confirm_view),
+                name="{}_{}_stale_confirm".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def stale_confirm_view(self, request, object_id, field):
+        obj = self._viewable(request, object_id)
+        if request.method != "POST" or not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        staleness.confirm(obj, field)
+        self.message_user(
+            request,
+            gettext("The translation was confirmed as still accurate."),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._url("change", obj.pk))
 
     @admin.display(description=_("title"), ordering="title_en")
     def headline(self, obj):
@@ -295,3 +384,103 @@ class ArticleAdmin(HistoryAdminMixin, WorkflowAdminMixin, BilingualAdmin):
     @admin.display(description=_("authors"))
     def byline(self, obj):
         return format_html_join(", ", "{}", ((a.expert,) for a in obj.byline()))
+
+
+@admin.register(StaleTranslation)
+class StaleTranslationAdmin(admin.ModelAdmin):
+    """
+    The translators' list: every translation older than its English text, of
+    the articles this user may edit.
+
+    Who may edit which article is the rule of the article admin registered on
+    the same site (its queryset, then ``has_change_permission()`` for each
+    article): the list and its bulk action show and clear nothing more.
+    """
+
+    list_display = ["article_link", "field_label", "since", "english_change"]
+    list_select_related = ["article"]
+    date_hierarchy = "since"
+    actions = ["confirm_still_accurate"]
+
+    def article_admin(self):
+        """The model admin of the articles the marks belong to."""
+        return self.admin_site.get_model_admin(
+            self.opts.get_field("article").related_model
+        )
+
+    def editable_articles(self, request):
+        """Ids of the marked articles that this user may edit."""
+        article_admin = self.article_admin()
+        marked = (
+            article_admin.get_queryset(request)
+            .filter(Exists(StaleTranslation.objects.filter(article=OuterRef("pk"))))
+            .prefetch_related(None)
+        )
+        return [
+            article.pk
+            for article in marked
+            if article_admin.has_change_permission(request, article)
+        ]
+
+    def get_queryset(self, request):
+        # The bulk action acts on this queryset too: it confirms nothing else.
+        return (
+            super()
+            .get_queryset(request)
+            .filter(
+                article__deleted_at__isnull=True,
+                article__in=self.editable_articles(request),
+            )
+            .for_listing()
+        )
+
+    def has_view_permission(self, request, obj=None):
+        return self.article_admin().has_change_permission(request)
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_actions(self, request, action_location=ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location=action_location)
+        if not self.has_view_permission(request):
+            return {}
+        return actions
+
+    @admin.action(description=_("Confirm still accurate"))
+    def confirm_still_accurate(self, request, queryset):
+        count = queryset.count()
+        queryset.delete()
+        self.message_user(
+            request,
+            gettext("%(count)d translations confirmed as still accurate.")
+            % {"count": count},
+            messages.SUCCESS,
+        )
+
+    @admin.display(description=_("article"), ordering="article__title_en")
+    def article_link(self, obj):
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("admin:articles_article_change", args=[obj.article_id]),
+            obj.article,
+        )
+
+    @admin.display(description=_("field"))
+    def field_label(self, obj):
+        return _stale_label(obj.article, obj.field)
+
+    @admin.display(description=_("English change since the translation"))
+    def english_change(self, obj):
+        return format_html(
+            '<span class="tt-diff">{}</span>',
+            highlight(obj.english_then, staleness.english_now(obj)),
+        )

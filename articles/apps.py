@@ -1,12 +1,6 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_migrate
+from django.db.models.signals import post_delete
 from django.utils.translation import gettext_lazy as _
-
-
-def _ensure_search_columns(sender, using, **kwargs):
-    from articles.search_index import ensure_search_columns
-
-    ensure_search_columns(using)
 
 
 class ArticlesConfig(AppConfig):
@@ -14,15 +8,21 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Analysis")
 
     def ready(self):
-        from articles import rails
-        from articles.models import Article, ArticleType, Authorship, Recommendation
+        from articles import rails, search_index, signals, staleness
+        from articles.models import (
+            Article,
+            ArticleType,
+            Authorship,
+            Recommendation,
+            StaleTranslation,
+        )
         from core import pagecache
 
-        # Schema upkeep, not domain logic: a language added to LANGUAGES after
-        # migration 0003 needs its search column on PostgreSQL.
-        post_migrate.connect(
-            _ensure_search_columns, sender=self, dispatch_uid="articles_search_columns"
-        )
+        # Stale translations follow the article's revisions (history).
+        staleness.connect()
+        # The note on a translation older than its English text.
+        pagecache.watch(StaleTranslation)
+
         # Derived data that must follow every change, whoever writes it.
         rails.watch()
         pagecache.watch(Article, ArticleType, Authorship, Recommendation)
@@ -31,3 +31,10 @@ class ArticlesConfig(AppConfig):
         pagecache.UPCOMING_CHANGES.append(
             lambda: Article.objects.next_scheduled_moment()
         )
+        post_delete.connect(
+            search_index.drop_deleted,
+            sender=Article,
+            dispatch_uid="articles_search_entries",
+        )
+        # Bylines frozen at first publication (after the derived data above).
+        signals.connect()

@@ -1,4 +1,6 @@
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import connection, models
@@ -10,14 +12,14 @@ from django.utils.translation import gettext_lazy as _
 from articles.search_index import update_search_vectors
 from core.urls import slug_url
 from experts.models import Expert
-from history.models import StaleTranslation
+from history.options import ManyToMany, Ordered, RevisionOptions
+from history.trash import LiveManager
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized, localized_fields
 from thinktank.nul import NulFreeMixin
 from thinktank.redirects import record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import describe, propose_slug, slug_owner
-from thinktank.trash import LiveManager
 from thinktank.uploads import SafeImageField, SafePdfField
 
 
@@ -407,6 +409,37 @@ class Article(NulFreeMixin, models.Model):
     objects = LiveManager.from_queryset(ArticleQuerySet)()
     all_objects = ArticleQuerySet.as_manager()
 
+    # What a revision keeps (history.options). Only the workflow's
+    # transitions change the status, dates and published languages; edits of
+    # a published or scheduled article wait as an unpublished change.
+    revision_options = RevisionOptions(
+        relations={
+            "authorships": Ordered(
+                "authorships",
+                "expert_id",
+                _("authors, in byline order"),
+                extra=("frozen",),
+            ),
+            "recommendations": Ordered(
+                "recommendation_links",
+                "recommended_id",
+                _("recommended articles, in order"),
+                not_self=True,
+            ),
+            "topics": ManyToMany(_("topics")),
+            "regions": ManyToMany(_("regions")),
+        },
+        not_restored=frozenset(
+            {
+                "status",
+                "published_at",
+                "first_published_at",
+                *localized_fields("available"),
+            }
+        ),
+        moderated=True,
+    )
+
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
@@ -613,6 +646,15 @@ class Article(NulFreeMixin, models.Model):
             or self.__dict__.get("_loaded_status") in VISIBLE_STATUSES
         )
 
+    def changes_need_review(self) -> bool:
+        """
+        Do edits of this article wait as an unpublished change (history)? Yes
+        when it is published or scheduled, judged on the row as stored: only
+        the workflow's transitions change the status.
+        """
+        stored = type(self)._base_manager.filter(pk=self.pk)
+        return stored.values_list("status", flat=True).first() in VISIBLE_STATUSES
+
     @property
     def is_live(self):
         """Visible to readers in at least its status and date (language aside)."""
@@ -748,3 +790,73 @@ class RelatedArticle(models.Model):
 
     def __str__(self):
         return f"{self.article_id} → {self.related_id} ({self.language}, {self.score})"
+
+
+class ArticleSearchEntry(models.Model):
+    """
+    An article's full-text document in one language: title (weight A),
+    subtitle and summary (B), body (C), authors' and terms' names (D), as
+    ``articles.search_index`` builds it. One row per article and language it
+    has a title in; a language added later needs rows, not columns.
+
+    PostgreSQL only (``required_db_vendor``): SQLite has no table and
+    searches the articles' text directly (``articles.search``).
+    """
+
+    # The deletion collector never looks for entries (SQLite has no table
+    # for them): the index drops an article's entries as the article goes
+    # (``articles.search_index``, after ``post_delete``; the constraint is
+    # checked at commit).
+    article = models.ForeignKey(
+        Article, on_delete=models.DO_NOTHING, related_name="search_entries"
+    )
+    language = models.CharField(max_length=10)
+    document = SearchVectorField()
+
+    class Meta:
+        required_db_vendor = "postgresql"
+        verbose_name = _("search entry")
+        verbose_name_plural = _("search entries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "language"], name="article_search_entry_unique"
+            )
+        ]
+        indexes = [GinIndex(fields=["document"], name="article_search_document")]
+
+    def __str__(self):
+        return f"{self.article_id} ({self.language})"
+
+
+class StaleTranslationQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("article").order_by("-since", "pk")
+
+
+class StaleTranslation(models.Model):
+    """The Arabic ``field`` of ``article`` predates a change of its English text."""
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="stale_translations",
+    )
+    field = models.CharField(_("field"), max_length=40)
+    #: The English text the translation was made from.
+    english_then = models.TextField(blank=True)
+    since = models.DateTimeField(_("English changed on"))
+
+    objects = StaleTranslationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("stale translation")
+        verbose_name_plural = _("stale translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "field"], name="stale_translation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.field}"

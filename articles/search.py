@@ -1,8 +1,8 @@
 """
 Site search: ``/search?q=…`` in each language.
 
-On PostgreSQL, the stored vectors of ``articles.search_index`` answer a
-``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
+On PostgreSQL, the stored search entries (``ArticleSearchEntry``, kept by
+``articles.search_index``) answer a ``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
 names) and with snippets from ``SearchHeadline``. On SQLite the same
 functions fall back to a plain ``icontains`` search, newest first. Either way
 only ``Article.objects.live(language)`` is searched.
@@ -12,16 +12,12 @@ import html
 import re
 
 from django import forms
-from django.contrib.postgres.search import (
-    SearchHeadline,
-    SearchQuery,
-    SearchRank,
-    SearchVectorField,
-)
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connection
 from django.db.models import (
     Exists,
     F,
+    FilteredRelation,
     Func,
     OuterRef,
     Q,
@@ -29,7 +25,6 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -38,13 +33,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Authorship
-from articles.search_index import (
-    normalize,
-    plain_text,
-    search_config,
-    strip_marks,
-    vector_column,
-)
+from articles.search_index import normalize, plain_text, search_config, strip_marks
 from thinktank.i18n import localized
 
 # Marks around matches in SearchHeadline's output, replaced by <mark> once the
@@ -77,12 +66,10 @@ def uses_full_text() -> bool:
     return connection.vendor == "postgresql"
 
 
-def _vector(language_code: str) -> RawSQL:
-    table = Article._meta.db_table
-    return RawSQL(
-        f'"{table}"."{vector_column(language_code)}"',
-        (),
-        output_field=SearchVectorField(),
+def _entry(language_code: str) -> FilteredRelation:
+    """The article's search entry in ``language_code`` (one at most)."""
+    return FilteredRelation(
+        "search_entries", condition=Q(search_entries__language=language_code)
     )
 
 
@@ -138,17 +125,16 @@ def search_articles(
         # The newest ``RANKED`` matches are ranked, not every match: a word
         # most of the archive contains would otherwise be ranked (and
         # counted) over the whole archive on every search.
-        # Read first (at most ``RANKED`` ids): the stored vector is named by
-        # its table, which a subquery would alias.
         newest = list(
-            qs.alias(document=_vector(language_code))
-            .filter(document=query)
+            qs.alias(entry=_entry(language_code))
+            .filter(entry__document=query)
             .order_by("-published_at", "-pk")
             .values_list("pk", flat=True)[:RANKED]
         )
         qs = (
             Article.objects.filter(pk__in=newest)
-            .annotate(rank=SearchRank(_vector(language_code), query))
+            .alias(entry=_entry(language_code))
+            .annotate(rank=SearchRank(F("entry__document"), query))
             .order_by("-rank", "-published_at", "-pk")
         )
     else:

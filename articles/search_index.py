@@ -1,10 +1,11 @@
 """
-The stored full-text index of articles, one ``tsvector`` column per language.
+The stored full-text index of articles: one ``ArticleSearchEntry`` per
+article and language, a weighted ``tsvector`` with a GIN index.
 
-On PostgreSQL, migration ``articles.0003_search_vectors`` adds the columns
-``search_vector_<code>`` with a GIN index on each. They are not model fields:
-they exist on PostgreSQL only, and the SQLite fallback in ``articles.search``
-needs none. ``Article.save()`` refreshes an article's vectors;
+The entries exist on PostgreSQL only; the SQLite fallback in
+``articles.search`` needs none. ``update_search_vectors()`` is the one way
+they are written (through the ORM): ``Article.save()`` refreshes an
+article's entries, the admin again once its authors and terms are saved, and
 ``manage.py update_search_index`` rebuilds them all (run it after renaming an
 expert, a topic or a region, whose names are indexed with each article).
 
@@ -18,8 +19,9 @@ import html
 import re
 
 from django.apps import apps
-from django.db import connection, connections
-from django.db.models import Prefetch
+from django.contrib.postgres.search import SearchVector
+from django.db import connection
+from django.db.models import Prefetch, Value
 
 from thinktank.i18n import language_codes, localized, localized_fields
 
@@ -37,11 +39,6 @@ _ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:[وفبك]?ال|لل)(?=\w{3})")
 def search_config(language_code: str) -> str:
     """The PostgreSQL text-search configuration for ``language_code``."""
     return SEARCH_CONFIGS.get(language_code, "simple")
-
-
-def vector_column(language_code: str) -> str:
-    """The name of the stored vector column of ``language_code``."""
-    return f"search_vector_{language_code}"
 
 
 def strip_marks(text: str) -> str:
@@ -91,36 +88,72 @@ def _documents(article, code: str) -> list[str]:
     return [normalize(part or "") for part in parts]
 
 
-def update_search_vectors(article_ids) -> int:
-    """
-    Recompute the stored vectors of the given articles (PostgreSQL only); returns how many.
+def document(article, code: str):
+    """The weighted vector expression of ``article`` in ``code``, or None when it has no title there."""
+    parts = _documents(article, code)
+    if not parts[0]:
+        return None
+    config = search_config(code)
+    vector = None
+    for weight, part in zip("ABCD", parts, strict=True):
+        piece = SearchVector(Value(part), config=config, weight=weight)
+        vector = piece if vector is None else vector + piece
+    return vector
 
-    One statement per ``VECTOR_BATCH`` articles (``UPDATE … FROM (VALUES …)``),
-    whether one article was saved or the whole archive is being indexed.
+
+#: Articles whose entries one pass reads and writes.
+VECTOR_BATCH = 500
+
+
+def update_search_vectors(article_ids, registry=apps) -> int:
+    """
+    Recompute the search entries of the given articles (PostgreSQL only): one
+    per language the article has a title in, none for the others. Returns
+    how many articles were indexed. ``registry``: the models to use (a
+    migration's, when it fills the entries). A few statements per
+    ``VECTOR_BATCH`` articles, whether one article was saved or the whole
+    archive is being indexed.
     """
     if connection.vendor != "postgresql":
         return 0
-    Article = apps.get_model("articles", "Article")
     ids = list(article_ids)
-    codes = language_codes()
     count = 0
     for start in range(0, len(ids), VECTOR_BATCH):
-        articles = _indexed(
-            Article._base_manager.filter(pk__in=ids[start : start + VECTOR_BATCH])
-        )
-        rows = []
-        for article in articles:
-            row = [article.pk]
-            for code in codes:
-                row += _documents(article, code)
-            rows.append(row)
-        if rows:
-            _write_vectors(Article._meta.db_table, codes, rows)
-        count += len(rows)
+        count += _index_batch(ids[start : start + VECTOR_BATCH], registry)
     return count
 
 
-def _indexed(articles):
+def _index_batch(ids: list, registry) -> int:
+    Article = registry.get_model("articles", "Article")
+    Entry = registry.get_model("articles", "ArticleSearchEntry")
+    articles = list(_indexed(Article._base_manager.filter(pk__in=ids), registry))
+    entries = [
+        Entry(article_id=article.pk, language=code, document=vector)
+        for article in articles
+        for code in language_codes()
+        if (vector := document(article, code)) is not None
+    ]
+    kept = {(entry.article_id, entry.language) for entry in entries}
+    # Entries of languages an article no longer has, and of articles deleted since.
+    gone = [
+        pk
+        for pk, article_id, language in Entry.objects.filter(
+            article_id__in=ids
+        ).values_list("pk", "article_id", "language")
+        if (article_id, language) not in kept
+    ]
+    if gone:
+        Entry.objects.filter(pk__in=gone).delete()
+    Entry.objects.bulk_create(
+        entries,
+        update_conflicts=True,
+        unique_fields=["article", "language"],
+        update_fields=["document"],
+    )
+    return len(articles)
+
+
+def _indexed(articles, registry):
     """``articles`` with only what the documents read: the texts, and the names of authors and terms."""
     names = localized_fields("name")
     texts = [
@@ -129,12 +162,12 @@ def _indexed(articles):
         for code in language_codes()
     ]
     authorships = (
-        apps.get_model("articles", "Authorship")
+        registry.get_model("articles", "Authorship")
         .objects.select_related("expert")
         .only("article_id", "expert_id", *(f"expert__{name}" for name in names))
     )
     terms = {
-        relation: apps.get_model("taxonomy", model).objects.only(*names)
+        relation: registry.get_model("taxonomy", model).objects.only(*names)
         for relation, model in (("topics", "Topic"), ("regions", "Region"))
     }
     return articles.only("pk", *texts).prefetch_related(
@@ -143,48 +176,6 @@ def _indexed(articles):
     )
 
 
-#: Articles whose vectors one statement writes.
-VECTOR_BATCH = 500
-
-
-def _write_vectors(table: str, codes: list[str], rows: list[list]) -> None:
-    parts = [f"{code}_{weight}" for code in codes for weight in "abcd"]
-    assignments = ", ".join(
-        f"{vector_column(code)} = "
-        + " || ".join(
-            f"setweight(to_tsvector('{search_config(code)}'::regconfig, v.{code}_{weight}), "
-            f"'{weight.upper()}')"
-            for weight in "abcd"
-        )
-        for code in codes
-    )
-    row_sql = "(" + ", ".join(["%s::bigint", *["%s::text"] * len(parts)]) + ")"
-    sql = (
-        f"UPDATE {table} a SET {assignments}"
-        f" FROM (VALUES {', '.join([row_sql] * len(rows))}) AS v(id, {', '.join(parts)})"
-        " WHERE a.id = v.id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, [value for row in rows for value in row])
-
-
-def ensure_search_columns(using: str = "default") -> None:
-    """
-    Give every language in ``settings.LANGUAGES`` its vector column and GIN index.
-
-    Migration 0003 created the columns of the languages there were then; a
-    language added later gets its column here, after ``migrate``.
-    """
-    conn = connections[using]
-    if conn.vendor != "postgresql":
-        return
-    with conn.cursor() as cursor:
-        for code in language_codes():
-            column = vector_column(code)
-            cursor.execute(
-                f"ALTER TABLE articles_article ADD COLUMN IF NOT EXISTS {column} tsvector"
-            )
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS articles_article_search_{code}_gin "
-                f"ON articles_article USING GIN ({column})"
-            )
+def drop_deleted(sender, instance, **kwargs):
+    """``post_delete`` receiver: a deleted article's entries go too."""
+    update_search_vectors([instance.pk])

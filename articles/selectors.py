@@ -10,6 +10,7 @@ from articles.models import (
     Authorship,
     Recommendation,
     RelatedArticle,
+    StaleTranslation,
     live_sql,
 )
 from core.rows import (
@@ -22,7 +23,6 @@ from core.rows import (
     quoted,
 )
 from experts.models import Expert
-from history.models import StaleTranslation
 from taxonomy.models import Region, Topic
 from thinktank.i18n import language_codes, localized
 

@@ -6,12 +6,15 @@ text. Plain functions; ``thinktank.jinja2`` makes them the templates' filters.
 from datetime import date, datetime
 
 from django.conf import settings
+from django.db.models import Max
 from django.utils import translation
 from django.utils.dateformat import format as format_date
 from django.utils.dates import MONTHS_3
 from django.utils.timezone import template_localtime
 from django.utils.translation import pgettext
 
+from articles import staleness
+from articles.models import StaleTranslation
 from thinktank.i18n import localized
 
 AUTHOR_NOTE_MARK = "❖"
@@ -56,3 +59,23 @@ def in_language(obj, field: str) -> str:
     """``obj.<field>`` in the active language only, never another language's text."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     return getattr(obj, localized(field, language), "") or ""
+
+
+def stale_since(article) -> datetime | None:
+    """
+    When the English text of the page's translation of ``article`` changed
+    since it was translated, for the "Updated in English on …" note
+    (``components/stale_translation_note.html``); None when there is nothing
+    to say, on English pages and when the setting
+    THINKTANK_SHOW_STALE_TRANSLATION_NOTE is off. Read from ``stale_since``
+    when the page's query brought it (``Article.objects.for_page()``);
+    otherwise one query, on translated pages only.
+    """
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language == staleness.SOURCE or not staleness.show_note():
+        return None
+    if hasattr(article, "stale_since"):
+        return article.stale_since
+    return StaleTranslation.objects.filter(
+        article=article, field__endswith=f"_{language}"
+    ).aggregate(since=Max("since"))["since"]

@@ -6,13 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
 from core.urls import slug_url
+from history.options import ManyToMany, RevisionOptions
+from history.trash import LiveManager
 from taxonomy.models import Region, Topic
 from thinktank.i18n import localized_fields
 from thinktank.nul import NulFreeMixin
 from thinktank.redirects import paths_in_languages, record_moves
 from thinktank.richtext import RichTextField
 from thinktank.slugs import propose_slug
-from thinktank.trash import LiveManager
 from thinktank.uploads import SafeImageField
 
 
@@ -196,6 +197,17 @@ class Expert(NulFreeMixin, models.Model):
     # Trashed experts are hidden everywhere but the trash and old bylines.
     objects = LiveManager.from_queryset(ExpertQuerySet)()
     all_objects = ExpertQuerySet.as_manager()
+
+    # What a revision keeps (history.options); an expert still credited on
+    # an article stays in the trash (their name is in the byline).
+    revision_options = RevisionOptions(
+        relations={
+            "topics": ManyToMany(_("topics")),
+            "regions": ManyToMany(_("regions")),
+        },
+        not_restored=frozenset({"status"}),
+        kept_while=("authorships",),
+    )
 
     class Meta:
         verbose_name = _("expert")

@@ -15,7 +15,8 @@ from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from history.snapshot import RELATION_LABELS, field_label, translated_names
+from history.options import related_model
+from history.snapshot import field_label, relation_labels, translated_names
 
 _TOKENS = re.compile(r"\s+|[^\s<>]+|<[^>]*>|[<>]")
 
@@ -85,7 +86,7 @@ def compare(model, old, new):
         label = field_label(model, attname)
         before, after = _named(model, attname, before), _named(model, attname, after)
         changes.append(Change(label, language, before, after, highlight(before, after)))
-    for name, label in RELATION_LABELS.items():
+    for name, label in relation_labels(model).items():
         if name not in old and name not in new:
             continue
         # Ids and order only: a byline frozen at publication is not an edit.
@@ -110,16 +111,7 @@ def compare(model, old, new):
 
 def _describe(model, name, rows):
     """The names of a relation's targets, in order, for the comparison."""
-    from articles.models import Article
-    from experts.models import Expert
-    from taxonomy.models import Region, Topic
-
-    targets = {
-        "authorships": Expert,
-        "recommendations": Article,
-        "topics": Topic,
-        "regions": Region,
-    }[name]
+    targets = related_model(model, name)
     pks = [row[0] if isinstance(row, list) else row for row in rows]
     names = {obj.pk: str(obj) for obj in targets._base_manager.filter(pk__in=pks)}
     return "; ".join(names.get(pk, f"#{pk}") for pk in pks)

@@ -1,13 +1,12 @@
 """
 The revision store: nothing an editor saves is ever lost.
 
-A ``Revision`` is a JSON snapshot of one article or expert (every local
-column, each language's ``_en``/``_ar`` column included, and its relations
-in order) taken after a save. ``VersionCounter`` is the number a change form
+A ``Revision`` is a JSON snapshot of one record (every local column, each
+language's ``_en``/``_ar`` column included, and the relations its model's
+``revision_options`` name, in order) taken after a save. ``VersionCounter`` is the number a change form
 was opened at: a save claims the next number with a conditional UPDATE, so
 two editors cannot both save over the same version. ``EditLock`` says who
-has a change page open; ``StaleTranslation`` marks an Arabic field whose
-English source changed after it was translated.
+has a change page open.
 """
 
 from django.conf import settings
@@ -128,37 +127,3 @@ class EditLock(models.Model):
 
     def __str__(self):
         return f"{self.content_type_id}/{self.object_id}: {self.user_id}"
-
-
-class StaleTranslationQuerySet(models.QuerySet):
-    def for_listing(self):
-        return self.select_related("article").order_by("-since", "pk")
-
-
-class StaleTranslation(models.Model):
-    """The Arabic ``field`` of ``article`` predates a change of its English text."""
-
-    article = models.ForeignKey(
-        "articles.Article",
-        verbose_name=_("article"),
-        on_delete=models.CASCADE,
-        related_name="stale_translations",
-    )
-    field = models.CharField(_("field"), max_length=40)
-    #: The English text the translation was made from.
-    english_then = models.TextField(blank=True)
-    since = models.DateTimeField(_("English changed on"))
-
-    objects = StaleTranslationQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("stale translation")
-        verbose_name_plural = _("stale translations")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["article", "field"], name="stale_translation_unique"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.article_id}: {self.field}"

@@ -26,7 +26,8 @@ from django.utils.translation import gettext_lazy as _
 
 from history import snapshot
 from history.models import EditLock, Revision, RevisionKind, VersionCounter
-from history.staleness import track as track_staleness
+from history.options import options_of
+from history.signals import revision_recorded
 
 #: Days a trashed record can be restored before ``purge_trash`` removes it.
 TRASH_DAYS = 30
@@ -128,25 +129,22 @@ def latest(obj):
 
 
 def pending(obj):
-    """The unpublished change of a live article waiting for an editor, or None."""
+    """The unpublished change of ``obj`` waiting to be published, or None."""
     newest = Revision.objects.of(obj).accepted().select_related("user").first()
     return (
         newest if newest is not None and newest.kind == RevisionKind.PENDING else None
     )
 
 
-def is_live(obj):
+def is_moderated(obj):
     """
-    Is ``obj`` a published (or scheduled) article, whose edits wait as an
-    unpublished change until an editor publishes them? Judged on the row as
-    stored: only the workflow's transitions change the status.
+    Do edits of ``obj`` wait as an unpublished change until someone publishes
+    them? Only for a model whose ``revision_options`` say it is moderated,
+    as its ``changes_need_review()`` judges the stored row.
     """
-    if obj._meta.label_lower != "articles.article" or not obj.pk:
+    if not options_of(obj).moderated or not obj.pk:
         return False
-    from articles.models import VISIBLE_STATUSES
-
-    stored = type(obj)._base_manager.filter(pk=obj.pk).values_list("status", flat=True)
-    return stored.first() in VISIBLE_STATUSES
+    return obj.changes_need_review()
 
 
 def ensure_baseline(obj, user=None):
@@ -157,11 +155,12 @@ def ensure_baseline(obj, user=None):
 
 
 def record_pending(obj, data, user=None, *, version=None, comment="", via=""):
-    """Keep ``data`` as the unpublished change of the live ``obj``."""
+    """Keep ``data`` as the unpublished change of the moderated ``obj``."""
     content_type, pk = _key(obj)
-    # What only transitions change is as it is live (a restored old revision
+    # What a restore leaves alone is as it is stored (a restored old revision
     # would otherwise show another status or date as part of the change).
     stored = snapshot.take(type(obj)._base_manager.get(pk=pk))["fields"]
+    unrestored = options_of(obj).unrestored
     data = {
         **data,
         "fields": {
@@ -169,8 +168,7 @@ def record_pending(obj, data, user=None, *, version=None, comment="", via=""):
             **{
                 name: value
                 for name, value in stored.items()
-                if name in snapshot.NOT_RESTORED
-                or name.removesuffix("_id") in snapshot.NOT_RESTORED
+                if name in unrestored or name.removesuffix("_id") in unrestored
             },
         },
     }
@@ -192,11 +190,10 @@ class PublishError(Exception):
 
 def publish_pending(revision, user):
     """
-    Apply exactly the reviewed unpublished change ``revision`` to the live
-    article and record it. Refused if a newer change was saved since (the
-    editor reviewed another one) or it was discarded. Publishing is a step
-    of the workflow, which calls this (``workflow.services.publish_changes``)
-    and logs it.
+    Apply exactly the reviewed unpublished change ``revision`` to its record
+    and record it. Refused if a newer change was saved since (the reviewer
+    saw another one) or it was discarded. Who may do it, and the log, are
+    the caller's (a workflow step).
     """
     model = revision.content_type.model_class()
     with transaction.atomic():
@@ -240,8 +237,12 @@ def record(obj, user=None, *, kind=RevisionKind.SAVE, comment="", version=None, 
         version=version,
         data=data,
     )
-    if obj._meta.label_lower == "articles.article":
-        track_staleness(obj, previous.data if previous else None, data)
+    revision_recorded.send(
+        sender=type(obj),
+        instance=obj,
+        revision=revision,
+        previous=previous.data if previous else None,
+    )
     return revision
 
 
@@ -263,8 +264,8 @@ def restore(revision, user=None):
     model = revision.content_type.model_class()
     with transaction.atomic():
         obj = model._base_manager.select_for_update().get(pk=revision.object_id)
-        if is_live(obj):
-            # Readers keep the published version: the restore waits for an editor.
+        if is_moderated(obj):
+            # The stored version stays: the restore waits to be published.
             ensure_baseline(obj, user)
             return record_pending(obj, revision.data, user, comment=f"#{revision.pk}")
         snapshot.apply(obj, revision.data)
@@ -357,14 +358,16 @@ def untrash(obj, user=None):
 def purge(model, now=None, days=TRASH_DAYS):
     """
     Delete for good what has been in the trash more than ``days`` days, with
-    its revisions. Experts still credited on an article stay (their name is
-    in the byline). Returns (purged, kept) counts.
+    its revisions. A record some relation of ``revision_options.kept_while``
+    still needs stays (an expert credited on an article: their name is in the
+    byline). Returns (purged, kept) counts.
     """
+    kept_while = options_of(model).kept_while
     cutoff = (now or timezone.now()) - timedelta(days=days)
     content_type = ContentType.objects.get_for_model(model)
     purged = kept = 0
     for obj in model._base_manager.filter(deleted_at__lt=cutoff):
-        if model._meta.label_lower == "experts.expert" and obj.authorships.exists():
+        if any(getattr(obj, name).exists() for name in kept_while):
             kept += 1
             continue
         with transaction.atomic():

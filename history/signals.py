@@ -1,12 +1,6 @@
-from django.db.models.signals import post_save
-from django.dispatch import receiver
+from django.dispatch import Signal
 
-from articles.models import Article
-from history.bylines import freeze
-
-
-@receiver(post_save, sender=Article, dispatch_uid="history_freeze_bylines")
-def freeze_bylines(sender, instance, raw=False, **kwargs):
-    """At (and after) first publication, keep each new author's byline as it is."""
-    if not raw and instance.first_published_at:
-        freeze(instance)
+#: Sent after ``services.record()`` kept a revision of ``instance`` (sender:
+#: its model), with ``revision`` and ``previous`` (the data of the revision
+#: before it, or None): what derives from a record's changes listens here.
+revision_recorded = Signal()

@@ -34,11 +34,11 @@ from articles.templatehelpers import (
     isodate,
     isodatetime,
     pubdate,
+    stale_since,
     with_mark,
 )
 from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
-from history.templatehelpers import stale_since
 from thinktank import pictures
 from thinktank.listing import page_numbers, page_query
 from thinktank.templatehelpers import (

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # SearchVectorField and GinIndex of the search entries (articles).
+    "django.contrib.postgres",
     "django_prose_editor",
     "core",
     "thinktank",

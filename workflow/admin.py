@@ -22,12 +22,13 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from articles.models import Article, Status
+from history import services as history, snapshot
 from history.models import Revision, RevisionKind
 from thinktank.i18n import language_codes, localized, localized_fields
 from workflow import services, sharing
@@ -154,6 +155,150 @@ class TransitionInline(admin.TabularInline):
     @admin.display(description=_("transition"))
     def step(self, obj):
         return services.step_label(obj.name)
+
+
+class UnpublishedChangesAdminMixin:
+    """
+    Edits of a published or scheduled article wait as an unpublished change
+    (a pending revision, ``history``), built from the change form without
+    writing the article, until an editor publishes it or discards it: the
+    workflow's steps ``publish_changes`` and ``discard_changes``. Goes before
+    history's admin mixins in the bases (it extends their save hooks).
+    """
+
+    # The form starts from the change, and says so -----------------------------
+
+    def get_object(self, request, object_id, from_field=None):
+        obj = super().get_object(request, object_id, from_field)
+        if (
+            obj is not None
+            and request.method == "GET"
+            and self._is_change_view(request)
+        ):
+            waiting = history.pending(obj)
+            if waiting is not None:
+                # The form starts from the unpublished change, not the live text.
+                snapshot.overlay(obj, waiting.data)
+        return obj
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        waiting = history.pending(obj) if obj is not None and obj.pk else None
+        if waiting is not None:
+            live = history.latest(obj)
+            context["pending_change"] = {
+                "revision": waiting,
+                "compare_url": self._url("compare", obj.pk)
+                + f"?a={live.pk if live else waiting.pk}&b={waiting.pk}",
+                "publish_url": self._url("publish_pending", obj.pk, waiting.pk),
+                "discard_url": self._url("discard_pending", obj.pk, waiting.pk),
+                "can_publish": request.user.has_perm(
+                    services.STEPS["publish_changes"].permission
+                ),
+                "relations": self._pending_relations(obj, waiting),
+            }
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _pending_relations(self, obj, waiting):
+        """Labels of the relations the change alters (the form shows the published ones)."""
+        live = snapshot.take(obj)
+        return [
+            str(label)
+            for name, label in snapshot.relation_labels(type(obj)).items()
+            if name in live
+            and [row[:2] if isinstance(row, list) else row for row in live[name]]
+            != [
+                row[:2] if isinstance(row, list) else row
+                for row in waiting.data.get(name, [])
+            ]
+        ]
+
+    # Saving: the edit of a live article is kept, not written -------------------
+
+    def begin_edit(self, request, edit):
+        edit.extra["moderated"] = history.is_moderated(edit.obj)
+        if edit.extra["moderated"]:
+            history.ensure_baseline(edit.obj, request.user)
+        super().begin_edit(request, edit)
+
+    def hold_edit(self, request, edit):
+        if not edit.extra.get("moderated"):
+            return super().hold_edit(request, edit)
+        history.record_pending(edit.obj, edit.data, request.user, version=edit.version)
+        self.message_user(
+            request,
+            _(
+                "The article is published: your changes are kept as an "
+                "unpublished change until an editor publishes them."
+            ),
+            messages.WARNING,
+        )
+        return True
+
+    def has_restore_permission(self, request, obj):
+        # A translator edits only the translated fields; a restore sets them all.
+        return super().has_restore_permission(
+            request, obj
+        ) and not services.is_translator(request.user)
+
+    # Publish or discard: the workflow's steps -----------------------------------
+
+    def get_urls(self):
+        info = self.opts.app_label, self.opts.model_name
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/history/<int:revision_id>/publish/",
+                view(self.publish_changes_view),
+                name="{}_{}_publish_pending".format(*info),
+            ),
+            path(
+                "<path:object_id>/history/<int:revision_id>/discard/",
+                view(self.discard_changes_view),
+                name="{}_{}_discard_pending".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _on_change(self, request, object_id, revision_id, name, perform, done):
+        permission = services.STEPS[name].permission
+        if request.method != "POST" or not request.user.has_perm(permission):
+            raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        waiting = Revision.objects.of(article).filter(kind=RevisionKind.PENDING)
+        revision = get_object_or_404(waiting, pk=revision_id)
+        try:
+            perform(revision, request.user)
+        except services.TransitionError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, done, messages.SUCCESS)
+        return HttpResponseRedirect(self._url("change", article.pk))
+
+    def publish_changes_view(self, request, object_id, revision_id):
+        """Publish the unpublished change shown on the change page."""
+        return self._on_change(
+            request,
+            object_id,
+            revision_id,
+            "publish_changes",
+            services.publish_changes,
+            _("The change was published: readers see it now."),
+        )
+
+    def discard_changes_view(self, request, object_id, revision_id):
+        """Discard the unpublished change shown on the change page."""
+        return self._on_change(
+            request,
+            object_id,
+            revision_id,
+            "discard_changes",
+            services.discard_changes,
+            _("The unpublished change was discarded; it stays in the history."),
+        )
 
 
 class WorkflowAdminMixin:
@@ -398,42 +543,8 @@ class WorkflowAdminMixin:
                 self.admin_site.admin_view(self.preview_view),
                 name="{}_{}_preview".format(*info),
             ),
-            path(
-                "<path:object_id>/history/<int:revision_id>/publish/",
-                self.admin_site.admin_view(self.publish_changes_view),
-                name="{}_{}_publish_pending".format(*info),
-            ),
             *super().get_urls(),
         ]
-
-    def publish_changes_view(self, request, object_id, revision_id):
-        """Publish the unpublished change shown on the change page (history)."""
-        permission = services.STEPS["publish_changes"].permission
-        if request.method != "POST" or not request.user.has_perm(permission):
-            raise PermissionDenied
-        article = self.get_object(request, unquote(object_id))
-        if article is None:
-            raise Http404
-        waiting = Revision.objects.of(article).filter(kind=RevisionKind.PENDING)
-        revision = get_object_or_404(waiting, pk=revision_id)
-        try:
-            services.publish_changes(revision, request.user)
-        except services.TransitionError as error:
-            self.message_user(request, str(error), messages.ERROR)
-        else:
-            self.message_user(
-                request,
-                _("The change was published: readers see it now."),
-                messages.SUCCESS,
-            )
-        opts = self.opts
-        return HttpResponseRedirect(
-            reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_change",
-                args=[article.pk],
-                current_app=self.admin_site.name,
-            )
-        )
 
     def preview_view(self, request, object_id, language):
         if language not in language_codes():

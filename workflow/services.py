@@ -6,9 +6,10 @@ through ``perform()``, which checks the actor's permission and the article's
 state, writes the article and records a ``Transition`` in one database
 transaction, and queues the notification. The admin's buttons and bulk
 actions, and the ``publish_scheduled`` command, all call it. Publishing an
-unpublished change of a live article (``history``) is the step
-``publish_changes``, performed by ``publish_changes()``: checked and
-recorded the same way.
+unpublished change of a live article (a pending revision in ``history``)
+is the step ``publish_changes``, performed by ``publish_changes()``, and
+dropping it the step ``discard_changes`` (``discard_changes()``): checked
+and recorded the same way.
 """
 
 from dataclasses import dataclass
@@ -136,6 +137,13 @@ STEPS = {
             "publish_changes",
             _("Publish changes"),
             (Status.PUBLISHED, Status.SCHEDULED),
+            "workflow.publish_article",
+            needs_revision=True,
+        ),
+        Step(
+            "discard_changes",
+            _("Discard the change"),
+            (),
             "workflow.publish_article",
             needs_revision=True,
         ),
@@ -345,21 +353,15 @@ def perform(
     return record
 
 
-def publish_changes(revision, user):
-    """
-    Publish the unpublished change ``revision`` of a live article as
-    ``user`` (the step ``publish_changes``) and record it. Raises
-    ``TransitionError`` when it is not allowed, or when ``revision`` is no
-    longer the change waiting. Returns the ``Transition``.
-    """
-    name = "publish_changes"
+def _on_revision(name, revision, user, apply):
+    """Perform the step ``name`` on the unpublished change ``revision`` with ``apply``."""
     step = STEPS[name]
     with transaction.atomic():
         article = Article.objects.select_for_update().get(pk=revision.object_id)
         if not allowed(user, article, name):
             raise _not_allowed(step, article)
         try:
-            history.publish_pending(revision, user)
+            apply(revision, user)
         except history.PublishError as error:
             raise TransitionError(str(error)) from None
         return Transition.objects.create(
@@ -370,6 +372,26 @@ def publish_changes(revision, user):
             to_status=article.status,
             comment=f"#{revision.pk}",
         )
+
+
+def publish_changes(revision, user):
+    """
+    Publish the unpublished change ``revision`` of a live article as
+    ``user`` (the step ``publish_changes``): exactly the reviewed revision is
+    applied (``history.services.publish_pending``) and recorded. Raises
+    ``TransitionError`` when it is not allowed, or when ``revision`` is no
+    longer the change waiting. Returns the ``Transition``.
+    """
+    return _on_revision("publish_changes", revision, user, history.publish_pending)
+
+
+def discard_changes(revision, user):
+    """
+    Drop the unpublished change ``revision`` (the step ``discard_changes``):
+    the live version stays, and the change stays in the history. Raises
+    ``TransitionError`` as ``publish_changes()`` does.
+    """
+    return _on_revision("discard_changes", revision, user, history.discard_pending)
 
 
 def _notify(transition_id, name):

@@ -1,28 +1,54 @@
+"""The search index is rows of ``ArticleSearchEntry``: no column per language, no schema upkeep."""
+
 import pytest
 from django.db import connection
-from django.test import override_settings
 
-from articles.search_index import ensure_search_columns
+from articles.models import Article, ArticleSearchEntry
+from tests.factories import make_article
+from tests.found.helpers import full_text_search
 
 pytestmark = pytest.mark.django_db
 
 
-def _columns():
+def _columns(table):
     with connection.cursor() as cursor:
         return {
             c.name
-            for c in connection.introspection.get_table_description(
-                cursor, "articles_article"
-            )
+            for c in connection.introspection.get_table_description(cursor, table)
         }
 
 
-@override_settings(LANGUAGES=[("en", "English"), ("ar", "Arabic"), ("fa", "Persian")])
-def test_a_language_added_later_gets_its_search_column():
-    """After migrate, every configured language has a search column on PostgreSQL, and none on SQLite."""
-    ensure_search_columns()
-    columns = _columns()
-    if connection.vendor == "postgresql":
-        assert {"search_vector_en", "search_vector_ar", "search_vector_fa"} <= columns
+def test_the_index_is_a_table_on_postgresql_and_none_on_sqlite():
+    """No vector column on the articles; the entries' table (GIN-indexed) on PostgreSQL only."""
+    assert not any(
+        name.startswith("search_vector_") for name in _columns(Article._meta.db_table)
+    )
+    table = ArticleSearchEntry._meta.db_table
+    tables = connection.introspection.table_names()
+    if full_text_search():
+        assert _columns(table) == {"id", "article_id", "language", "document"}
+        with connection.cursor() as cursor:
+            constraints = connection.introspection.get_constraints(cursor, table)
+        assert any(
+            c["columns"] == ["document"] and c["type"] == "gin"
+            for c in constraints.values()
+        )
     else:
-        assert not any(name.startswith("search_vector_") for name in columns)
+        assert table not in tables
+        assert Article._meta.db_table in tables  # the positive control
+
+
+def test_entries_follow_the_languages_an_article_has():
+    article = make_article("Water and power")
+    if not full_text_search():
+        # SQLite searches the articles' text itself: nothing is stored.
+        assert not ArticleSearchEntry._meta.can_migrate(connection)
+        return
+    entries = ArticleSearchEntry.objects.filter(article=article)
+    assert sorted(entries.values_list("language", flat=True)) == ["en"]
+    article.title_ar = "الماء والطاقة"
+    article.save()
+    assert sorted(entries.values_list("language", flat=True)) == ["ar", "en"]
+    article.title_ar = ""
+    article.save()
+    assert sorted(entries.values_list("language", flat=True)) == ["en"]

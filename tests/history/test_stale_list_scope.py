@@ -5,8 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Status
-from history.models import StaleTranslation
+from articles.models import StaleTranslation, Status
 from tests.factories import make_article
 from tests.workflow.conftest import make_user
 from workflow.roles import CONTRIBUTOR, EDITOR, TRANSLATOR
@@ -15,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def list_url():
-    return reverse("admin:history_staletranslation_changelist")
+    return reverse("admin:articles_staletranslation_changelist")
 
 
 def marked(title, owner, status=Status.DRAFT, english_then="An older title"):
@@ -80,7 +79,9 @@ def test_contributor_lists_only_the_marks_of_what_they_may_edit(client, marks):
     assert "My draft in review" not in text
     # Nor the mark's own page.
     response = client.get(
-        reverse("admin:history_staletranslation_change", args=[marks["other draft"].pk])
+        reverse(
+            "admin:articles_staletranslation_change", args=[marks["other draft"].pk]
+        )
     )
     assert response.status_code == 302
     assert (

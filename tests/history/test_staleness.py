@@ -4,7 +4,7 @@ import lxml.html
 import pytest
 from django.urls import reverse
 
-from history.models import StaleTranslation
+from articles.models import StaleTranslation
 from tests.admin.forms import fill, form_data
 from tests.factories import make_article
 
@@ -63,7 +63,7 @@ def test_english_change_marks_arabic_fields_stale_field_by_field(admin_client, a
     )
     assert len(listing.xpath("//table[@id='result_list']/tbody/tr")) == 1
     dashboard = tree(
-        admin_client.get(reverse("admin:history_staletranslation_changelist"))
+        admin_client.get(reverse("admin:articles_staletranslation_changelist"))
     )
     (row,) = dashboard.xpath("//table[@id='result_list']/tbody/tr")
     assert "Summary (AR)" in row.text_content()

@@ -16,9 +16,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import URLResolver, reverse
 from django.utils import timezone
 
-from articles.models import ArticleType, Status
+from articles.models import ArticleType, StaleTranslation, Status
 from history import snapshot
-from history.models import StaleTranslation
 from history.services import record, record_pending, trash
 from tests.factories import make_article, make_expert, make_region, make_topic
 from thinktank.models import Redirect
@@ -116,7 +115,7 @@ def make_objects(owner):
         "articles.article:pending": (live, record_pending(live, change, owner)),
         "articles.article:trashed": trashed_article,
         "experts.expert:trashed": trashed_expert,
-        "history.staletranslation": StaleTranslation.objects.create(
+        "articles.staletranslation": StaleTranslation.objects.create(
             article=article,
             field="title_ar",
             english_then="An older title",

@@ -55,7 +55,7 @@ URLS = {
     # history (revisions, trash, stale translations)
     "articles_article_compare": ("LYYY4Y", "LYYY4Y"),
     "articles_article_presence": ("LMMMMM", "LNNN4N"),
-    "articles_article_discard_pending": ("LFFF4F", "LFRF4R"),
+    "articles_article_discard_pending": ("LFFFFF", "LFRFFR"),
     "articles_article_publish_pending": ("LFFFFF", "LFRFFR"),
     "articles_article_restore": ("LYYF4Y", "LRRF4R"),
     "articles_article_stale_confirm": ("LFFF4F", "LRRR4R"),
@@ -64,15 +64,14 @@ URLS = {
     "experts_expert_compare": ("LYYYYY", "LYYYYY"),
     "experts_expert_presence": ("LMMMMM", "LFFFNN"),
     "experts_expert_restore": ("LFFFYY", "LFFFRR"),
-    "experts_expert_stale_confirm": ("LFFFFF", "LFFF44"),
     "experts_expert_trash": ("LFFFYY", "LFFFYY"),
     "experts_expert_untrash": ("LFFFFF", "LFFFRR"),
-    "history/staletranslation/<path:object_id>/": ("LRRRRR", "LRRRRR"),
-    "history_staletranslation_add": ("LFFFFF", "LFFFFF"),
-    "history_staletranslation_change": ("LYYYFY", "LFFFFF"),
-    "history_staletranslation_changelist": ("LYYYFY", "LYYYFY"),
-    "history_staletranslation_delete": ("LFFFFF", "LFFFFF"),
-    "history_staletranslation_history": ("LYYYIY", "LYYYIY"),
+    "articles/staletranslation/<path:object_id>/": ("LRRRRR", "LRRRRR"),
+    "articles_staletranslation_add": ("LFFFFF", "LFFFFF"),
+    "articles_staletranslation_change": ("LYYYFY", "LFFFFF"),
+    "articles_staletranslation_changelist": ("LYYYFY", "LYYYFY"),
+    "articles_staletranslation_delete": ("LFFFFF", "LFFFFF"),
+    "articles_staletranslation_history": ("LYYYIY", "LYYYIY"),
     "(?P<url>.*)$": ("L44444", "L44444"),
     "app_list": ("LYYY4Y", "LYYY4Y"),
     "articles/article/<path:object_id>/": ("LRRRRR", "LRRRRR"),
@@ -152,17 +151,13 @@ URLS = {
 #: The rows that answer 404 to the administrator too, and why.
 NOT_FOUND_BY_DESIGN = {
     "(?P<url>.*)$": "the admin's answer to an address it does not serve",
-    "experts_expert_stale_confirm": (
-        "HistoryAdminMixin registers it for experts too, but only articles "
-        "have stale translations: it always answers 404"
-    ),
 }
 
 #: Action → (offered on its page, change-form POST, bulk POST). "-" where the
 #: action is not offered in that place at all.
 ACTIONS = {
-    "history.staletranslation:confirm_still_accurate": ("NYYYNY", "-", "NYYYNY"),
-    "history.staletranslation:delete_selected": ("NNNNNN", "-", "NNNNNN"),
+    "articles.staletranslation:confirm_still_accurate": ("NYYYNY", "-", "NYYYNY"),
+    "articles.staletranslation:delete_selected": ("NNNNNN", "-", "NNNNNN"),
     "articles.article:approve": ("NNYNNY", "NNYNNY", "NNYNNY"),
     "articles.article:archive": ("NNYNNY", "NNYNNY", "NNYNNY"),
     "articles.article:delete_selected": ("NNYNNY", "-", "NNYNNY"),

@@ -1,14 +1,25 @@
+from django.apps import apps
 from django.core.management.base import BaseCommand
 
-from articles.models import Article
-from experts.models import Expert
 from history import services
+from history.options import options_of
+
+
+def trashable_models():
+    """
+    The models with a trash (``revision_options.trash``), those of the apps
+    listed last first: a record goes before the ones it credits (an article
+    before its authors, who stay while credited).
+    """
+    return [
+        model
+        for model in reversed(apps.get_models())
+        if hasattr(model, "revision_options") and options_of(model).trash
+    ]
 
 
 class Command(BaseCommand):
-    help = (
-        "Delete for good the articles and experts in the trash for more than 30 days."
-    )
+    help = "Delete for good the records in the trash for more than 30 days."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -19,9 +30,11 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, days, **options):
-        for model in (Article, Expert):
+        for model in trashable_models():
             purged, kept = services.purge(model, days=days)
+            kept_note = ""
+            if kept:
+                kept_note = f", {kept} kept (still credited elsewhere)"
             self.stdout.write(
-                f"{model._meta.verbose_name_plural}: {purged} purged"
-                + (f", {kept} kept (still credited on an article)" if kept else "")
+                f"{model._meta.verbose_name_plural}: {purged} purged{kept_note}"
             )

@@ -4,13 +4,15 @@ Arabic fields whose English source changed after they were translated.
 When a revision shows an English title, summary, body or author note
 changed while its Arabic counterpart (not empty) did not, the Arabic field is
 marked stale with the English text it was translated from. Changing the
-Arabic field, or confirming it ("still accurate"), clears the mark.
+Arabic field, or confirming it ("still accurate"), clears the mark. It
+follows the article's revisions (``history.signals.revision_recorded``).
 """
 
 from django.conf import settings
 from django.utils import timezone
 
-from history.models import StaleTranslation
+from articles.models import Article, StaleTranslation
+from history.signals import revision_recorded
 
 #: The English fields whose changes make a translation stale.
 WATCHED = ("title", "summary", "body", "author_note")
@@ -41,6 +43,17 @@ def track(article, old, new):
                     field=field,
                     defaults={"english_then": before.get(english) or "", "since": now},
                 )
+
+
+def track_revision(sender, instance, revision, previous, **kwargs):
+    """``revision_recorded`` receiver: a new revision of an article."""
+    track(instance, previous, revision.data)
+
+
+def connect():
+    revision_recorded.connect(
+        track_revision, sender=Article, dispatch_uid="articles_stale_translations"
+    )
 
 
 def confirm(article, field):
