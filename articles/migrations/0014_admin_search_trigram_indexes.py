@@ -39,6 +39,6 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0011_article_not_trashed_index")]
+    dependencies = [("articles", "0013_article_not_trashed_index")]
 
     operations = [migrations.RunPython(add_indexes, drop_indexes, elidable=False)]

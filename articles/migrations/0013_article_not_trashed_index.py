@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0010_relatedarticle'),
+        ('articles', '0012_search_entries'),
     ]
 
     operations = [
