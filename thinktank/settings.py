@@ -237,6 +237,9 @@ MEDIA_STORAGE = (
 #: Django), "nginx:<internal prefix>" (X-Accel-Redirect) or "sendfile"
 #: (X-Sendfile, Apache and lighttpd).
 MEDIA_ACCEL = os.environ.get("DJANGO_MEDIA_ACCEL", "")
+#: Browsers and CDNs keep a media file this long (stored names change with
+#: the content; renditions may be rebuilt under their name).
+MEDIA_CACHE_MAX_AGE = int(os.environ.get("DJANGO_MEDIA_CACHE_MAX_AGE", "86400"))
 STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {
@@ -262,6 +265,16 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+# Media from a bucket (or its CDN) come from that origin.
+MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN") or (
+    f"https://{MEDIA_STORAGE['OPTIONS']['custom_domain']}"
+    if S3_BUCKET and MEDIA_STORAGE["OPTIONS"]["custom_domain"]
+    else (MEDIA_STORAGE["OPTIONS"]["endpoint_url"] or "https://*.amazonaws.com")
+    if S3_BUCKET
+    else ""
+)
+if MEDIA_ORIGIN:
+    SECURE_CSP["img-src"].append(MEDIA_ORIGIN)
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
@@ -345,7 +358,14 @@ PAGE_CACHE = {
         os.environ.get("DJANGO_PAGE_CACHE_STALE_WHILE_REVALIDATE", "30")
     ),
     # Never cached, whoever asks: the admin (in any language), share links.
-    "EXCLUDE": [r"^/(?:[a-z]{2}/)?admin/", r"^/share/", r"^/i18n/"],
+    # Media files and the health check are not pages.
+    "EXCLUDE": [
+        r"^/(?:[a-z]{2}/)?admin/",
+        r"^/share/",
+        r"^/i18n/",
+        r"^/media/",
+        r"^/healthz$",
+    ],
 }
 
 EMAIL_BACKEND_NAME = os.environ.get(

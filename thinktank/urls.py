@@ -35,7 +35,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += [
-        path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT})
-    ]
+if not settings.S3_BUCKET:
+    # Files on this machine's disk: served here (or by the front server,
+    # MEDIA_ACCEL); a bucket serves its own.
+    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve_media)]
