@@ -339,6 +339,9 @@ CACHES = {
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["DJANGO_REDIS_URL"],
+            # A stopped or unreachable Redis fails fast: pages are then
+            # served uncached (core/pagecache.py), never held up.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
         if os.environ.get("DJANGO_REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -461,6 +464,12 @@ REQUEST_MAX_BYTES = int(
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# /healthz (core/health.py): details for callers that send this bearer
+# token (and for signed-in staff); the queue fails the check when its oldest
+# waiting task is older than HEALTHZ_MAX_QUEUE_AGE seconds.
+HEALTHZ_TOKEN = os.environ.get("DJANGO_HEALTHZ_TOKEN", "")
+HEALTHZ_MAX_QUEUE_AGE = int(os.environ.get("DJANGO_HEALTHZ_MAX_QUEUE_AGE", "300"))
 
 # Background tasks (django.tasks): renditions, the "Recommended" rails and
 # workflow e-mails leave the request. DJANGO_TASKS_BACKEND=db (what `make

@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
+from core.health import healthz
 from experts.sitemaps import ExpertSitemap
 from thinktank import pages, views
 from thinktank.media import serve_media
@@ -21,6 +22,7 @@ SITEMAPS = {
 urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("share/<str:token>", share_link, name="share_link"),
 ]
