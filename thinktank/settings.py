@@ -85,6 +85,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A full media disk answers 507 with a clear message.
+    "thinktank.storage.StorageFullMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
@@ -231,7 +233,8 @@ MEDIA_STORAGE = (
         },
     }
     if S3_BUCKET
-    else {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    # Files appear whole or not at all (a full disk leaves no half file).
+    else {"BACKEND": "thinktank.storage.MediaStorage"}
 )
 #: How the front server is asked to send a media file: "" (streamed by
 #: Django), "nginx:<internal prefix>" (X-Accel-Redirect) or "sendfile"
