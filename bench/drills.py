@@ -226,7 +226,7 @@ def status(path, token=False):
     if token:
         request.add_header("Authorization", f"Bearer {TOKEN}")
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=30) as response:
             return response.status
     except urllib.error.HTTPError as error:
         return error.code
@@ -239,10 +239,12 @@ def health():
         BASE + "/healthz", headers={"Authorization": f"Bearer {TOKEN}"}
     )
     try:
-        with urllib.request.urlopen(request, timeout=5) as response:
+        with urllib.request.urlopen(request, timeout=30) as response:
             return json.loads(response.read())
     except urllib.error.HTTPError as error:
         return json.loads(error.read())
+    except OSError:
+        return {"status": "no answer", "checks": {"queue": {}}}
 
 
 def wait_for(condition, seconds):
@@ -383,6 +385,9 @@ def main():
         print(json.dumps(results, ensure_ascii=False, indent=1))
         (ROOT / "artifacts").mkdir(exist_ok=True)
         (ROOT / "artifacts" / "drills.json").write_text(json.dumps(results, indent=1))
+        for name in ("web.log", "worker.log", "access.log"):
+            if (folder / name).exists():
+                shutil.copy(folder / name, ROOT / "artifacts" / f"drills-{name}")
         shutil.rmtree(folder, ignore_errors=True)
     return 0
 

@@ -1,7 +1,8 @@
 """
 A load generator for the drills (bench/drills.py): CONCURRENCY clients, each
 on its own keep-alive connection, for SECONDS, on a mix of public pages,
-search and admin sign-ins. Only 127.0.0.1 is ever a target. Prints and
+search and admin sign-ins. An error is a status other than 200, 302 or 304,
+or no answer within 30 s (gunicorn's own timeout). Only 127.0.0.1 is ever a target. Prints and
 returns the counts, the errors per second and latency percentiles.
 
     .venv/bin/python -m bench.load http://127.0.0.1:8499 --seconds 60 --concurrency 64
@@ -34,7 +35,7 @@ CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Client:
-    def __init__(self, base, timeout=10):
+    def __init__(self, base, timeout=30):
         parts = urlsplit(base)
         assert parts.hostname in ("127.0.0.1", "localhost"), (
             "drills target this machine only"

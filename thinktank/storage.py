@@ -60,7 +60,9 @@ class MediaStorage(FileSystemStorage):
                 if hasattr(content, "seek"):
                     content.seek(0)
                 for chunk in content.chunks():
-                    self._write(handle, chunk.encode() if isinstance(chunk, str) else chunk)
+                    self._write(
+                        handle, chunk.encode() if isinstance(chunk, str) else chunk
+                    )
                 handle.flush()
                 os.fsync(handle.fileno())
             while True:
