@@ -56,7 +56,7 @@ serve check-deploy: export DJANGO_SECURE_HSTS_SECONDS ?= 3600
 check-deploy: $(SECRET_KEY_FILE)
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-serve: setup $(SECRET_KEY_FILE)
+serve: $(SECRET_KEY_FILE) setup
 	$(PY) manage.py migrate --no-input -v 0
 	@if [ "$(DEMO)" = 1 ]; then $(PY) manage.py import_content demo/content.json && $(PY) manage.py ensure_demo_users; fi
 	$(PY) manage.py collectstatic --no-input -v 0
