@@ -12,7 +12,10 @@ from tests.factories import make_expert
 from tests.images import files
 from thinktank import renditions
 
-pytestmark = pytest.mark.django_db
+# Committed for real, as in production: the save's on-commit hook queues the
+# task, and the worker (which closes connections it finds in a transaction)
+# runs it.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 QUEUED = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 
@@ -22,10 +25,9 @@ def queued(settings):
     settings.TASKS = {"default": QUEUED}
 
 
-def _save_headshot(django_capture_on_commit_callbacks):
+def _save_headshot():
     expert = make_expert("Nadia Farouk")
-    with django_capture_on_commit_callbacks(execute=True):
-        expert.headshot.save("n.jpg", ContentFile(files.photo((1200, 900))), save=True)
+    expert.headshot.save("n.jpg", ContentFile(files.photo((1200, 900))), save=True)
     expert.refresh_from_db()
     return expert
 
@@ -35,10 +37,8 @@ def _present(field_file):
     return [field_file.storage.exists(r.name) for r in planned]
 
 
-def test_a_save_queues_renditions_and_the_worker_builds_them(
-    queued, django_capture_on_commit_callbacks
-):
-    expert = _save_headshot(django_capture_on_commit_callbacks)
+def test_a_save_queues_renditions_and_the_worker_builds_them(queued):
+    expert = _save_headshot()
     queued_tasks = DBTaskResult.objects.filter(
         task_path="thinktank.tasks.build_renditions"
     )
@@ -53,10 +53,8 @@ def test_a_save_queues_renditions_and_the_worker_builds_them(
     assert [t.status for t in queued_tasks.all()] == ["SUCCESSFUL"]
 
 
-def test_immediate_backend_builds_them_in_the_request(
-    django_capture_on_commit_callbacks,
-):
+def test_immediate_backend_builds_them_in_the_request():
     """Control: the development backend runs the same task at once, and queues nothing."""
-    expert = _save_headshot(django_capture_on_commit_callbacks)
+    expert = _save_headshot()
     assert all(_present(expert.headshot))
     assert not DBTaskResult.objects.exists()
