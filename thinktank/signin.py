@@ -12,6 +12,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.signals import user_login_failed
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django_otp import devices_for_user
 
@@ -37,11 +38,13 @@ class SignInForm(AdminAuthenticationForm):
         user = self.get_user()
         if user is None:
             return cleaned_data
-        devices = list(devices_for_user(user, confirmed=True, for_verify=True))
-        if not devices:
-            return cleaned_data
         token = (cleaned_data.get("otp_token") or "").replace(" ", "")
-        device = next((d for d in devices if token and d.verify_token(token)), None)
+        # The devices are locked while a code is checked (a code is good once).
+        with transaction.atomic():
+            devices = list(devices_for_user(user, confirmed=True, for_verify=True))
+            if not devices:
+                return cleaned_data
+            device = next((d for d in devices if token and d.verify_token(token)), None)
         if device is None:
             self.user_cache = None
             user_login_failed.send(

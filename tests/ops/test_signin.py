@@ -139,3 +139,11 @@ def test_a_wrong_code_counts_towards_the_lockout(editor):
     for _ in range(settings.AXES_FAILURE_LIMIT):
         sign_in(PASSWORD, otp_token="not-it")
     assert sign_in(PASSWORD)[0].status_code == 429
+
+
+@pytest.mark.django_db(transaction=True)
+def test_signing_in_outside_a_test_transaction(editor):
+    """As in production (autocommit): the device lookup locks rows inside its own transaction."""
+    assert sign_in(PASSWORD)[1]
+    device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
+    assert sign_in(PASSWORD, otp_token=_code(device))[1]
