@@ -1,11 +1,12 @@
-# thinktank: `make run` serves the demo site, `make test` runs the whole suite.
+# thinktank: `make run` serves the demo site, `make test` runs the whole suite,
+# `make serve` runs the production configuration (gunicorn and the task worker).
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PIP := $(VENV)/bin/pip
 export DJANGO_DEBUG ?= 1
 
-.PHONY: setup run test lint serve demo migrate messages messages-extract clean bench bench-data
+.PHONY: setup run test lint serve check-deploy demo migrate messages messages-extract clean bench bench-data
 
 $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 12) else "thinktank needs Python 3.12 or newer (found %s). Install 3.13 or set PYTHON=python3.13." % sys.version.split()[0])'
@@ -36,6 +37,31 @@ demo: migrate
 run: demo
 	$(PY) manage.py collectstatic --no-input -v 0
 	$(PY) manage.py runserver 127.0.0.1:8000
+
+# The production configuration on this machine: DEBUG off, gunicorn
+# (gunicorn.conf.py) and the task worker (deploy/serve), PostgreSQL and Redis
+# when DATABASE_URL and DJANGO_REDIS_URL are set. The secret key is made once
+# into .secret_key unless DJANGO_SECRET_KEY is set. DEMO=1 loads the demo
+# institute and its logins first.
+SECRET_KEY_FILE := .secret_key
+$(SECRET_KEY_FILE):
+	@umask 077 && $(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+
+serve check-deploy: export DJANGO_DEBUG = 0
+serve check-deploy: export DJANGO_SECRET_KEY_FILE ?= $(abspath $(SECRET_KEY_FILE))
+serve check-deploy: export DJANGO_TASKS_BACKEND ?= db
+serve check-deploy: export DJANGO_SECURE_HSTS_SECONDS ?= 3600
+
+# Django's deployment checks under `make serve`'s settings (a test runs it).
+check-deploy: $(SECRET_KEY_FILE)
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+serve: $(SECRET_KEY_FILE) setup
+	$(PY) manage.py migrate --no-input -v 0
+	@if [ "$(DEMO)" = 1 ]; then $(PY) manage.py import_content demo/content.json && $(PY) manage.py ensure_demo_users; fi
+	$(PY) manage.py collectstatic --no-input -v 0
+	$(PY) manage.py check --deploy --fail-level WARNING
+	deploy/serve
 
 lint: setup
 	$(VENV)/bin/ruff check .

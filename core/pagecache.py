@@ -20,10 +20,16 @@ Never cached: requests that carry a session cookie or credentials, methods
 other than GET and HEAD, the paths in ``PAGE_CACHE["EXCLUDE"]`` (the admin,
 share links), responses that set a cookie or say ``private``/``no-store``,
 and statuses other than 200, 301 and 404.
+
+When the cache cannot be reached (Redis stopped, a timeout), pages are
+served uncached: the first error is logged, the rest are not until the cache
+answers again (which is logged too).
 """
 
 import hashlib
+import logging
 import re
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -40,6 +46,8 @@ from django.utils.http import http_date
 
 from core.commits import after_commit
 from core.models import ContentGeneration
+
+log = logging.getLogger(__name__)
 
 #: Callables that return the next moment content becomes visible by itself
 #: (a scheduled publication), or None; apps add theirs in ``ready()``.
@@ -211,6 +219,54 @@ def _public_headers(response, entry: Entry, generation: Generation):
     return response
 
 
+class _Health:
+    """Whether the cache failed last time, so that an outage is logged once."""
+
+    def __init__(self):
+        self.down = False
+        self.lock = threading.Lock()
+
+    def failed(self, error: Exception) -> None:
+        with self.lock:
+            if self.down:
+                return
+            self.down = True
+        log.error(
+            "Page cache unreachable (%s: %s); pages are served uncached until it answers.",
+            type(error).__name__,
+            error,
+        )
+
+    def answered(self) -> None:
+        if not self.down:
+            return
+        with self.lock:
+            if not self.down:
+                return
+            self.down = False
+        log.warning("Page cache reachable again; pages are cached.")
+
+
+cache_health = _Health()
+
+
+def _cache_get(cache, key):
+    try:
+        entry = cache.get(key)
+    except Exception as error:  # noqa: BLE001 - any cache failure degrades to uncached
+        cache_health.failed(error)
+        return None, False
+    cache_health.answered()
+    return entry, True
+
+
+def _cache_set(cache, key, entry) -> None:
+    try:
+        cache.set(key, entry, config("TIMEOUT"))
+    except Exception as error:  # noqa: BLE001 - as above
+        cache_health.failed(error)
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers from the page cache; see the module's doc."""
 
@@ -227,14 +283,15 @@ class PageCacheMiddleware:
         generation = current_generation()
         cache = caches[config("ALIAS")]
         key = _key(request, generation)
-        entry = cache.get(key)
+        entry, reachable = _cache_get(cache, key)
         if entry is None:
             response = self.get_response(request)
             if not _cacheable_response(response):
                 return response
             entry = _entry(response)
-            cache.set(key, entry, config("TIMEOUT"))
-            response.headers["X-Page-Cache"] = "miss"
+            if reachable:
+                _cache_set(cache, key, entry)
+            response.headers["X-Page-Cache"] = "miss" if reachable else "unavailable"
         else:
             response = _response(entry)
             response.headers["X-Page-Cache"] = "hit"

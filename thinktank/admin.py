@@ -28,6 +28,7 @@ from django.urls import path
 from django.utils.translation import get_language, get_language_info
 from modeltranslation.admin import TranslationAdmin
 
+from thinktank.signin import SignInForm
 from thinktank.slugs import propose_slug
 
 #: Translated fields whose values are addresses, read left to right in every language.
@@ -118,6 +119,9 @@ class AdminSite(admin.AdminSite):
     manager's ``live(language_code)``; anything else is a 404, which tells
     nothing about whether the object exists.
     """
+
+    #: User name, password and, for accounts that have one, an authenticator's code.
+    login_form = SignInForm
 
     def get_urls(self):
         return [

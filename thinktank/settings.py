@@ -6,6 +6,7 @@ SQLite file to PostgreSQL. The README lists every variable.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -15,7 +16,18 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 DEBUG = os.environ.get("DJANGO_DEBUG", "") == "1"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "django-insecure-dev-only")
+
+
+def _secret_key() -> str:
+    """DJANGO_SECRET_KEY, or the first line of the file DJANGO_SECRET_KEY_FILE names."""
+    if key := os.environ.get("DJANGO_SECRET_KEY"):
+        return key
+    if path := os.environ.get("DJANGO_SECRET_KEY_FILE"):
+        return Path(path).read_text().strip()
+    return "django-insecure-dev-only"
+
+
+SECRET_KEY = _secret_key()
 ALLOWED_HOSTS = os.environ.get(
     "DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,testserver"
 ).split(",")
@@ -46,6 +58,12 @@ INSTALLED_APPS = [
     # SearchVectorField and GinIndex of the search entries (articles).
     "django.contrib.postgres",
     "django_prose_editor",
+    # The task queue (a table) and its worker, ``manage.py db_worker``.
+    "django_tasks_db",
+    # Sign-in throttling and lockout; one-time passwords for staff.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "core",
     "thinktank",
     "taxonomy",
@@ -56,7 +74,12 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # A request id in every log line and the X-Request-ID response header.
+    "core.logs.RequestIdMiddleware",
+    # Refuses a body larger than the limits before anything reads it.
+    "core.security.RequestSizeMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     # Anonymous readers are served from here when nothing changed since.
@@ -64,12 +87,24 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # A full media disk answers 507 with a clear message.
+    "thinktank.storage.StorageFullMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Moved pages: a 404 whose path has a Redirect answers 301 instead.
     "thinktank.redirects.RedirectFallbackMiddleware",
+    # Locks out a user or address after repeated failed sign-ins (last, as
+    # django-axes asks).
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    # First: refuses a locked-out user or address before the password is hashed.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 # bench.urls adds the floor view the benchmarks compare with (docs/performance.md).
@@ -177,8 +212,44 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# Media: the folder MEDIA_ROOT, served by thinktank.media.serve_media (or by
+# the front server: DJANGO_MEDIA_ACCEL, docs/operations.md); or an S3 bucket
+# when DJANGO_S3_BUCKET is set (django-storages; endpoint, region and keys
+# from the environment, so any S3-compatible store serves).
+S3_BUCKET = os.environ.get("DJANGO_S3_BUCKET", "")
+MEDIA_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": os.environ.get("DJANGO_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DJANGO_S3_REGION") or None,
+            "access_key": os.environ.get("DJANGO_S3_ACCESS_KEY_ID") or None,
+            "secret_key": os.environ.get("DJANGO_S3_SECRET_ACCESS_KEY") or None,
+            "custom_domain": os.environ.get("DJANGO_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("DJANGO_S3_PREFIX", ""),
+            # Names are derived from the content: never overwrite another file.
+            "file_overwrite": False,
+            "querystring_auth": os.environ.get("DJANGO_S3_SIGNED_URLS", "") == "1",
+            "default_acl": None,
+            "object_parameters": {
+                "CacheControl": "public, max-age=31536000, immutable"
+            },
+        },
+    }
+    if S3_BUCKET
+    # Files appear whole or not at all (a full disk leaves no half file).
+    else {"BACKEND": "thinktank.storage.MediaStorage"}
+)
+#: How the front server is asked to send a media file: "" (streamed by
+#: Django), "nginx:<internal prefix>" (X-Accel-Redirect) or "sendfile"
+#: (X-Sendfile, Apache and lighttpd).
+MEDIA_ACCEL = os.environ.get("DJANGO_MEDIA_ACCEL", "")
+#: Browsers and CDNs keep a media file this long (stored names change with
+#: the content; renditions may be rebuilt under their name).
+MEDIA_CACHE_MAX_AGE = int(os.environ.get("DJANGO_MEDIA_CACHE_MAX_AGE", "86400"))
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {
         "BACKEND": os.environ.get(
             "DJANGO_STATICFILES_STORAGE",
@@ -198,17 +269,87 @@ SECURE_CSP = {
     "font-src": ["'self'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "frame-ancestors": ["'self'"],
+    # No page of the site is shown in a frame, its own included.
+    "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+# Media from a bucket (or its CDN) come from that origin.
+MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN") or (
+    f"https://{MEDIA_STORAGE['OPTIONS']['custom_domain']}"
+    if S3_BUCKET and MEDIA_STORAGE["OPTIONS"]["custom_domain"]
+    else (MEDIA_STORAGE["OPTIONS"]["endpoint_url"] or "https://*.amazonaws.com")
+    if S3_BUCKET
+    else ""
+)
+if MEDIA_ORIGIN:
+    SECURE_CSP["img-src"].append(MEDIA_ORIGIN)
 SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+#: Browser features no page of the site uses (core.security.SecurityHeadersMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()"
+)
+
+# HTTPS. Off with DJANGO_DEBUG=1, on otherwise: the session and CSRF cookies
+# are sent over HTTPS only (browsers treat http://localhost and 127.0.0.1 as
+# secure, so `make serve` still signs in locally). DJANGO_HTTPS=0 for a site
+# served over plain HTTP only.
+HTTPS = os.environ.get("DJANGO_HTTPS", "0" if DEBUG else "1") == "1"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = HTTPS
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+# Behind a front server that terminates TLS and sets X-Forwarded-Proto
+# (deploy/nginx.conf): only then may the header be trusted.
+if os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "") == "1":
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_SSL_REDIRECT = os.environ.get("DJANGO_SECURE_SSL_REDIRECT", "") == "1"
+SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = (
+    os.environ.get("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", "1") == "1"
+)
+SECURE_HSTS_PRELOAD = os.environ.get("DJANGO_SECURE_HSTS_PRELOAD", "") == "1"
+SILENCED_SYSTEM_CHECKS = []
+if not SECURE_SSL_REDIRECT:
+    # The front server redirects http:// to https:// (deploy/nginx.conf);
+    # Django does when DJANGO_SECURE_SSL_REDIRECT=1.
+    SILENCED_SYSTEM_CHECKS.append("security.W008")
+if not SECURE_HSTS_PRELOAD:
+    # Joining the browsers' preload list cannot be undone quickly: it is the
+    # operator's choice (DJANGO_SECURE_HSTS_PRELOAD=1), not a default.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failed sign-ins
+# for one user name from one address, both are refused for the cool-off,
+# before the password is hashed (the hashing is what a flood costs). Keyed
+# on the pair, so that an attacker cannot lock a colleague out from another
+# address. The address is the peer's, or the one X-Forwarded-For names
+# when DJANGO_PROXY_COUNT says how many proxies stand in front.
+AXES_ENABLED = os.environ.get("DJANGO_AXES_ENABLED", "1") == "1"
+AXES_FAILURE_LIMIT = int(os.environ.get("DJANGO_AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("DJANGO_AXES_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_ENABLE_ADMIN = False
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "core.security.client_address"
+#: Proxies in front of gunicorn that append to X-Forwarded-For (0: none, the
+#: peer's address is the client's).
+PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
 
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["DJANGO_REDIS_URL"],
+            # A stopped or unreachable Redis fails fast: pages are then
+            # served uncached (core/pagecache.py), never held up.
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
         if os.environ.get("DJANGO_REDIS_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
@@ -228,24 +369,76 @@ PAGE_CACHE = {
         os.environ.get("DJANGO_PAGE_CACHE_STALE_WHILE_REVALIDATE", "30")
     ),
     # Never cached, whoever asks: the admin (in any language), share links.
-    "EXCLUDE": [r"^/(?:[a-z]{2}/)?admin/", r"^/share/", r"^/i18n/"],
+    # Media files and the health check are not pages.
+    "EXCLUDE": [
+        r"^/(?:[a-z]{2}/)?admin/",
+        r"^/share/",
+        r"^/i18n/",
+        r"^/media/",
+        r"^/healthz$",
+    ],
 }
 
+EMAIL_BACKEND_NAME = os.environ.get(
+    "DJANGO_EMAIL_BACKEND",
+    # Printed in development; sent through a mail server (DJANGO_EMAIL_HOST,
+    # localhost:25 by default) otherwise.
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
 MAILERS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
-        )
+        "BACKEND": EMAIL_BACKEND_NAME,
+        "OPTIONS": (
+            {
+                "host": os.environ.get("DJANGO_EMAIL_HOST", "localhost"),
+                "port": int(os.environ.get("DJANGO_EMAIL_PORT", "25")),
+                "username": os.environ.get("DJANGO_EMAIL_HOST_USER", ""),
+                "password": os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", ""),
+                "use_tls": os.environ.get("DJANGO_EMAIL_USE_TLS", "") == "1",
+                "timeout": 20,
+            }
+            if EMAIL_BACKEND_NAME.endswith(".smtp.EmailBackend")
+            else {}
+        ),
     }
 }
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "editors@localhost")
 
 LOGIN_URL = "admin:login"
 
+# Logs go to standard error, one JSON object a line (DJANGO_LOG_FORMAT=json,
+# the default without DJANGO_DEBUG=1) or plain text; each line of a request
+# carries its id (core/logs.py), which the response's X-Request-ID and
+# gunicorn's access log repeat.
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "text" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(request_id)s %(message)s",
+            # ISO 8601 in UTC, whatever the institute's time zone.
+            "timestamp": "time",
+            "rename_fields": {
+                "levelname": "level",
+                "name": "logger",
+            },
+        },
+        "text": {
+            "format": "%(asctime)s %(levelname)s [%(request_id)s] %(name)s: %(message)s"
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {
         "handlers": ["console"],
         "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING"),
@@ -253,6 +446,7 @@ LOGGING = {
     # One line per task state would drown `make run` (every rendition is a task).
     "loggers": {"django.tasks": {"level": "WARNING"}},
 }
+
 
 # Uploads (thinktank/uploads.py, docs/images.md): limits checked before any
 # byte is decoded.
@@ -264,14 +458,41 @@ UPLOAD_IMAGE_MAX_PIXELS = int(
 )
 UPLOAD_IMAGE_MAX_SIDE = int(os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_SIDE", "12000"))
 UPLOAD_PDF_MAX_BYTES = int(os.environ.get("DJANGO_UPLOAD_PDF_MAX_BYTES", "83886080"))
+# A request body larger than this is refused (413) from its Content-Length,
+# before a byte of it is read (core.security.RequestSizeMiddleware): the
+# largest file plus room for the form around it.
+REQUEST_MAX_BYTES = int(
+    os.environ.get(
+        "DJANGO_REQUEST_MAX_BYTES",
+        str(max(UPLOAD_IMAGE_MAX_BYTES, UPLOAD_PDF_MAX_BYTES) + 2 * 1024 * 1024),
+    )
+)
+# Form fields (not files) beyond 2.5 MB are refused; an uploaded file above
+# 2.5 MB is spooled to a temporary file instead of memory.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
-# Background tasks (django.tasks): renditions are built after an upload
-# commits. The immediate backend runs them at once, in the request; point
-# DJANGO_TASKS_BACKEND at a real queue (e.g. django-tasks-db) in production.
+# /healthz (core/health.py): details for callers that send this bearer
+# token (and for signed-in staff); the queue fails the check when its oldest
+# waiting task is older than HEALTHZ_MAX_QUEUE_AGE seconds.
+HEALTHZ_TOKEN = os.environ.get("DJANGO_HEALTHZ_TOKEN", "")
+HEALTHZ_MAX_QUEUE_AGE = int(os.environ.get("DJANGO_HEALTHZ_MAX_QUEUE_AGE", "300"))
+
+# Background tasks (django.tasks): renditions, the "Recommended" rails and
+# workflow e-mails leave the request. DJANGO_TASKS_BACKEND=db (what `make
+# serve` sets) queues them in the database for ``manage.py db_worker``
+# (django-tasks-db); the default, immediate, runs them at once in the
+# request, as development and most tests want.
+TASKS_BACKENDS = {
+    "immediate": "django.tasks.backends.immediate.ImmediateBackend",
+    "db": "django_tasks_db.DatabaseBackend",
+}
 TASKS = {
     "default": {
-        "BACKEND": os.environ.get(
-            "DJANGO_TASKS_BACKEND", "django.tasks.backends.immediate.ImmediateBackend"
+        "BACKEND": TASKS_BACKENDS.get(
+            os.environ.get("DJANGO_TASKS_BACKEND", "immediate"),
+            os.environ.get("DJANGO_TASKS_BACKEND", ""),
         )
     }
 }

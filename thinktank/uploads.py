@@ -220,9 +220,42 @@ class CleanImage:
         return hashlib.sha256(self.data).hexdigest()
 
 
+#: JPEG segments that carry pixels and how to decode them, nothing else:
+#: DQT, DHT, DRI, baseline/extended/progressive SOF, and APP0 (JFIF).
+_BARE_JPEG_SEGMENTS = {0xDB, 0xC4, 0xDD, 0xC0, 0xC1, 0xC2, 0xE0}
+
+
+def _is_bare_jpeg(data: bytes) -> bool:
+    """
+    Whether ``data`` is a JPEG made of pixel data alone (as this module
+    writes them): no EXIF, XMP, ICC or comment segment, nothing after the
+    image. Re-encoding such a file would only lose quality, and would make a
+    restored backup differ from the site it was taken from.
+    """
+    if not (data.startswith(b"\xff\xd8") and data.endswith(b"\xff\xd9")):
+        return False
+    position = 2
+    while position + 4 <= len(data):
+        if data[position] != 0xFF:
+            return False
+        marker = data[position + 1]
+        if marker == 0xDA:  # start of scan: only image data follows
+            return data.count(b"\xff\xd9", position) == 1
+        if marker not in _BARE_JPEG_SEGMENTS:
+            return False
+        length = int.from_bytes(data[position + 2 : position + 4], "big")
+        if marker == 0xE0 and data[position + 4 : position + 9] != b"JFIF\x00":
+            return False
+        position += 2 + length
+    return False
+
+
 def clean_image(data: bytes) -> CleanImage:
     """Check ``data`` and re-encode it from its pixels: no metadata, orientation applied."""
     checked = check_image(data)
+    if checked.format == "JPEG" and _is_bare_jpeg(data):
+        # Already what the re-encoding below would make, but for its losses.
+        return CleanImage(data, checked.format, checked.width, checked.height)
     with Image.open(io.BytesIO(data), formats=[checked.format]) as image:
         icc = image.info.get("icc_profile")
         upright = ImageOps.exif_transpose(image)

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
+from core.health import healthz
 from experts.sitemaps import ExpertSitemap
 from thinktank import pages, views
 from thinktank.media import serve_media
@@ -31,6 +32,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("robots.txt", robots_txt, name="robots_txt"),
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("share/<str:token>", share_link, name="share_link"),
 ]
@@ -45,7 +47,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.DEBUG:
-    urlpatterns += [
-        path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT})
-    ]
+if not settings.S3_BUCKET:
+    # Files on this machine's disk: served here (or by the front server,
+    # MEDIA_ACCEL); a bucket serves its own.
+    urlpatterns += [path(settings.MEDIA_URL.lstrip("/") + "<path:path>", serve_media)]

@@ -15,6 +15,8 @@ from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.urls import URLResolver, reverse
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticleType, StaleTranslation, Status
 from history import snapshot
@@ -135,6 +137,12 @@ def make_objects(owner):
         "thinktank.redirect": Redirect.objects.create(
             old_path="/old-spare", new_path="/new-spare"
         ),
+        "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
+            task_path="thinktank.tasks.build_renditions",
+            args_kwargs={"args": ["experts.Expert", 1, "headshot"], "kwargs": {}},
+            backend_name="default",
+        ),
+        "otp_totp.totpdevice": TOTPDevice.objects.create(user=owner, name="Phone"),
     }
 
 
@@ -169,6 +177,9 @@ def url_for(key, route, objects):
     if f"{app_model}:trashed" in objects:
         # The trash's restore: a record in the trash.
         url = url.replace("<int:pk>", str(objects[f"{app_model}:trashed"].pk))
+    if obj is not None:
+        # A model admin's own views of one object (a device's QR code).
+        url = url.replace("<int:pk>", str(obj.pk))
     if revision is not None:
         url = url.replace("<int:revision_id>", str(revision.pk))
     return (
