@@ -103,12 +103,13 @@ def test_a_file_another_row_still_uses_is_kept(with_photo, committed):
 
 
 def test_a_failed_upload_leaves_no_orphan_row(monkeypatch):
-    from django.core.files.storage import FileSystemStorage
+    from django.core.files.storage import storages
 
     def broken(*args, **kwargs):
         raise OSError("the disk is full")
 
-    monkeypatch.setattr(FileSystemStorage, "_save", broken)
+    # The storage the site writes media with, whichever class settings name.
+    monkeypatch.setattr(type(storages["default"]), "_save", broken)
     expert = Expert(name_en="Nobody Stored")
     expert.headshot = ContentFile(files.photo((100, 100)), name="x.jpg")
     with pytest.raises(OSError), transaction.atomic():
