@@ -141,7 +141,7 @@ def test_a_wrong_code_counts_towards_the_lockout(editor):
     assert sign_in(PASSWORD)[0].status_code == 429
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_signing_in_outside_a_test_transaction(editor):
     """As in production (autocommit): the device lookup locks rows inside its own transaction."""
     assert sign_in(PASSWORD)[1]

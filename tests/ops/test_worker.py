@@ -15,7 +15,7 @@ from thinktank import renditions
 # Committed for real, as in production: the save's on-commit hook queues the
 # task, and the worker (which closes connections it finds in a transaction)
 # runs it.
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 QUEUED = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 
