@@ -5,7 +5,10 @@ from another origin, and no inline script or style runs without the
 request's nonce.
 """
 
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import urlsplit
 
 import lxml.html
@@ -132,10 +135,30 @@ def test_cookies_are_secure_httponly_and_same_site_under_https(site, settings):
 
 def test_production_defaults_make_cookies_secure():
     """DJANGO_DEBUG unset: the cookies are Secure unless DJANGO_HTTPS=0."""
-    from django.conf import settings
 
-    assert settings.HTTPS is True
-    # Tests run with the production default; DEBUG=1 turns it off (test_serve).
+    def cookies_secure(**env):
+        environment = {
+            key: value
+            for key, value in os.environ.items()
+            if key not in ("DJANGO_DEBUG", "DJANGO_HTTPS")
+        }
+        script = (
+            "import django; django.setup(); from django.conf import settings; "
+            "print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)"
+        )
+        result = subprocess.run(
+            [sys.executable, "-c", script],
+            env={**environment, "DJANGO_SETTINGS_MODULE": "thinktank.settings", **env},
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return result.stdout.split()
+
+    assert cookies_secure() == ["True", "True"]
+    # Controls: development, and a site served over plain HTTP on purpose.
+    assert cookies_secure(DJANGO_DEBUG="1") == ["False", "False"]
+    assert cookies_secure(DJANGO_HTTPS="0") == ["False", "False"]
 
 
 # The Content Security Policy ----------------------------------------------
