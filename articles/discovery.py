@@ -14,8 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
+from core.i18n import site_name
 from core.urls import slug_url
-from thinktank.i18n import site_name
 
 # What json_script escapes, so that no title can close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
