@@ -7,6 +7,7 @@ from django.db import connection, models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from articles.search_index import update_search_vectors
@@ -613,6 +614,10 @@ class Article(NulFreeMixin, models.Model):
                 with translation.override(code):
                     urls[code] = reverse("policy_analysis", args=[slug])
         return urls
+
+    def body_links_to(self, url: str) -> bool:
+        """Does the body, in the active language, link to ``url`` already (an op-ed's own "read it in…" line)?"""
+        return bool(url) and f'href="{escape(url)}"' in (self.body or "")
 
     def get_pdf_url(self):
         """The report PDF's stable address: it always leads to the current file."""

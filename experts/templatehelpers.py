@@ -21,8 +21,8 @@ ROLE_WORDS = frozenset(
 
 
 def profile_url(expert: Expert) -> str:
-    """The expert's page in the active language, or "" when there is none (no dead links)."""
-    if expert.has_page_in(get_language()):
+    """The expert's page in the active language, or "" when there is none (no dead links, none to the trash)."""
+    if not expert.deleted_at and expert.has_page_in(get_language()):
         return expert.get_absolute_url()
     return ""
 

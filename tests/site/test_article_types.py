@@ -77,22 +77,19 @@ def test_report_shows_subtitle_series_pages_and_pdf(client):
         pdf=pdf("note-79.pdf", pages=48),
     )
     tree = get_page(client, article.url_in("en"))
-    assert text(one(tree, by_class("type-label"))) == "Policy Note Policy Note 79"
+    # The series is named as the type: said once (issue 15, item 8).
+    assert text(one(tree, by_class("type-label"))) == "Policy Note 79"
     assert (
         text(one(tree, by_class("article__subtitle"))) == "Deterrence after the strikes"
     )
-    details = one(tree, by_class("details-list"))
-    assert [text(dd) for dd in details.xpath(".//dd")] == ["Policy Note 79", "48 pages"]
+    assert not tree.xpath(by_class("details-list"))
     link = one(tree, by_class("read-more") + "//a")
     assert link.get("href") == article.get_pdf_url() == article.url_in("en") + "/pdf"
     assert text(link) == "Download the full report (PDF)"
+    meta = text(one(tree, by_class("read-more__meta")))
+    assert meta.endswith(" · 48 pages") and meta.count("pages") == 1
     arabic = get_page(client, article.url_in("ar"))
-    assert [
-        text(dd) for dd in one(arabic, by_class("details-list")).xpath(".//dd")
-    ] == [
-        "Policy Note 79",
-        "48 صفحة",
-    ]
+    assert text(one(arabic, by_class("read-more__meta"))).endswith(" · 48 صفحة")
     assert (
         text(one(arabic, by_class("read-more") + "//a")) == "تنزيل التقرير كاملًا (PDF)"
     )
@@ -101,7 +98,7 @@ def test_report_shows_subtitle_series_pages_and_pdf(client):
 def test_one_page_report_is_singular(client):
     article = make_article(type="in-depth-report", page_count=1)
     tree = get_page(client, article.url_in("en"))
-    assert text(one(tree, by_class("details-list") + "//dd")) == "1 page"
+    assert text(one(tree, by_class("details-line"))) == "1 page"
 
 
 def test_analysis_shows_series_label_and_number(client):
