@@ -23,8 +23,8 @@ The database must be migrated; the experts it adds are deleted at the end.
 import argparse
 import io
 import json
-import re
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -58,7 +58,7 @@ def pictures(folder: Path) -> dict[str, Path]:
 
 def _status_kib(key):
     text = Path("/proc/self/status").read_text()
-    return int(re.search(rf"^{key}:\s+(\d+) kB", text, re.M).group(1))
+    return int(re.search(rf"^{key}:\s+(\d+) kB", text, re.MULTILINE).group(1))
 
 
 def _reset_peak():
@@ -117,7 +117,9 @@ def child(phase: str, path: str, name: str):
         small = Image.new("RGB", (64, 36))
         for fmt in renditions.FORMATS:
             renditions.render(
-                small, renditions.SPECS["card"], (50, 50),
+                small,
+                renditions.SPECS["card"],
+                (50, 50),
                 renditions.Rendition("x", 32, 18, fmt),
             )
         before, started = _reset_peak(), time.perf_counter()
