@@ -41,7 +41,7 @@ ORIENTATION = 0x0112
 #: (measured: libwebp decodes into its own canvas and a copy; libavif into
 #: YUV planes, an RGB buffer and a copy).
 _PIXEL_BYTES = {"1": 1, "L": 1, "P": 1, "I;16": 2}
-_DECODER_PIXEL_BYTES = {"WEBP": 16, "AVIF": 12}
+_DECODER_PIXEL_BYTES = {"WEBP": 17, "AVIF": 12}
 #: What the encoders and the interpreter add while renditions are written.
 _OVERHEAD = 32 * 1024 * 1024
 
@@ -433,8 +433,8 @@ def decode_cost(
     """
     Bytes of memory that ``working_image`` and the renditions take at their
     peak, from the header alone: the file, the decoded pixels (at the JPEG
-    draft's size), the reduced and turned copies, the largest rendition's
-    resizing buffers, and the encoders.
+    draft's size) with their converted and reduced copy, or that copy turned
+    upright and the largest rendition's resizing buffers; and the encoders.
     """
     drafted, factor = plan_decode(header, scale)
     decoded = _reduced((header.width, header.height), drafted)
@@ -443,12 +443,10 @@ def decode_cost(
         header.format, _PIXEL_BYTES.get(header.mode, 4)
     )
     stage_one = pixels * per_pixel
-    if header.mode not in ("RGB", "RGBA", "L"):
-        stage_one += pixels * 4  # converted to RGB(A) before reducing
     working = _reduced(decoded, factor)
     working_bytes = working[0] * working[1] * 4
-    if factor > 1:
-        stage_one += working_bytes
+    if factor > 1 or header.mode not in ("RGB", "RGBA", "L"):
+        stage_one += working_bytes  # the converted or reduced copy
     turned = working_bytes if header.orientation != 1 else 0
     width, height = largest
     resizing = (width * max(working) + width * height) * 4
@@ -469,6 +467,30 @@ _UPRIGHT = {
     7: Image.Transpose.TRANSVERSE,
     8: Image.Transpose.ROTATE_90,
 }
+
+
+#: Pixels per strip that ``_convert_and_reduce`` converts at a time.
+_STRIP_PIXELS = 1_000_000
+
+
+def _convert_and_reduce(image: Image.Image, mode: str, factor: int) -> Image.Image:
+    """
+    ``image.convert(mode).reduce(factor)``, a strip of rows at a time: a full
+    size converted copy (``reduce`` also premultiplies RGBA into one) never
+    exists, only the result and one strip's copies.
+    """
+    factor = max(1, factor)
+    width, height = image.size
+    result = Image.new(mode, _reduced(image.size, factor))
+    rows = factor * max(1, _STRIP_PIXELS // (width * factor))
+    for top in range(0, height, rows):
+        strip = image.crop((0, top, width, min(height, top + rows)))
+        if strip.mode != mode:
+            strip = strip.convert(mode)
+        if factor > 1:
+            strip = strip.reduce(factor)
+        result.paste(strip, (0, top // factor))
+    return result
 
 
 def working_image(data: bytes, scale: float) -> tuple[Image.Image, float]:
@@ -493,12 +515,13 @@ def working_image(data: bytes, scale: float) -> tuple[Image.Image, float]:
         # Image.draft picks the largest shrink that keeps at least this size.
         image.draft(None, (header.width // drafted, header.height // drafted))
     image.load()
-    if image.mode not in ("RGB", "RGBA", "L"):
+    target = image.mode
+    if target not in ("RGB", "RGBA", "L"):
         alpha = "A" in image.getbands() or "transparency" in image.info
-        image = image.convert("RGBA" if alpha else "RGB")
+        target = "RGBA" if alpha else "RGB"
     factor = int(scale * image.width / header.width)
-    if factor > 1:
-        image = image.reduce(factor)
+    if factor > 1 or target != image.mode:
+        image = _convert_and_reduce(image, target, factor)
     if header.orientation in _UPRIGHT:
         image = image.transpose(_UPRIGHT[header.orientation])
     return image, header.upright[0] / image.width

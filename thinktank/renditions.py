@@ -188,6 +188,28 @@ def decode_cost(header, file_size, spec_names=None) -> int:
     return decoding.decode_cost(header, scale, largest, file_size)
 
 
+def decode_source(storage, name, spec_names) -> tuple[Image.Image, tuple[int, int]]:
+    """
+    The pixels to render ``spec_names`` from (``decoding.working_image``:
+    upright, shrunk as far as the largest rendition allows) and the source's
+    upright size. ``TooLargeToDecode`` if that would take more memory than
+    ``IMAGE_DECODE_MAX_BYTES`` (an upload is refused before; a file that
+    came another way, or a lowered budget, stops here).
+    """
+    with storage.open(name, "rb") as handle:
+        data = handle.read()
+    header = decoding.read_header(data)
+    cost = decode_cost(header, len(data), spec_names)
+    if cost > settings.IMAGE_DECODE_MAX_BYTES:
+        raise TooLargeToDecode(
+            f"{name}: decoding would take about {cost // 2**20} MB; "
+            f"the budget is {settings.IMAGE_DECODE_MAX_BYTES // 2**20} MB"
+        )
+    scale, _largest = shrink_allowance(header.upright, spec_names)
+    image, _shrink = decoding.working_image(data, scale)
+    return image, header.upright
+
+
 def avif_column(field) -> str:
     """The row's column recording, per spec, whether AVIF came out smaller."""
     return f"{field.name}_avif"
@@ -271,19 +293,9 @@ def ensure(field_file, force=False) -> list[str]:
         """The source decoded within the memory budget (once, when first needed)."""
         nonlocal source, source_size
         if source is None:
-            with storage.open(field_file.name, "rb") as handle:
-                data = handle.read()
-            header = decoding.read_header(data)
-            source_size = header.upright
-            cost = decode_cost(header, len(data), field.renditions)
-            if cost > settings.IMAGE_DECODE_MAX_BYTES:
-                raise TooLargeToDecode(
-                    f"{field_file.name}: decoding would take about "
-                    f"{cost // 2**20} MB; the budget is "
-                    f"{settings.IMAGE_DECODE_MAX_BYTES // 2**20} MB"
-                )
-            scale, _largest = shrink_allowance(source_size, field.renditions)
-            source, _shrink = decoding.working_image(data, scale)
+            source, source_size = decode_source(
+                storage, field_file.name, field.renditions
+            )
         return source
 
     def render_one(spec, r):
