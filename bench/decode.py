@@ -2,9 +2,10 @@
 What an image upload costs in the editor's request and in the task worker
 (a benchmark, not a test): results in docs/operations.md.
 
-For each picture (a one-colour PNG of 8000 × 5000 pixels, about 150 KB, the
-largest the pixel limit allows; a photo-like JPEG of 3000 × 2000), two fresh
-processes under the production task backend (``db``):
+For each picture (a one-colour PNG of 8000 × 5000 pixels, 126 KB, the
+largest the pixel limit allows; a photo-like JPEG of 3000 × 2000 with a
+camera's EXIF; a one-colour PNG of 10 000 × 10 000, over the pixel limit), two
+fresh processes under the production task backend (``db``):
 
 1. **request**: a signed-in editor's admin POST adding an expert with the
    picture as headshot (the response, the queued task);
@@ -47,6 +48,11 @@ def pictures(folder: Path) -> dict[str, Path]:
     Image.new("RGB", (8000, 5000), (40, 90, 160)).save(buffer, "PNG")
     png.write_bytes(buffer.getvalue())
     made["png"] = png
+    big = folder / "one-colour-10000x10000.png"
+    buffer = io.BytesIO()
+    Image.new("RGB", (10000, 10000), (40, 90, 160)).save(buffer, "PNG")
+    big.write_bytes(buffer.getvalue())
+    made["png100"] = big
     jpeg = folder / "photo-3000x2000.jpg"
     # As a camera writes it: EXIF with a position, turned a quarter.
     jpeg.write_bytes(
@@ -83,7 +89,7 @@ def child(phase: str, path: str, name: str):
     from django.urls import reverse
 
     from experts.models import Expert
-    from tests.admin.forms import fill, form_data
+    from tests.admin.forms import errors, fill, form_data
 
     result = {"phase": phase, "picture": Path(path).name}
     if phase == "request":
@@ -104,8 +110,7 @@ def child(phase: str, path: str, name: str):
         result["peak_mib"] = round((_peak_kib() - before) / 1024, 1)
         result["status"] = response.status_code
         if response.status_code != 302:
-            form = response.context["adminform"].form
-            result["errors"] = {k: list(v) for k, v in form.errors.items()}
+            result["errors"] = errors(response)
         expert = Expert.objects.filter(name_en=name).first()
         result["stored_bytes"] = expert.headshot.size if expert else None
     else:
@@ -166,7 +171,7 @@ def cleanup(env):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--child", nargs=3)
-    parser.add_argument("--only", default="png,jpeg")
+    parser.add_argument("--only", default="png,jpeg,png100")
     args = parser.parse_args()
     if args.child:
         child(*args.child)
@@ -187,7 +192,9 @@ def main():
             for key in args.only.split(","):
                 name = f"Bench Decode {key}"
                 for phase in ("request", "worker"):
-                    print(json.dumps(run_phase(phase, made[key], name, env)))
+                    result = run_phase(phase, made[key], name, env)
+                    result["file_kb"] = made[key].stat().st_size // 1000
+                    print(json.dumps(result))
         finally:
             cleanup(env)
 
