@@ -275,3 +275,19 @@ def test_a_stored_picture_gives_its_size_from_the_header(tmp_path, decoded):
     with storage.open("x.jpg") as handle:
         assert decoding.read_header(handle).upright == (200, 300)
     assert decoded == []
+
+
+@pytest.mark.django_db
+def test_build_renditions_reports_a_picture_over_the_budget_and_goes_on(settings):
+    too_large = make_expert("Nadia Farouk")
+    too_large.headshot.save("n.png", ContentFile(one_colour((3000, 2000))))
+    small = make_expert("Omar Saleh")
+    small.headshot.save("o.jpg", ContentFile(files.photo((400, 300))))
+    settings.IMAGE_DECODE_MAX_BYTES = 40 * MIB
+    out, err = io.StringIO(), io.StringIO()
+    call_command("build_renditions", "--force", stdout=out, stderr=err)
+    assert f"experts.Expert {too_large.pk}:" in err.getvalue()
+    assert "the budget is 40 MB" in err.getvalue()
+    assert not any(_present(too_large.headshot))
+    # Control: the picture within the budget got every rendition.
+    assert all(_present(small.headshot))
