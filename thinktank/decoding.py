@@ -292,10 +292,12 @@ def _strip_avif(data: bytes) -> bytes:
         raise Damaged("no AVIF structure")
     _kind, meta_start, meta_end = top[kinds.index(b"meta")]
     out = bytearray(data[: top[-1][2]])  # bytes after the last box are dropped
-    metadata, iloc = set(), None
+    metadata, iloc, idat = set(), None, 0
     for kind, start, end in _boxes(data, meta_start + 4, meta_end):
         if kind == b"iloc":
             iloc = (start, end)
+        if kind == b"idat":
+            idat = start
         if kind != b"iinf":
             continue
         version = data[start]
@@ -317,11 +319,12 @@ def _strip_avif(data: bytes) -> bytes:
     if metadata and iloc is None:
         raise Damaged("metadata without locations")
     if metadata:
-        _blank_items(data, out, iloc, metadata)
+        _blank_items(data, out, iloc, idat, metadata)
     return bytes(out)
 
 
-def _blank_items(data: bytes, out: bytearray, iloc, items: set[int]):
+def _blank_items(data: bytes, out: bytearray, iloc, idat: int, items: set[int]):
+    """Zero the bytes of ``items``, in the file (method 0) or in ``idat`` (method 1)."""
     start, end = iloc
     version = data[start]
     position = start + 4
@@ -352,8 +355,10 @@ def _blank_items(data: bytes, out: bytearray, iloc, items: set[int]):
             position += length_size
             if position > end:
                 raise Damaged("truncated item locations")
-            if item_id in items and method == 0:
-                first = base + offset
+            if item_id in items and method == 1 and not idat:
+                raise Damaged("item data without its box")
+            if item_id in items and method in (0, 1):
+                first = base + offset + (idat if method == 1 else 0)
                 if first + length > len(out):
                     raise Damaged("item outside the file")
                 out[first : first + length] = bytes(length)
