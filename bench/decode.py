@@ -117,7 +117,7 @@ def child(phase: str, path: str, name: str):
         # Warm up the code the task runs (on a small picture) first.
         from PIL import Image
 
-        from thinktank import renditions
+        from core import renditions
 
         small = Image.new("RGB", (64, 36))
         for fmt in renditions.FORMATS:
@@ -133,7 +133,7 @@ def child(phase: str, path: str, name: str):
         result["peak_mib"] = round((_peak_kib() - before) / 1024, 1)
         expert = Expert.objects.filter(name_en=name).first()
         if expert:
-            from thinktank import renditions
+            from core import renditions
 
             result["renditions"] = len(renditions.expected_names(expert.headshot))
             result["renditions_present"] = sum(

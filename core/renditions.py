@@ -32,8 +32,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from core import pagecache
-from thinktank import decoding
+from core import decoding, pagecache
 
 FORMATS = {
     "avif": ("AVIF", "image/avif", {"quality": 50}),

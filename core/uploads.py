@@ -9,7 +9,7 @@ admin's forms and the content importer get it without knowing about it:
 * the byte size is checked before anything is read, the pixel count and
   the memory its renditions will take from the header (``UPLOAD_*`` and
   ``IMAGE_DECODE_MAX_BYTES`` settings, ``DJANGO_*`` in the environment): the
-  request never decodes a pixel (``thinktank.decoding``);
+  request never decodes a pixel (``core.decoding``);
 * markup (HTML, SVG, script), archives and PDFs hidden inside an image are
   refused; truncated and damaged files are refused;
 * PDFs with active content are refused, naming what was found: JavaScript,
@@ -44,9 +44,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
-from thinktank import decoding, renditions
-
-from core import renditions
+from core import decoding, renditions
 from core.tasks import build_renditions
 
 #: Pillow format name -> (file extension, MIME type) of the images we accept.

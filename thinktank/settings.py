@@ -461,7 +461,7 @@ UPLOAD_IMAGE_MAX_PIXELS = int(
 UPLOAD_IMAGE_MAX_SIDE = int(os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_SIDE", "12000"))
 UPLOAD_PDF_MAX_BYTES = int(os.environ.get("DJANGO_UPLOAD_PDF_MAX_BYTES", "83886080"))
 # The memory one image's renditions may take in the task worker (decoding
-# included: thinktank/decoding.py). The request reads only the header and
+# included: core/decoding.py). The request reads only the header and
 # refuses a picture that would need more; the worker checks again.
 IMAGE_DECODE_MAX_BYTES = int(
     os.environ.get("DJANGO_IMAGE_DECODE_MAX_BYTES", str(256 * 1024 * 1024))

@@ -22,11 +22,11 @@ from django.urls import reverse
 from django_tasks_db.models import DBTaskResult
 from PIL import Image, ImageFile, ImageOps
 
+from core import decoding, renditions, uploads
 from experts.models import Expert
 from tests.admin.forms import errors, fill, form_data
 from tests.factories import make_expert
 from tests.images import files
-from thinktank import decoding, renditions, uploads
 
 MIB = 2**20
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -91,7 +91,7 @@ def test_the_request_reads_the_header_and_the_worker_decodes(
     # The row has the upright size, from the header.
     assert (expert.headshot_width, expert.headshot_height) == upright
     assert not any(_present(expert.headshot)), "renditions built in the request"
-    queued = DBTaskResult.objects.filter(task_path="thinktank.tasks.build_renditions")
+    queued = DBTaskResult.objects.filter(task_path="core.tasks.build_renditions")
     assert [task.status for task in queued] == ["READY"]
 
     call_command(
@@ -196,7 +196,7 @@ from django.core.files.storage import FileSystemStorage
 from PIL import Image
 
 from experts.models import Expert
-from thinktank import decoding, renditions
+from core import decoding, renditions
 
 
 def kib(key):

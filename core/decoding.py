@@ -1,7 +1,7 @@
 """
 Images without decoding in the request, and decoding within a memory budget.
 
-The request (``thinktank.uploads``) never decodes a pixel. It reads the
+The request (``core.uploads``) never decodes a pixel. It reads the
 header (format, size, mode) with ``Image.open``, which stops before the
 pixel data, and walks the file's container:
 
@@ -16,7 +16,7 @@ pixel data, and walks the file's container:
   from the header alone; more than ``IMAGE_DECODE_MAX_BYTES`` (256 MB) is
   refused at the upload.
 
-The worker (``thinktank.renditions.ensure``) decodes with
+The worker (``core.renditions.ensure``) decodes with
 ``working_image()``: a JPEG is decoded already shrunk by libjpeg
 (``Image.draft``: 1/2, 1/4 or 1/8), any picture is then reduced by an
 integer factor (``Image.reduce``) as far as its largest rendition allows,
