@@ -28,10 +28,11 @@ import io
 import posixpath
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from PIL import Image, ImageOps
+from PIL import Image
 
-from core import pagecache
+from core import decoding, pagecache
 
 FORMATS = {
     "avif": ("AVIF", "image/avif", {"quality": 50}),
@@ -158,6 +159,56 @@ def plan(source_name, source_size, spec: Spec, focus) -> list[Rendition]:
     ]
 
 
+def shrink_allowance(source_size, spec_names=None) -> tuple[float, tuple[int, int]]:
+    """
+    How many times a source of ``source_size`` (upright) may be shrunk before
+    any rendition of ``spec_names`` (all specs if None) would need more
+    pixels than it has; and the largest rendition (width, height).
+    """
+    width, height = source_size
+    scale, largest = float("inf"), (1, 1)
+    for name in spec_names if spec_names is not None else SPECS:
+        spec = get_spec(name)
+        left, top, right, bottom = crop_box(width, height, spec.ratio, (50, 50))
+        for r in plan("x", source_size, spec, (50, 50)):
+            scale = min(scale, (right - left) / r.width, (bottom - top) / r.height)
+            if r.width * r.height > largest[0] * largest[1]:
+                largest = (r.width, r.height)
+    return max(1.0, scale), largest
+
+
+class TooLargeToDecode(ValueError):
+    """Decoding the source would take more memory than ``IMAGE_DECODE_MAX_BYTES``."""
+
+
+def decode_cost(header, file_size, spec_names=None) -> int:
+    """Bytes of memory building the renditions of ``spec_names`` takes (from the header)."""
+    scale, largest = shrink_allowance(header.upright, spec_names)
+    return decoding.decode_cost(header, scale, largest, file_size)
+
+
+def decode_source(storage, name, spec_names) -> tuple[Image.Image, tuple[int, int]]:
+    """
+    The pixels to render ``spec_names`` from (``decoding.working_image``:
+    upright, shrunk as far as the largest rendition allows) and the source's
+    upright size. ``TooLargeToDecode`` if that would take more memory than
+    ``IMAGE_DECODE_MAX_BYTES`` (an upload is refused before; a file that
+    came another way, or a lowered budget, stops here).
+    """
+    with storage.open(name, "rb") as handle:
+        data = handle.read()
+    header = decoding.read_header(data)
+    cost = decode_cost(header, len(data), spec_names)
+    if cost > settings.IMAGE_DECODE_MAX_BYTES:
+        raise TooLargeToDecode(
+            f"{name}: decoding would take about {cost // 2**20} MB; "
+            f"the budget is {settings.IMAGE_DECODE_MAX_BYTES // 2**20} MB"
+        )
+    scale, _largest = shrink_allowance(header.upright, spec_names)
+    image, _shrink = decoding.working_image(data, scale)
+    return image, header.upright
+
+
 def avif_column(field) -> str:
     """The row's column recording, per spec, whether AVIF came out smaller."""
     return f"{field.name}_avif"
@@ -190,10 +241,24 @@ def field_plan(field_file, spec_name, *, all_formats=False) -> list[Rendition]:
     return [r for r in planned if r.format != "avif"]
 
 
-def render(image: Image.Image, spec: Spec, focus, rendition: Rendition) -> bytes:
-    box = crop_box(*image.size, spec.ratio, focus)
-    cropped = image.crop(box).resize(
-        (rendition.width, rendition.height), Image.Resampling.LANCZOS, reducing_gap=3.0
+def render(
+    image: Image.Image, spec: Spec, focus, rendition: Rendition, source_size=None
+) -> bytes:
+    """
+    One rendition from ``image``, the source (``source_size``, upright) or a
+    copy of it shrunk by ``decoding.working_image``: the crop is computed on
+    the source and resized straight from the working copy (``box``), so no
+    cropped copy is made.
+    """
+    source_size = source_size or image.size
+    shrink = image.width / source_size[0]
+    box = tuple(v * shrink for v in crop_box(*source_size, spec.ratio, focus))
+    box = (box[0], box[1], min(box[2], image.width), min(box[3], image.height))
+    cropped = image.resize(
+        (rendition.width, rendition.height),
+        Image.Resampling.LANCZOS,
+        box=box,
+        reducing_gap=3.0,
     )
     pil_format, _mime, options = FORMATS[rendition.format]
     if pil_format == "JPEG" and cropped.mode != "RGB":
@@ -220,18 +285,21 @@ def ensure(field_file, force=False) -> list[str]:
     storage = field_file.storage
     focus = field.focus(instance)
     decisions = avif_decisions(field_file)
-    source = None
+    source = source_size = None
     written = []
 
     def pixels():
-        nonlocal source
+        """The source decoded within the memory budget (once, when first needed)."""
+        nonlocal source, source_size
         if source is None:
-            with storage.open(field_file.name, "rb") as handle:
-                data = handle.read()
-            with Image.open(io.BytesIO(data)) as opened:
-                source = ImageOps.exif_transpose(opened)
-                source.load()
+            source, source_size = decode_source(
+                storage, field_file.name, field.renditions
+            )
         return source
+
+    def render_one(spec, r):
+        image = pixels()
+        return render(image, spec, focus, r, source_size)
 
     def write(rendition, data):
         if storage.exists(rendition.name):
@@ -244,15 +312,15 @@ def ensure(field_file, force=False) -> list[str]:
         planned = field_plan(field_file, spec_name, all_formats=True)
         for r in planned:
             if r.format != "avif" and (force or not storage.exists(r.name)):
-                write(r, render(pixels(), spec, focus, r))
+                write(r, render_one(spec, r))
         avifs = [r for r in planned if r.format == "avif"]
         if not avifs or (spec_name in decisions and not force):
             if decisions.get(spec_name):
                 for r in avifs:
                     if not storage.exists(r.name):
-                        write(r, render(pixels(), spec, focus, r))
+                        write(r, render_one(spec, r))
             continue
-        encoded = {r: render(pixels(), spec, focus, r) for r in avifs}
+        encoded = {r: render_one(spec, r) for r in avifs}
         webp_size = {
             (r.width, r.height): storage.size(r.name)
             for r in planned

@@ -6,16 +6,18 @@ admin's forms and the content importer get it without knowing about it:
 
 * the type is decided from the bytes, never from the name or the browser's
   content type (JPEG, PNG, WebP, AVIF; PDF);
-* the byte size is checked before anything is read, the pixel count before
-  anything is decoded (``UPLOAD_*`` settings, ``DJANGO_UPLOAD_*`` in the
-  environment);
+* the byte size is checked before anything is read, the pixel count and
+  the memory its renditions will take from the header (``UPLOAD_*`` and
+  ``IMAGE_DECODE_MAX_BYTES`` settings, ``DJANGO_*`` in the environment): the
+  request never decodes a pixel (``core.decoding``);
 * markup (HTML, SVG, script), archives and PDFs hidden inside an image are
   refused; truncated and damaged files are refused;
 * PDFs with active content are refused, naming what was found: JavaScript,
   launch actions, embedded files, HTML a browser could run;
-* images are decoded and re-encoded from their pixels alone: EXIF (GPS
-  included), XMP, comments and trailing payloads are gone, the EXIF
-  orientation is applied;
+* images are stored without their metadata, taken out of the file's
+  structure without decoding: EXIF (GPS included), XMP, comments and
+  trailing payloads are gone; the orientation alone is kept, and applied
+  to the pixels by the worker that builds the renditions;
 * files are stored under names derived from their content, never from the
   uploaded name (``../``, NUL, odd Unicode and long names are harmless and two
   uploads of ``photo.jpg`` never overwrite each other);
@@ -40,9 +42,9 @@ from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.db.models.signals import post_delete, post_init, post_save, pre_save
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageFile, ImageOps, UnidentifiedImageError
+from PIL import Image, UnidentifiedImageError
 
-from core import renditions
+from core import decoding, renditions
 from core.tasks import build_renditions
 
 #: Pillow format name -> (file extension, MIME type) of the images we accept.
@@ -128,8 +130,11 @@ def _check_size(data: bytes, limit: int):
 @dataclass
 class CheckedImage:
     format: str
+    #: Upright (the orientation applied), as the row stores them.
     width: int
     height: int
+    #: The file without its metadata (``decoding.strip``).
+    clean: bytes = b""
 
     @property
     def extension(self):
@@ -185,26 +190,38 @@ def check_image(data: bytes) -> CheckedImage:
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             # Image.open reads the header only: the size is known before decoding.
-            with Image.open(io.BytesIO(data), formats=[kind]) as image:
-                width, height = image.size
-                if (
-                    width < 1
-                    or height < 1
-                    or max(width, height) > _limit("UPLOAD_IMAGE_MAX_SIDE")
-                    or width * height > _limit("UPLOAD_IMAGE_MAX_PIXELS")
-                ):
-                    raise too_many
-                ImageFile.LOAD_TRUNCATED_IMAGES = False
-                image.load()
+            width, height = decoding.read_header(data, kind).upright
+            if (
+                width < 1
+                or height < 1
+                or max(width, height) > _limit("UPLOAD_IMAGE_MAX_SIDE")
+                or width * height > _limit("UPLOAD_IMAGE_MAX_PIXELS")
+            ):
+                raise too_many
+            # The structure is walked (truncated files fail here), not decoded.
+            clean = decoding.strip(data, kind)
+            header = decoding.read_header(clean, kind)
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             raise too_many from None
         except ValidationError:
             raise
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
             raise damaged from None
-        except Exception:  # noqa: BLE001 - a decoder's odd error is still a bad file
+        except Exception:  # noqa: BLE001 - a parser's odd error is still a bad file
             raise damaged from None
-    return CheckedImage(kind, width, height)
+    cost = renditions.decode_cost(header, len(clean))
+    budget = _limit("IMAGE_DECODE_MAX_BYTES")
+    if cost > budget:
+        raise ValidationError(
+            _(
+                "The image is too large to process: its renditions would take "
+                "about %(needed)s of memory, and the limit is %(limit)s. Upload "
+                "a copy with fewer pixels, or save it as JPEG."
+            ),
+            code="too_large_to_process",
+            params={"needed": _size(cost), "limit": _size(budget)},
+        )
+    return CheckedImage(kind, *header.upright, clean)
 
 
 @dataclass
@@ -223,69 +240,10 @@ class CleanImage:
         return hashlib.sha256(self.data).hexdigest()
 
 
-#: JPEG segments that carry pixels and how to decode them, nothing else:
-#: DQT, DHT, DRI, baseline/extended/progressive SOF, and APP0 (JFIF).
-_BARE_JPEG_SEGMENTS = {0xDB, 0xC4, 0xDD, 0xC0, 0xC1, 0xC2, 0xE0}
-
-
-def _is_bare_jpeg(data: bytes) -> bool:
-    """
-    Whether ``data`` is a JPEG made of pixel data alone (as this module
-    writes them): no EXIF, XMP, ICC or comment segment, nothing after the
-    image. Re-encoding such a file would only lose quality, and would make a
-    restored backup differ from the site it was taken from.
-    """
-    if not (data.startswith(b"\xff\xd8") and data.endswith(b"\xff\xd9")):
-        return False
-    position = 2
-    while position + 4 <= len(data):
-        if data[position] != 0xFF:
-            return False
-        marker = data[position + 1]
-        if marker == 0xDA:  # start of scan: only image data follows
-            return data.count(b"\xff\xd9", position) == 1
-        if marker not in _BARE_JPEG_SEGMENTS:
-            return False
-        length = int.from_bytes(data[position + 2 : position + 4], "big")
-        if marker == 0xE0 and data[position + 4 : position + 9] != b"JFIF\x00":
-            return False
-        position += 2 + length
-    return False
-
-
 def clean_image(data: bytes) -> CleanImage:
-    """Check ``data`` and re-encode it from its pixels: no metadata, orientation applied."""
+    """Check ``data`` and take its metadata out (no decoding: ``decoding.strip``)."""
     checked = check_image(data)
-    if checked.format == "JPEG" and _is_bare_jpeg(data):
-        # Already what the re-encoding below would make, but for its losses.
-        return CleanImage(data, checked.format, checked.width, checked.height)
-    with Image.open(io.BytesIO(data), formats=[checked.format]) as image:
-        icc = image.info.get("icc_profile")
-        upright = ImageOps.exif_transpose(image)
-        if upright.mode == "P" or upright.mode == "PA":
-            upright = upright.convert(
-                "RGBA" if upright.has_transparency_data else "RGB"
-            )
-        keep = ("RGB", "RGBA", "L", "LA")
-        if checked.format == "JPEG":
-            keep = ("RGB", "L")
-        if upright.mode not in keep:
-            has_alpha = "A" in upright.getbands() and checked.format != "JPEG"
-            if upright.mode == "CMYK":
-                icc = None  # a CMYK profile would misdescribe the RGB pixels
-            upright = upright.convert("RGBA" if has_alpha else "RGB")
-        # A new image from the pixels alone: no EXIF, XMP or comments survive.
-        fresh = Image.frombytes(upright.mode, upright.size, upright.tobytes())
-    options = {"icc_profile": icc} if icc else {}
-    if checked.format == "JPEG":
-        options.update(quality=90, optimize=True)
-    elif checked.format == "WEBP":
-        options.update(quality=90, method=4)
-    elif checked.format == "AVIF":
-        options.update(quality=80)
-    buffer = io.BytesIO()
-    fresh.save(buffer, checked.format, **options)
-    return CleanImage(buffer.getvalue(), checked.format, *fresh.size)
+    return CleanImage(checked.clean, checked.format, checked.width, checked.height)
 
 
 @dataclass
@@ -499,6 +457,22 @@ class SafeImageFieldFile(ImageFieldFile):
             self._dimensions_cache = (
                 (checked.width, checked.height) if checked else (None, None)
             )
+        if not hasattr(self, "_dimensions_cache"):
+            # A stored file: its header, turned upright as its orientation
+            # says (Django's reader would give the sideways size), never
+            # its pixels.
+            close = self.closed
+            self.open()
+            try:
+                self.seek(0)
+                self._dimensions_cache = decoding.read_header(self.file).upright
+            except (UnidentifiedImageError, ValueError, SyntaxError, EOFError):
+                self._dimensions_cache = (None, None)
+            finally:
+                if close:
+                    self.close()
+                else:
+                    self.seek(0)
         return super()._get_image_dimensions()
 
     def save(self, name, content, save=True):

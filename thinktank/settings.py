@@ -460,6 +460,12 @@ UPLOAD_IMAGE_MAX_PIXELS = int(
 )
 UPLOAD_IMAGE_MAX_SIDE = int(os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_SIDE", "12000"))
 UPLOAD_PDF_MAX_BYTES = int(os.environ.get("DJANGO_UPLOAD_PDF_MAX_BYTES", "83886080"))
+# The memory one image's renditions may take in the task worker (decoding
+# included: core/decoding.py). The request reads only the header and
+# refuses a picture that would need more; the worker checks again.
+IMAGE_DECODE_MAX_BYTES = int(
+    os.environ.get("DJANGO_IMAGE_DECODE_MAX_BYTES", str(256 * 1024 * 1024))
+)
 # A request body larger than this is refused (413) from its Content-Length,
 # before a byte of it is read (core.security.RequestSizeMiddleware): the
 # largest file plus room for the form around it.

@@ -37,7 +37,12 @@ class Command(BaseCommand):
                         )
                         continue
                     self._store_dimensions(instance, field, field_file)
-                    written += len(renditions.ensure(field_file, force=force))
+                    try:
+                        written += len(renditions.ensure(field_file, force=force))
+                    except renditions.TooLargeToDecode as refused:
+                        self.stderr.write(
+                            f"{model._meta.label} {instance.pk}: {refused}"
+                        )
         self.stdout.write(f"{written} rendition(s) written.")
 
     def _store_dimensions(self, instance, field, field_file):
