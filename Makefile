@@ -15,7 +15,13 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	$(PIP) install --quiet -c constraints.txt -e ".[test]"
 	@touch $@
 
-setup: $(VENV)/.installed messages
+# The Arabic typefaces the site serves and the browser tests' axe-core (package.json), from npm.
+FONTS := node_modules/.fonts-installed
+$(FONTS): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+setup: $(VENV)/.installed $(FONTS) messages
 
 # Compiled message catalogues are build output, not source.
 messages: $(VENV)/.installed

@@ -211,7 +211,16 @@ MODELTRANSLATION_AUTO_POPULATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"))
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# The Arabic typefaces are installed from npm by `make setup` (package.json),
+# never committed, and served from this site like any static file.
+ARABIC_FONTS = ("noto-naskh-arabic", "noto-sans-arabic")
+STATICFILES_DIRS = [
+    BASE_DIR / "static",
+    *(
+        (f"fonts/{name}", BASE_DIR / "node_modules" / "@fontsource" / name / "files")
+        for name in ARABIC_FONTS
+    ),
+]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # Media: the folder MEDIA_ROOT, served by core.media.serve_media (or by

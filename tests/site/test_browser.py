@@ -242,3 +242,40 @@ def test_listing_in_a_browser(live_server, article, browser, axe_script, languag
     )
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     context.close()
+
+
+def test_arabic_pages_use_the_sites_own_arabic_typefaces(live_server, article, browser):
+    """Issue 15, item 5: Arabic text is set in the served Noto typefaces, from this site only."""
+    context = browser.new_context(viewport=DESKTOP)
+    page = context.new_page()
+    fonts = []
+    page.on(
+        "response",
+        lambda r: r.request.resource_type == "font" and fonts.append((r.status, r.url)),
+    )
+    assert page.goto(live_server.url + article.url_in("ar")).status == 200
+    page.evaluate("document.fonts.ready.then(() => true)")
+    loaded = page.evaluate(
+        "[...document.fonts].filter(f => f.status === 'loaded').map(f => f.family + ' ' + f.weight)"
+    )
+    assert {"Noto Naskh Arabic 400", "Noto Sans Arabic 400"} <= set(loaded), loaded
+    assert fonts and all(
+        status == 200 and url.startswith(live_server.url + "/static/fonts/")
+        for status, url in fonts
+    ), fonts
+    family = page.evaluate(
+        "getComputedStyle(document.querySelector('.prose')).fontFamily"
+    )
+    assert family.startswith('"Noto Naskh Arabic"')
+
+    # An English page downloads no Arabic typeface beyond the switcher's word.
+    fonts.clear()
+    english = context.new_page()
+    english.on(
+        "response",
+        lambda r: r.request.resource_type == "font" and fonts.append((r.status, r.url)),
+    )
+    english.goto(live_server.url + article.url_in("en"))
+    english.evaluate("document.fonts.ready.then(() => true)")
+    assert not [url for _status, url in fonts if "naskh" in url]
+    context.close()
