@@ -3,9 +3,10 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, ArticleType
+from core.pager import paginate
 from experts.models import Expert
 from thinktank.i18n import language_codes, same_page_in_every_language
-from thinktank.listing import ListFilterForm, alternates, canonical_query, paginate
+from thinktank.listing import ListFilterForm, alternates, canonical_query
 
 
 @require_safe

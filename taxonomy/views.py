@@ -2,10 +2,11 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 
 from articles.models import Article
+from core.pager import paginate
 from experts.models import Expert
 from taxonomy.models import Region
 from thinktank.i18n import same_page_in_every_language
-from thinktank.listing import ListFilterForm, canonical_query, paginate
+from thinktank.listing import ListFilterForm, canonical_query
 
 
 def term_landing(request, term):
