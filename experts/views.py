@@ -8,6 +8,9 @@ from experts.models import Expert
 from thinktank.i18n import language_codes, same_page_in_every_language
 from thinktank.listing import ListFilterForm, alternates, canonical_query
 
+#: Experts per page of the directory (a multiple of the grid's 2, 3 and 4 columns).
+DIRECTORY_PAGE_SIZE = 48
+
 
 @require_safe
 def expert_list(request):
@@ -17,13 +20,17 @@ def expert_list(request):
     for name in ("topic", "region"):
         if (term := filters.selected(name)) is not None:
             experts = experts.with_expertise_in(term)
-    query = canonical_query(filters)
+    # A page of the directory: the current experts, then the former ones.
+    page_obj = paginate(request, experts.current_first(), DIRECTORY_PAGE_SIZE)
+    people = list(page_obj.object_list)
+    query = canonical_query(filters, page_obj)
     return render(
         request,
         "experts/expert_list.html",
         {
-            "current": experts.current(),
-            "former": experts.alumni(),
+            "current": [expert for expert in people if not expert.is_former],
+            "former": [expert for expert in people if expert.is_former],
+            "page_obj": page_obj,
             "filters": filters,
             "canonical_query": query,
             "alternates": same_page_in_every_language(request, query=query),

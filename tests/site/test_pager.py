@@ -14,9 +14,9 @@ from django.test.utils import CaptureQueriesContext
 from articles.generate import generate
 from articles.models import Article
 from core.pager import paginate
-from experts.models import Expert
+from experts.models import Expert, ExpertStatus
 from taxonomy.models import Topic
-from tests.factories import make_article, make_topic
+from tests.factories import make_article, make_expert, make_topic
 from tests.site.helpers import get_page, text
 
 pytestmark = pytest.mark.django_db
@@ -197,3 +197,33 @@ def test_a_list_costs_the_same_queries_at_10_and_1000_articles(client):
     large_pages = pages(topic, expert)
     assert large_pages["listing, last page"] != "/policy-analysis?page=1"
     assert counts(large_pages) == small
+
+
+def test_the_experts_directory_pages_through_current_then_former_experts(client):
+    for n in range(50):
+        make_expert(f"Current {n:02d}", sort_name=f"Current {n:02d}")
+    for n in range(3):
+        make_expert(f"Former {n}", sort_name=f"Former {n}", status=ExpertStatus.FORMER)
+
+    def sections(doc):
+        return {
+            section.get("aria-labelledby"): [
+                text(a) for a in section.xpath(".//*[@class='person__name']/a")
+            ]
+            for section in doc.xpath("//section[contains(@class, 'directory')]")
+        }
+
+    first = get_page(client, "/experts")
+    assert sections(first) == {
+        "current-heading": [f"Current {n:02d}" for n in range(48)]
+    }
+    assert canonical(first) == "/experts"
+    older = pager_links(first)["Older"]
+    second = get_page(client, "/experts" + older)
+    assert canonical(second) == "/experts?page=2"
+    assert sections(second) == {
+        "current-heading": ["Current 48", "Current 49"],
+        "former-heading": ["Former 0", "Former 1", "Former 2"],
+    }
+    assert "Older" not in pager_links(second)
+    get_page(client, "/experts?page=3", status=404)
