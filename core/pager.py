@@ -4,10 +4,12 @@ A pager that does not count the archive.
 Django's ``Paginator`` counts every match of a list to know its last page: on a
 list of 90,000 articles that count is most of the page's cost, and it grows with
 the archive. ``paginate()`` counts at most a window: the rows up to this page and
-``AHEAD`` pages beyond it (``SELECT COUNT(*) FROM (… LIMIT n)``, one query, read
-down the list's ordering index). When the whole list fits in that window the
-pager knows its last page and shows it; otherwise it shows the pages around this
-one and a gap after them, and "Older" leads on. The page's rows are a second
+the ``AHEAD`` pages beyond it, whose numbers the pager shows (``SELECT COUNT(*)
+FROM (… LIMIT n)``, one query, read down the list's ordering index; on a topic
+that one article in twenty carries, each page counted reads some two hundred
+articles). When the whole list fits in that window the pager knows its last
+page and shows it; otherwise it shows the pages around this one and a gap after
+them, and "Older" leads on. The page's rows are a second
 query, as with Django's pager, so a list costs two queries at any size.
 
 Page addresses stay ``?page=N``. A number past the end of the list is a 404 (a
@@ -22,8 +24,8 @@ from django.core.paginator import Page, Paginator
 from django.http import Http404
 
 PAGE_SIZE = 10
-#: How many pages past this one the pager counts (and may show numbers for).
-AHEAD = 20
+#: How many pages past this one the pager counts: those it shows numbers for.
+AHEAD = 2
 
 
 class WindowPaginator:

@@ -112,15 +112,20 @@ def test_prev_and_next_name_the_pages_whose_canonical_they_are(client, energy):
     assert before.xpath("//*[@aria-current='page']/text()") == ["1"]
 
 
-def test_a_short_list_shows_every_page_number_and_its_last():
+def test_near_the_end_the_pager_shows_the_last_page():
     for _ in range(45):
         make_article()
-    request = RequestFactory().get("/x", {"page": "2"})
-    pager = render_pager(
-        paginate(request, Article.objects.live("en").newest_first()), request
-    )
-    numbers = [text(e) for e in pager.xpath("//li[not(@class='pager__step')]")]
-    assert numbers == ["1", "2", "3", "4", "5"]
+    articles = Article.objects.live("en").newest_first()
+
+    def numbers(page):
+        request = RequestFactory().get("/x", {"page": str(page)})
+        pager = render_pager(paginate(request, articles), request)
+        return [text(e) for e in pager.xpath("//li[not(@class='pager__step')]")]
+
+    # Two pages ahead are counted: from page 2 the list goes on past page 4.
+    assert numbers(2) == ["1", "2", "3", "4", "…"]
+    # From page 3 the count reaches the end: page 5 is the last.
+    assert numbers(3) == ["1", "2", "3", "4", "5"]
 
 
 def test_a_long_list_shows_the_pages_near_this_one_and_a_gap_after_them():
