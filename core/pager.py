@@ -41,8 +41,9 @@ class WindowPaginator:
         self.object_list = object_list
         self.per_page = per_page
         limit = (number + ahead) * per_page
-        # One more than the window: whether anything lies beyond it.
-        seen = object_list.values("pk")[: limit + 1].count()
+        # One more than the window: whether anything lies beyond it. Any
+        # limit + 1 rows count the same, so in whichever order is cheapest.
+        seen = object_list.order_by().values("pk")[: limit + 1].count()
         self.complete = seen <= limit
         self.count = min(seen, limit)
         self.num_pages = max(1, ceil(self.count / per_page))
