@@ -22,6 +22,7 @@ from articles.models import (
     TypeKind,
 )
 from articles.search_index import update_search_vectors
+from core.admin_filters import year_filter
 from history.admin import ConflictsAdminMixin, RevisionsAdminMixin, TrashAdminMixin
 from history.bylines import freeze as freeze_bylines
 from history.diff import highlight
@@ -206,10 +207,11 @@ class ArticleAdmin(
         PublishedInFilter,
         "topics",
         StaleTranslationFilter,
+        # Not date_hierarchy: it sorts the distinct years of the whole archive.
+        year_filter("published_at", _("year published")),
     ]
     list_select_related = ["type"]
     search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
-    date_hierarchy = "published_at"
     # A filtered list counts its matches; the archive's total is not counted again.
     show_full_result_count = False
     autocomplete_fields = ["topics", "regions"]
