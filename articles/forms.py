@@ -4,7 +4,7 @@ from django.utils.translation import get_language, gettext_lazy as _
 
 from experts.models import Expert
 from thinktank.i18n import language_codes, localized_fields
-from thinktank.listing import ListFilterForm
+from thinktank.listing import Choices, ListFilterForm
 
 
 class ArticleFilterForm(ListFilterForm):
@@ -30,7 +30,7 @@ class ArticleFilterForm(ListFilterForm):
         self.fields["expert"] = forms.ChoiceField(
             label=_("Expert"),
             required=False,
-            choices=[("", _("All experts")), *names.items()],
+            choices=Choices([("", _("All experts")), *names.items()]),
         )
         # "from" and "to" are the query-string names (and Python keywords).
         for name, label in (("from", _("From")), ("to", _("To"))):

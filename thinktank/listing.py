@@ -11,16 +11,18 @@ from functools import cache
 from urllib.parse import urlencode
 
 from django import forms
+from django.conf import settings
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext_lazy as _
+from django.utils.choices import BaseChoiceIterator
+from django.utils.translation import get_language, gettext_lazy as _
 
 from articles.models import ArticleType
 from core.rows import Columns, fill_prefetched
 from taxonomy.models import Region, Topic
-from thinktank.i18n import language_codes, localized_fields
+from thinktank.i18n import language_codes, localized, localized_fields
 
 PAGE_SIZE = 10
 
@@ -35,10 +37,11 @@ def _filter_columns(model) -> Columns:
     )
 
 
-def terms_in_tree_order(model) -> list:
+def terms_in_tree_order(model, *, children=True) -> list:
     """
     Every term of ``model`` as (term, depth), children under their parent, in
-    one query: each term's ``children`` are filled in from the same rows.
+    one query: each term's ``children`` are filled in from the same rows
+    (unless ``children`` is False: ``fill_children()`` fills one term's).
     """
     # Instances from rows of the columns a filter needs (a few hundred terms:
     # building them through the model's __init__ cost more than the query).
@@ -51,12 +54,41 @@ def terms_in_tree_order(model) -> list:
 
     def walk(parent_id, depth):
         for term in by_parent.get(parent_id, []):
-            fill_prefetched(term, "children", by_parent.get(term.pk, []))
+            if children:
+                fill_prefetched(term, "children", by_parent.get(term.pk, []))
             ordered.append((term, depth))
             walk(term.pk, depth + 1)
 
     walk(None, 0)
     return ordered
+
+
+def fill_children(term, terms: list) -> None:
+    """Fill ``term.children`` from ``terms`` (terms_in_tree_order's), without a query."""
+    fill_prefetched(
+        term, "children", [t for t, _depth in terms if t.parent_id == term.pk]
+    )
+
+
+class Choices(BaseChoiceIterator):
+    """
+    A select's (value, label) pairs, taken as they are: a ChoiceField
+    normalizes a plain list item by item, which for a thousand experts cost
+    more than reading them.
+    """
+
+    def __init__(self, pairs):
+        self.pairs = pairs
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+
+def label(obj, field: str) -> str:
+    """``obj``'s ``field`` in the active language, else in the default one (as its translated attribute reads)."""
+    return getattr(obj, localized(field, get_language() or settings.LANGUAGE_CODE)) or (
+        getattr(obj, localized(field, settings.LANGUAGE_CODE))
+    )
 
 
 class ListFilterForm(forms.Form):
@@ -74,6 +106,7 @@ class ListFilterForm(forms.Form):
             del self.fields[name]
         # Choices are read here, in the view, so that rendering the form never queries.
         self.objects = {}
+        self.terms = {}
         if "type" in self.fields:
             types = ArticleType.objects.all() if types is None else types
             self.objects["type"] = {t.slug: t for t in types}
@@ -85,17 +118,26 @@ class ListFilterForm(forms.Form):
             ("region", Region, _("All regions")),
         ):
             if name in self.fields:
-                terms = terms_in_tree_order(model)
+                # Children are filled for the chosen term only (selected()).
+                terms = terms_in_tree_order(model, children=False)
+                self.terms[name] = terms
                 self.objects[name] = {t.slug: t for t, _depth in terms}
-                self.fields[name].choices = [("", everything)] + [
-                    (t.slug, f"{'— ' * depth}{t.name}") for t, depth in terms
-                ]
+                self.fields[name].choices = Choices(
+                    [("", everything)]
+                    + [
+                        (t.slug, f"{'— ' * depth}{label(t, 'name')}")
+                        for t, depth in terms
+                    ]
+                )
 
     def selected(self, name):
         """The ArticleType, Topic or Region chosen for ``name``, or None."""
         self.is_valid()
         value = getattr(self, "cleaned_data", {}).get(name)
-        return self.objects.get(name, {}).get(value)
+        chosen = self.objects.get(name, {}).get(value)
+        if name in self.terms and chosen is not None:
+            fill_children(chosen, self.terms[name])
+        return chosen
 
     @property
     def active(self) -> bool:
