@@ -84,11 +84,11 @@ class Choices(BaseChoiceIterator):
         return iter(self.pairs)
 
 
-def label(obj, field: str) -> str:
-    """``obj``'s ``field`` in the active language, else in the default one (as its translated attribute reads)."""
-    return getattr(obj, localized(field, get_language() or settings.LANGUAGE_CODE)) or (
-        getattr(obj, localized(field, settings.LANGUAGE_CODE))
-    )
+def labels(field: str):
+    """Reads an object's ``field`` in the active language, else in the default one (as its translated attribute does)."""
+    own = localized(field, get_language() or settings.LANGUAGE_CODE)
+    default = localized(field, settings.LANGUAGE_CODE)
+    return lambda obj: getattr(obj, own) or getattr(obj, default)
 
 
 class ListFilterForm(forms.Form):
@@ -122,12 +122,10 @@ class ListFilterForm(forms.Form):
                 terms = terms_in_tree_order(model, children=False)
                 self.terms[name] = terms
                 self.objects[name] = {t.slug: t for t, _depth in terms}
+                name_of = labels("name")
                 self.fields[name].choices = Choices(
                     [("", everything)]
-                    + [
-                        (t.slug, f"{'— ' * depth}{label(t, 'name')}")
-                        for t, depth in terms
-                    ]
+                    + [(t.slug, f"{'— ' * depth}{name_of(t)}") for t, depth in terms]
                 )
 
     def selected(self, name):
