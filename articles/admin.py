@@ -23,6 +23,7 @@ from articles.models import (
 )
 from articles.search_index import update_search_vectors
 from core.admin_filters import year_filter
+from core.admin_pager import BoundedCountAdminMixin
 from history.admin import ConflictsAdminMixin, RevisionsAdminMixin, TrashAdminMixin
 from history.bylines import freeze as freeze_bylines
 from history.diff import highlight
@@ -184,6 +185,7 @@ TYPE_FIELDSETS = {
 
 @admin.register(Article)
 class ArticleAdmin(
+    BoundedCountAdminMixin,
     UnpublishedChangesAdminMixin,
     ConflictsAdminMixin,
     RevisionsAdminMixin,
