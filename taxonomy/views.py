@@ -1,4 +1,3 @@
-from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import render
 
 from articles.models import Article
@@ -6,7 +5,7 @@ from core.pager import paginate
 from experts.models import Expert
 from taxonomy.models import Region
 from thinktank.i18n import same_page_in_every_language
-from thinktank.listing import ListFilterForm, canonical_query
+from thinktank.listing import ListFilterForm, canonical_query, fill_children
 
 
 def term_landing(request, term):
@@ -16,12 +15,12 @@ def term_landing(request, term):
     """
     lang = request.LANGUAGE_CODE
     is_region = isinstance(term, Region)
-    # Read the children once for the article filter, the expert filter and the page.
-    children = Prefetch("children", queryset=type(term).objects.ordered())
-    prefetch_related_objects([term], children)
+    filters = ListFilterForm(request.GET)
+    # The children, for the article filter, the expert filter and the page,
+    # from the filter's own read of every term.
+    fill_children(term, filters.terms["region" if is_region else "topic"])
     articles = Article.objects.live(lang)
     articles = articles.in_region(term) if is_region else articles.in_topic(term)
-    filters = ListFilterForm(request.GET)
     experts = Expert.objects.with_profile().for_language(lang).current()
     page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
     query = canonical_query(filters, page_obj)
