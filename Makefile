@@ -65,6 +65,7 @@ serve: $(SECRET_KEY_FILE) setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 test: lint
 	$(VENV)/bin/pytest -q

@@ -13,6 +13,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
 
 from articles import staleness
+from articles.bylines import freeze as freeze_bylines
 from articles.models import (
     Article,
     ArticleType,
@@ -22,14 +23,11 @@ from articles.models import (
     TypeKind,
 )
 from articles.search_index import update_search_vectors
+from core.admin import BilingualAdmin, ProposedSlugForm
 from core.admin_filters import year_filter
 from core.admin_pager import BoundedCountAdminMixin
-from history.admin import ConflictsAdminMixin, RevisionsAdminMixin, TrashAdminMixin
-from history.bylines import freeze as freeze_bylines
+from core.i18n import language_codes, localized
 from history.diff import highlight
-from thinktank.admin import BilingualAdmin, ProposedSlugForm
-from thinktank.i18n import language_codes, localized
-from workflow.admin import UnpublishedChangesAdminMixin, WorkflowAdminMixin
 
 
 @admin.register(ArticleType)
@@ -183,16 +181,14 @@ TYPE_FIELDSETS = {
 }
 
 
-@admin.register(Article)
-class ArticleAdmin(
-    BoundedCountAdminMixin,
-    UnpublishedChangesAdminMixin,
-    ConflictsAdminMixin,
-    RevisionsAdminMixin,
-    TrashAdminMixin,
-    WorkflowAdminMixin,
-    BilingualAdmin,
-):
+class ArticleAdminMixin(BoundedCountAdminMixin):
+    """
+    The article admin's own part: its form, lists, filters, inlines and save
+    hooks. The project composes it with history's revisions, conflicts and
+    trash and the workflow's transitions (``thinktank.admin.ArticleAdmin``),
+    and registers the result; its methods come first in that class.
+    """
+
     form = ArticleForm
     list_display = [
         "headline",

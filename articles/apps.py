@@ -16,8 +16,10 @@ class ArticlesConfig(AppConfig):
             Recommendation,
             StaleTranslation,
         )
-        from core import pagecache
+        from core import pagecache, slugs
 
+        # An article is /policy-analysis/<its slug in the page's language>.
+        slugs.share_policy_analysis(Article, translated=True)
         # Stale translations follow the article's revisions (history).
         staleness.connect()
         # The note on a translation older than its English text.

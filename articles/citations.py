@@ -22,10 +22,10 @@ from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext
 
+from articles.bylines import as_published
 from articles.models import Article, TypeKind
-from history.bylines import as_published
-from thinktank.i18n import site_name
-from thinktank.slugs import propose_slug
+from core.i18n import site_name
+from core.slugs import propose_slug
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def _citation(article: Article, language_code: str) -> Citation:
             title = f"{title}: {article.subtitle}"
         day, year, date_text = _appeared(article)
         return Citation(
-            # Authors as first published (history.bylines), not as they are now.
+            # Authors as first published (articles.bylines), not as they are now.
             authors=[_author(as_published(a), language_code) for a in article.byline()],
             title=title,
             kind=article.type.kind,

@@ -14,8 +14,8 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
+from core.i18n import site_name
 from core.urls import slug_url
-from thinktank.i18n import site_name
 
 # What json_script escapes, so that no title can close the <script> element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
@@ -154,11 +154,8 @@ def expert_json_ld(expert) -> SafeString:
     topics = [t.name for t in (*expert.topics.all(), *expert.regions.all())]
     if topics:
         data["knowsAbout"] = topics
-    same_as = [u for u in (expert.website, expert.linkedin) if u]
-    if expert.x_handle:
-        same_as.append(f"https://x.com/{expert.x_handle.lstrip('@')}")
-    if same_as:
-        data["sameAs"] = same_as
+    if expert.profiles:
+        data["sameAs"] = [url for _label, url in expert.profiles]
     return json_ld(data)
 
 

@@ -2,9 +2,38 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy as _
 
+from articles.models import ArticleType
+from core.i18n import language_codes, localized_fields
 from experts.models import Expert
-from thinktank.i18n import language_codes, localized_fields
-from thinktank.listing import Choices, ListFilterForm
+from taxonomy.forms import Choices, TermFilterForm
+
+
+class ListFilterForm(TermFilterForm):
+    """The type, topic and region filters of a list of articles."""
+
+    FIELDS = ("type", *TermFilterForm.FIELDS)
+    field_order = FIELDS
+
+    type = forms.ChoiceField(label=_("Type"), required=False)
+
+    def __init__(self, data, *, fields=None, types=None):
+        super().__init__(data, fields=fields)
+        if "type" in self.fields:
+            types = ArticleType.objects.all() if types is None else types
+            self.objects["type"] = {t.slug: t for t in types}
+            self.fields["type"].choices = [("", _("All types"))] + [
+                (t.slug, t.plural) for t in self.objects["type"].values()
+            ]
+
+    def apply(self, articles):
+        """``articles`` narrowed to the chosen type, topic (or sub-topic) and region."""
+        if (article_type := self.selected("type")) is not None:
+            articles = articles.of_type(article_type.slug)
+        if (topic := self.selected("topic")) is not None:
+            articles = articles.in_topic(topic)
+        if (region := self.selected("region")) is not None:
+            articles = articles.in_region(region)
+        return articles
 
 
 class ArticleFilterForm(ListFilterForm):

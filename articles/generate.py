@@ -30,6 +30,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import rails
+from articles.bylines import snapshot_of
 from articles.models import (
     Article,
     ArticleType,
@@ -41,7 +42,6 @@ from articles.models import (
 from articles.search_index import update_search_vectors
 from core import pagecache
 from experts.models import Expert, ExpertStatus
-from history.bylines import snapshot_of
 from taxonomy.models import Region, Topic
 
 #: At this many articles the archive has its full complement of people and terms.

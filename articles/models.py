@@ -10,17 +10,17 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from articles.search_index import update_search_vectors
+from core.i18n import language_codes, localized, localized_fields
+from core.nul import NulFreeMixin
+from core.redirects import record_moves
+from core.richtext import RichTextField
+from core.slugs import describe, propose_slug, slug_owner
+from core.uploads import SafeImageField, SafePdfField
 from core.urls import slug_url
 from experts.models import Expert
 from history.options import ManyToMany, Ordered, RevisionOptions
 from history.trash import LiveManager
 from taxonomy.models import Region, Topic
-from thinktank.i18n import language_codes, localized, localized_fields
-from thinktank.nul import NulFreeMixin
-from thinktank.redirects import record_moves
-from thinktank.richtext import RichTextField
-from thinktank.slugs import describe, propose_slug, slug_owner
-from thinktank.uploads import SafeImageField, SafePdfField
 
 
 class Status(models.TextChoices):
@@ -305,7 +305,7 @@ class Article(NulFreeMixin, models.Model):
     lead_image_height = models.PositiveIntegerField(
         null=True, blank=True, editable=False
     )
-    # Rendition specs offered in AVIF for this image (thinktank.renditions).
+    # Rendition specs offered in AVIF for this image (core.renditions).
     lead_image_avif = models.CharField(max_length=100, blank=True, editable=False)
     lead_image_decorative = models.BooleanField(
         _("the lead image is decorative"),
@@ -500,7 +500,7 @@ class Article(NulFreeMixin, models.Model):
         # language's values, whichever language is active (an Arabic request).
         with translation.override(settings.LANGUAGE_CODE):
             super().save(*args, **kwargs)
-        # A published address that changed keeps answering (thinktank.redirects).
+        # A published address that changed keeps answering (core.redirects).
         record_moves(
             stored_urls,
             {
@@ -706,7 +706,7 @@ class Authorship(NulFreeMixin, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     # The author as they were at the article's first publication, per
     # language: {"en": {"name", "titles", "short_bio"}, …, "sort_name"}
-    # (history.bylines). Citations use it; "About the authors" stays live.
+    # (articles.bylines). Citations use it; "About the authors" stays live.
     frozen = models.JSONField(
         _("byline at first publication"), default=dict, blank=True, editable=False
     )

@@ -41,7 +41,7 @@ from django.utils import timezone
 from articles.models import Article, Authorship, RelatedArticle, live_sql
 from core import pagecache
 from core.commits import after_commit
-from thinktank.i18n import language_codes, localized
+from core.i18n import language_codes, localized
 
 #: Rows kept per article and language.
 KEEP = 12

@@ -34,7 +34,7 @@ from django.utils.translation import gettext_lazy as _
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Authorship
 from articles.search_index import normalize, plain_text, search_config, strip_marks
-from thinktank.i18n import localized
+from core.i18n import localized
 
 # Marks around matches in SearchHeadline's output, replaced by <mark> once the
 # text around them is escaped (a summary may contain "<").

@@ -23,7 +23,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Prefetch, Value
 
-from thinktank.i18n import language_codes, localized, localized_fields
+from core.i18n import language_codes, localized, localized_fields
 
 #: PostgreSQL text-search configuration per language; others use "simple".
 SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}

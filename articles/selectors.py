@@ -13,6 +13,7 @@ from articles.models import (
     StaleTranslation,
     live_sql,
 )
+from core.i18n import language_codes, localized
 from core.rows import (
     Columns,
     cache_related,
@@ -24,7 +25,6 @@ from core.rows import (
 )
 from experts.models import Expert
 from taxonomy.models import Region, Topic
-from thinktank.i18n import language_codes, localized
 
 
 def recommended_articles(

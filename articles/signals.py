@@ -1,7 +1,7 @@
 from django.db.models.signals import post_save
 
+from articles.bylines import freeze
 from articles.models import Article
-from history.bylines import freeze
 
 
 def freeze_bylines(sender, instance, raw=False, **kwargs):

@@ -2,10 +2,10 @@ from django.db.models import OuterRef, Q, Subquery
 from django.utils import translation
 
 from articles.models import Article
+from core.i18n import language_codes, localized, localized_fields
+from core.sitemaps import SiteSitemap
 from core.urls import slug_url
 from taxonomy.models import Region, Topic
-from thinktank.i18n import language_codes, localized, localized_fields
-from thinktank.sitemaps import SiteSitemap
 
 
 class ArticleSitemap(SiteSitemap):

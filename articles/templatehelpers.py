@@ -15,7 +15,7 @@ from django.utils.translation import pgettext
 
 from articles import staleness
 from articles.models import StaleTranslation
-from thinktank.i18n import localized
+from core.i18n import localized
 
 AUTHOR_NOTE_MARK = "❖"
 

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
+from articles.landings import term_landing
 from articles.models import Article
 from articles.search import SearchForm, attach_snippets, is_capped, search_articles
 from articles.selectors import (
@@ -12,10 +13,9 @@ from articles.selectors import (
     recommended_articles,
     with_bylines,
 )
+from core.i18n import same_page_in_every_language
+from core.listing import canonical_query, paginate as paginate_counted
 from core.pager import paginate
-from taxonomy.views import term_landing
-from thinktank.i18n import same_page_in_every_language
-from thinktank.listing import canonical_query, paginate as paginate_counted
 
 
 @require_safe

@@ -1,7 +1,13 @@
+import re
 import uuid
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.nul import NulFreeMixin
 
 
 class ContentGeneration(models.Model):
@@ -23,3 +29,115 @@ class ContentGeneration(models.Model):
 
     def __str__(self):
         return f"generation {self.value}"
+
+
+# Never in an address: spaces and control characters (PostgreSQL refuses NUL in
+# text), and the backslash, which browsers read as "/" ("/\evil.example" is
+# another site).
+_NOT_IN_PATH = re.compile(r"[\x00-\x20\x7f\\]")
+
+
+def validate_site_path(value: str) -> None:
+    """A path on this site: a single leading "/" (no scheme, no host), no space, backslash or control character."""
+    if not value.startswith("/") or value.startswith("//"):
+        raise ValidationError(
+            _("Enter a path on this site, starting with a single /."),
+            code="not_a_path",
+        )
+    if _NOT_IN_PATH.search(value):
+        raise ValidationError(
+            _("An address cannot contain spaces, backslashes or control characters."),
+            code="bad_character",
+        )
+
+
+def validate_old_path(value: str) -> None:
+    """The address a redirect answers: a path on this site, without query string or fragment."""
+    validate_site_path(value)
+    if "?" in value or "#" in value:
+        raise ValidationError(
+            _("Leave out the query string: a redirect matches the path alone."),
+            code="query",
+        )
+
+
+def validate_redirect_target(value: str) -> None:
+    """Where a redirect leads: a path on this site, or a full http:// or https:// URL."""
+    if value.startswith("/") and not value.startswith("//"):
+        validate_site_path(value)
+        return
+    try:
+        URLValidator(schemes=["http", "https"])(value)
+    except ValidationError:
+        raise ValidationError(
+            _(
+                "Enter a path on this site (/experts/jane-doe) or a full URL "
+                "starting with https:// or http://."
+            ),
+            code="not_a_target",
+        ) from None
+
+
+class RedirectKind(models.TextChoices):
+    AUTO = "auto", _("Automatic (slug changed)")
+    MANUAL = "manual", _("Added by an editor")
+
+
+class RedirectQuerySet(models.QuerySet):
+    def for_path(self, path):
+        """The redirect whose old address is ``path`` (at most one: ``old_path`` is unique)."""
+        if "\x00" in path:
+            # No stored path holds a NUL (validate_old_path), and PostgreSQL
+            # refuses one even in a query.
+            return self.none()
+        return self.filter(old_path=path)
+
+
+class Redirect(NulFreeMixin, models.Model):
+    """An old address that answers 301 with a new one, forever."""
+
+    old_path = models.CharField(
+        _("old address"),
+        max_length=500,
+        unique=True,
+        validators=[validate_old_path],
+        help_text=_("A path on this site, e.g. /ar/policy-analysis/old-slug."),
+    )
+    new_path = models.CharField(
+        _("new address"),
+        max_length=500,
+        validators=[validate_redirect_target],
+        help_text=_("A path on this site (/experts/jane-doe) or a full URL."),
+    )
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, help_text=_("For editors' reference.")
+    )
+    kind = models.CharField(
+        _("kind"),
+        max_length=10,
+        choices=RedirectKind.choices,
+        default=RedirectKind.MANUAL,
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = RedirectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("redirect")
+        verbose_name_plural = _("redirects")
+        ordering = ["old_path"]
+
+    def __str__(self):
+        return f"{self.old_path} → {self.new_path}"
+
+    def save(self, *args, **kwargs):
+        # The admin, the CSV import and slug changes all write through here:
+        # one set of checks for every way a redirect is made.
+        self.full_clean(validate_unique=False)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.old_path == self.new_path:
+            raise ValidationError(
+                {"new_path": _("The new address is the old one: it would loop.")}
+            )

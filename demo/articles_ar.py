@@ -1,7 +1,7 @@
 """
 Arabic versions of ten demo articles, keyed by the English slug.
 
-The Arabic slug is proposed from the Arabic title by ``thinktank.slugs.propose_slug``.
+The Arabic slug is proposed from the Arabic title by ``core.slugs.propose_slug``.
 An internal link to another Arabic article is written ``href="ar:<english-slug>"``;
 the generator replaces it with that article's Arabic address.
 """

@@ -34,7 +34,7 @@ from data_experts import EXPERTS
 from data_terms import REGIONS, TOPICS
 from PIL import Image, ImageDraw, ImageFont
 
-from thinktank.slugs import propose_slug
+from core.slugs import propose_slug
 
 FORMAT = "thinktank-exchange/1"
 TIME_ZONE = ZoneInfo("America/New_York")

@@ -3,9 +3,9 @@ from django.db.models import Count, Q
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import BilingualAdmin
 from experts.models import Expert
 from history.admin import HistoryAdminMixin
-from thinktank.admin import BilingualAdmin
 
 
 @admin.register(Expert)

@@ -5,16 +5,16 @@ from django.db.models import Case, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.i18n import localized_fields
+from core.nul import NulFreeMixin
+from core.redirects import paths_in_languages, record_moves
+from core.richtext import RichTextField
+from core.slugs import propose_slug
+from core.uploads import SafeImageField
 from core.urls import slug_url
 from history.options import ManyToMany, RevisionOptions
 from history.trash import LiveManager
 from taxonomy.models import Region, Topic
-from thinktank.i18n import localized_fields
-from thinktank.nul import NulFreeMixin
-from thinktank.redirects import paths_in_languages, record_moves
-from thinktank.richtext import RichTextField
-from thinktank.slugs import propose_slug
-from thinktank.uploads import SafeImageField
 
 
 class ExpertStatus(models.TextChoices):
@@ -175,7 +175,7 @@ class Expert(NulFreeMixin, models.Model):
     )
     headshot_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     headshot_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Rendition specs offered in AVIF for this photo (thinktank.renditions).
+    # Rendition specs offered in AVIF for this photo (core.renditions).
     headshot_avif = models.CharField(max_length=100, blank=True, editable=False)
     headshot_focus_x = models.PositiveSmallIntegerField(
         _("headshot focus (x %)"), default=50, validators=[MaxValueValidator(100)]
@@ -257,7 +257,7 @@ class Expert(NulFreeMixin, models.Model):
         )
         super().save(*args, **kwargs)
         if stored and stored != self.slug:
-            # The profile keeps answering at its old address (see thinktank.redirects).
+            # The profile keeps answering at its old address (see core.redirects).
             record_moves(
                 paths_in_languages("experts:detail", stored),
                 paths_in_languages("experts:detail", self.slug),
@@ -276,6 +276,15 @@ class Expert(NulFreeMixin, models.Model):
                     )
                 }
             )
+
+    @property
+    def profiles(self) -> list[tuple[str, str]]:
+        """The expert's pages elsewhere, as (label, URL): website, X, LinkedIn; those set."""
+        links = [(_("Website"), self.website)]
+        if self.x_handle:
+            links.append(("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+        links.append(("LinkedIn", self.linkedin))
+        return [(label, url) for label, url in links if url]
 
     @property
     def title_list(self):

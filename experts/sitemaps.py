@@ -1,9 +1,9 @@
 from django.db.models import Q
 
+from core.i18n import language_codes, localized, localized_fields
+from core.sitemaps import SiteSitemap
 from core.urls import slug_url
 from experts.models import Expert
-from thinktank.i18n import language_codes, localized, localized_fields
-from thinktank.sitemaps import SiteSitemap
 
 
 class ExpertSitemap(SiteSitemap):

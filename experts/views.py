@@ -1,12 +1,12 @@
 from django.http import Http404, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from articles.models import Article, ArticleType
+from core.i18n import same_page_in_every_language
+from core.listing import canonical_query
 from core.pager import paginate
 from experts.models import Expert
-from thinktank.i18n import language_codes, same_page_in_every_language
-from thinktank.listing import ListFilterForm, alternates, canonical_query
+from taxonomy.forms import TermFilterForm
 
 #: Experts per page of the directory (a multiple of the grid's 2, 3 and 4 columns).
 DIRECTORY_PAGE_SIZE = 48
@@ -15,7 +15,7 @@ DIRECTORY_PAGE_SIZE = 48
 @require_safe
 def expert_list(request):
     lang = request.LANGUAGE_CODE
-    filters = ListFilterForm(request.GET, fields=("topic", "region"))
+    filters = TermFilterForm(request.GET)
     experts = Expert.objects.with_profile().for_language(lang).for_directory()
     for name in ("topic", "region"):
         if (term := filters.selected(name)) is not None:
@@ -34,33 +34,6 @@ def expert_list(request):
             "filters": filters,
             "canonical_query": query,
             "alternates": same_page_in_every_language(request, query=query),
-        },
-    )
-
-
-@require_safe
-def expert_detail(request, slug):
-    lang = request.LANGUAGE_CODE
-    experts = Expert.objects.with_profile().for_language(lang).for_profile()
-    expert = get_object_or_404(experts, slug=slug)
-    articles = Article.objects.live(lang).by_expert(expert)
-    # A semi-join over the expert's work, not a join of every type with it and DISTINCT.
-    types = ArticleType.objects.filter(pk__in=articles.values("type_id"))
-    filters = ListFilterForm(request.GET, fields=("type",), types=types)
-    page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
-    languages = [code for code in language_codes() if expert.has_page_in(code)]
-    query = canonical_query(filters, page_obj)
-    return render(
-        request,
-        "experts/expert_detail.html",
-        {
-            "expert": expert,
-            "page_obj": page_obj,
-            "filters": filters,
-            "canonical_query": query,
-            "alternates": alternates(
-                "experts:detail", [slug], languages=languages, query=query
-            ),
         },
     )
 

@@ -7,8 +7,8 @@ class HistoryConfig(AppConfig):
     verbose_name = _("History")
 
     def ready(self):
+        from core.uploads import keep_files_named_by
         from history.services import files_named
-        from thinktank.uploads import keep_files_named_by
 
         # A file a revision names stays until its revisions go (purge_trash).
         keep_files_named_by(files_named)

@@ -281,7 +281,7 @@ def files_named(model, attname, names=None) -> set[str]:
     """
     The file names that revisions of ``model`` hold in the column
     ``attname`` (among ``names`` when given): a restore can put them back, so
-    they are kept (``thinktank.uploads.keep_files_named_by``).
+    they are kept (``core.uploads.keep_files_named_by``).
     """
     key = f"data__fields__{attname}"
     revisions = Revision.objects.filter(

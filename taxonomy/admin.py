@@ -1,8 +1,8 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import BilingualAdmin, ProposedSlugForm
 from taxonomy.models import Region, Topic
-from thinktank.admin import BilingualAdmin, ProposedSlugForm
 
 
 class TermForm(ProposedSlugForm):

@@ -2,10 +2,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.nul import NulFreeMixin
+from core.redirects import paths_in_languages, record_moves
+from core.slugs import describe, propose_slug, slug_owner
 from core.urls import slug_url
-from thinktank.nul import NulFreeMixin
-from thinktank.redirects import paths_in_languages, record_moves
-from thinktank.slugs import describe, propose_slug, slug_owner
 
 
 class TermQuerySet(models.QuerySet):
@@ -70,7 +70,7 @@ class Term(NulFreeMixin, models.Model):
         )
         super().save(*args, **kwargs)
         if stored and stored != self.slug:
-            # The landing keeps answering at its old address (see thinktank.redirects).
+            # The landing keeps answering at its old address (see core.redirects).
             record_moves(
                 paths_in_languages("policy_analysis", stored),
                 paths_in_languages("policy_analysis", self.slug),

@@ -5,10 +5,10 @@ from typing import NamedTuple
 
 from django.conf import settings
 
+from core.i18n import localized
 from core.rows import fetch, quoted
 from core.urls import slug_url_parts
 from taxonomy.models import Region, Topic
-from thinktank.i18n import localized
 
 
 class MenuTerm(NamedTuple):

@@ -37,10 +37,10 @@ from articles.templatehelpers import (
     stale_since,
     with_mark,
 )
+from core import pictures
+from core.listing import page_numbers, page_query
 from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
-from thinktank import pictures
-from thinktank.listing import page_numbers, page_query
 from thinktank.templatehelpers import (
     chrome_menus,
     hreflang_alternates,

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from thinktank.i18n import same_page_in_every_language
+from core.i18n import same_page_in_every_language
 
 
 @require_safe

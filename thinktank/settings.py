@@ -38,7 +38,7 @@ SITE_URL = os.environ.get("DJANGO_SITE_URL", "http://127.0.0.1:8000").rstrip("/"
 SITE_NAME = os.environ.get(
     "DJANGO_SITE_NAME", "The Meridian Institute for Near East Policy"
 )
-# The institute's name in the other languages (thinktank.i18n.site_name()):
+# The institute's name in the other languages (core.i18n.site_name()):
 # the publisher in that language's citations. SITE_NAME stands in for a
 # language without one.
 SITE_NAMES = {
@@ -64,13 +64,15 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The project's own apps, bottom layer first (docs/architecture.md).
     "core",
-    "thinktank",
+    "history",
     "taxonomy",
     "experts",
     "articles",
     "workflow",
-    "history",
+    "exchange",
+    "thinktank",
 ]
 
 MIDDLEWARE = [
@@ -88,14 +90,14 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # A full media disk answers 507 with a clear message.
-    "thinktank.storage.StorageFullMiddleware",
+    "core.storage.StorageFullMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Moved pages: a 404 whose path has a Redirect answers 301 instead.
-    "thinktank.redirects.RedirectFallbackMiddleware",
+    "core.redirects.RedirectFallbackMiddleware",
     # Locks out a user or address after repeated failed sign-ins (last, as
     # django-axes asks).
     "axes.middleware.AxesMiddleware",
@@ -212,7 +214,7 @@ STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
-# Media: the folder MEDIA_ROOT, served by thinktank.media.serve_media (or by
+# Media: the folder MEDIA_ROOT, served by core.media.serve_media (or by
 # the front server: DJANGO_MEDIA_ACCEL, docs/operations.md); or an S3 bucket
 # when DJANGO_S3_BUCKET is set (django-storages; endpoint, region and keys
 # from the environment, so any S3-compatible store serves).
@@ -239,7 +241,7 @@ MEDIA_STORAGE = (
     }
     if S3_BUCKET
     # Files appear whole or not at all (a full disk leaves no half file).
-    else {"BACKEND": "thinktank.storage.MediaStorage"}
+    else {"BACKEND": "core.storage.MediaStorage"}
 )
 #: How the front server is asked to send a media file: "" (streamed by
 #: Django), "nginx:<internal prefix>" (X-Accel-Redirect) or "sendfile"
@@ -448,7 +450,7 @@ LOGGING = {
 }
 
 
-# Uploads (thinktank/uploads.py, docs/images.md): limits checked before any
+# Uploads (core/uploads.py, docs/images.md): limits checked before any
 # byte is decoded.
 UPLOAD_IMAGE_MAX_BYTES = int(
     os.environ.get("DJANGO_UPLOAD_IMAGE_MAX_BYTES", "20971520")

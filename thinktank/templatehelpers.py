@@ -10,9 +10,9 @@ from django.urls import NoReverseMatch
 from django.utils import translation
 from markupsafe import Markup, escape
 
+from core.i18n import language_codes
 from core.urls import page_url
 from taxonomy.selectors import MenuTerm, menu_terms
-from thinktank.i18n import language_codes
 
 
 def chrome_menus() -> dict[str, tuple[MenuTerm, ...]]:

@@ -3,12 +3,14 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from articles import landings
 from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
 from core.health import healthz
+from core.media import serve_media
+from core.sitemaps import robots_txt, sitemap_index, sitemap_section
+from experts import views as experts_views
 from experts.sitemaps import ExpertSitemap
 from thinktank import pages, views
-from thinktank.media import serve_media
-from thinktank.sitemaps import robots_txt, sitemap_index, sitemap_section
 from workflow.views import share_link
 
 SITEMAPS = {
@@ -17,6 +19,23 @@ SITEMAPS = {
     "topics": TopicSitemap,
     "regions": RegionSitemap,
 }
+
+# The experts' addresses, at the site root so that the directory is /experts,
+# without a slash. An expert's page lists their analysis (articles).
+EXPERTS_URLS = (
+    [
+        path("experts", experts_views.expert_list, name="list"),
+        # The site header looks the directory up by this name too.
+        path("experts", experts_views.expert_list, name="directory"),
+        path(
+            "experts/view/<slug:legacy_slug>",
+            experts_views.expert_legacy,
+            name="legacy",
+        ),
+        path("experts/<slug:slug>", landings.expert_detail, name="detail"),
+    ],
+    "experts",
+)
 
 urlpatterns = [
     path(
@@ -43,7 +62,7 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("about", pages.about, name="about"),
     path("", include("articles.urls")),
-    path("", include("experts.urls")),
+    path("", include(EXPERTS_URLS)),
     prefix_default_language=False,
 )
 

@@ -3,9 +3,9 @@ from django.views.decorators.http import require_safe
 
 from articles.models import Article
 from articles.selectors import with_bylines
+from core.i18n import same_page_in_every_language
 from experts.models import Expert
 from taxonomy.models import Region, Topic
-from thinktank.i18n import same_page_in_every_language
 
 LATEST_COUNT = 6
 # The home page features the newest report of this type, else the newest article.

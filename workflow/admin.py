@@ -1,5 +1,5 @@
 """
-The workflow in the article admin (``ArticleAdmin`` mixes in ``WorkflowAdminMixin``),
+The workflow in the article admin (``thinktank.admin.ArticleAdmin`` mixes in ``WorkflowAdminMixin``),
 and the admin of share links and the transition log.
 
 Status and publication fields are read-only for everyone: only the
@@ -28,9 +28,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
 
 from articles.models import Article, Status
+from core.i18n import language_codes, localized, localized_fields
 from history import services as history, snapshot
 from history.models import Revision, RevisionKind
-from thinktank.i18n import language_codes, localized, localized_fields
 from workflow import services, sharing
 from workflow.models import ShareLink, Transition
 from workflow.views import preview

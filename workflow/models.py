@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article, Status
-from thinktank.nul import NulFreeMixin
+from core.nul import NulFreeMixin
 
 
 class TransitionQuerySet(models.QuerySet):

@@ -25,9 +25,10 @@ from django.utils.translation import gettext_lazy as _
 from articles import rails
 from articles.models import Article, Status
 from core import pagecache
+from core.i18n import language_codes, localized
 from history import services as history
-from thinktank.i18n import language_codes, localized
 from workflow.models import Transition
+from workflow.tasks import NOTIFIED, notify
 
 #: Statuses in which the author (a contributor) may still edit the text.
 EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.CHANGES_REQUESTED)
@@ -395,8 +396,6 @@ def discard_changes(revision, user):
 
 
 def _notify(transition_id, name):
-    from workflow.tasks import NOTIFIED, notify
-
     if name in NOTIFIED:
         notify.enqueue(transition_id)
 

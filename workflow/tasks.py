@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from workflow.models import Transition
+
 #: The transitions that send an email.
 NOTIFIED = ("submit", "request_changes")
 
@@ -35,8 +37,6 @@ def _recipients(record):
 @task()
 def notify(transition_id: int) -> int:
     """Email the people a transition concerns; the number of recipients."""
-    from workflow.models import Transition
-
     record = (
         Transition.objects.select_related("article", "actor", "article__created_by")
         .filter(pk=transition_id)

@@ -6,7 +6,7 @@ def freeze_published_bylines(apps, schema_editor):
     """
     Keep the byline of every published article whose authors have none (the
     importer stored them unfrozen): each author's name, titles and short bio
-    per language, as history.bylines.snapshot_of does.
+    per language, as articles.bylines.snapshot_of does.
     """
     Authorship = apps.get_model("articles", "Authorship")
     Expert = apps.get_model("experts", "Expert")

@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from articles.admin import ArticleAdmin
 from tests.admin.forms import page
 from tests.factories import make_article
+from thinktank.admin import ArticleAdmin
 
 pytestmark = pytest.mark.django_db
 

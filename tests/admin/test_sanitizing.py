@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
+from core.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 from tests.admin.forms import fill, form_data
 from tests.factories import make_article, make_expert
-from thinktank.richtext import ALLOWED_ATTRIBUTES, ALLOWED_TAGS, ALLOWED_URL_SCHEMES
 
 pytestmark = pytest.mark.django_db
 

@@ -26,11 +26,11 @@ from articles.models import (
     Status,
     published_q,
 )
+from core.slugs import propose_slug
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Region, Topic
 from tests.exchange.helpers import import_file
 from tests.site.helpers import get_page
-from thinktank.slugs import propose_slug
 
 pytestmark = pytest.mark.django_db
 

@@ -1,8 +1,8 @@
 import pytest
 
-from articles.exchange import schema
-from articles.exchange.records import MODELS
-from thinktank.i18n import language_codes, localized
+from core.i18n import language_codes, localized
+from exchange import schema
+from exchange.records import MODELS
 
 # Fields that describe the database rather than the content.
 NOT_EXCHANGED = {"id", "created_at", "updated_at", "created_by", "updated_by"}

@@ -1,8 +1,8 @@
 from django.test import TestCase, override_settings
 
+from core.listing import PAGE_SIZE
 from tests.factories import make_article, make_expert, make_topic
 from tests.found.helpers import page
-from thinktank.listing import PAGE_SIZE
 
 SITE = "https://example.org"
 

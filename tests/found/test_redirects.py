@@ -12,9 +12,9 @@ from django.utils import translation
 from lxml import html
 
 from articles.models import Status
+from core.models import Redirect, RedirectKind
+from core.redirects import import_redirects, record_move
 from tests.factories import make_article, make_expert, make_region, make_topic
-from thinktank.models import Redirect, RedirectKind
-from thinktank.redirects import import_redirects, record_move
 
 
 class SlugChangeTests(TestCase):
@@ -87,7 +87,7 @@ class SlugChangeTests(TestCase):
         self.assertEqual(self.client.get("/experts").status_code, 200)
         with CaptureQueriesContext(connection) as queries:
             self.assertEqual(self.client.get("/nowhere").status_code, 404)
-        self.assertEqual(sum("thinktank_redirect" in q["sql"] for q in queries), 1)
+        self.assertEqual(sum("core_redirect" in q["sql"] for q in queries), 1)
 
     def test_query_string_is_kept(self):
         record_move("/old-list", "/policy-analysis", kind=RedirectKind.MANUAL)
@@ -177,7 +177,7 @@ class RedirectAdminTests(TestCase):
     def test_add_by_hand_collapses_chains(self):
         record_move("/one", "/two", kind=RedirectKind.MANUAL)
         response = self.client.post(
-            "/admin/thinktank/redirect/add/",
+            "/admin/core/redirect/add/",
             {"old_path": "/two", "new_path": "/three", "language": "en"},
         )
         self.assertEqual(response.status_code, 302)
@@ -188,16 +188,16 @@ class RedirectAdminTests(TestCase):
 
         upload = SimpleUploadedFile("r.csv", b"/a,/b\nbad\n", content_type="text/csv")
         response = self.client.post(
-            "/admin/thinktank/redirect/import/", {"file": upload}
+            "/admin/core/redirect/import/", {"file": upload}
         )
         self.assertContains(response, "Line 2: expected old_path,new_path[,language].")
         self.assertFalse(Redirect.objects.exists())
         upload = SimpleUploadedFile("r.csv", b"/a,/b\n/c,/d\n", content_type="text/csv")
         response = self.client.post(
-            "/admin/thinktank/redirect/import/", {"file": upload}
+            "/admin/core/redirect/import/", {"file": upload}
         )
         self.assertRedirects(
-            response, "/admin/thinktank/redirect/", fetch_redirect_response=False
+            response, "/admin/core/redirect/", fetch_redirect_response=False
         )
         self.assertEqual(Redirect.objects.count(), 2)
 
@@ -232,7 +232,7 @@ class RedirectValidationTests(TestCase):
         for field, value in BAD_ADDRESSES:
             with self.subTest(value=value):
                 response = self.client.post(
-                    "/admin/thinktank/redirect/add/", self.row(field, value)
+                    "/admin/core/redirect/add/", self.row(field, value)
                 )
                 self.assertEqual(response.status_code, 200)
                 doc = html.fromstring(response.content)
@@ -243,7 +243,7 @@ class RedirectValidationTests(TestCase):
         self.assertFalse(Redirect.objects.exists())
         # The same form saves a good pair.
         response = self.client.post(
-            "/admin/thinktank/redirect/add/",
+            "/admin/core/redirect/add/",
             {"old_path": "/old", "new_path": "https://example.org/new"},
         )
         self.assertEqual(response.status_code, 302)

@@ -9,9 +9,9 @@ from django.utils import timezone
 
 from articles.models import Article, Status
 from articles.sitemaps import ArticleSitemap
+from core.sitemaps import MAX_URLS_PER_FILE
 from tests.factories import make_article, make_region, make_topic
 from tests.found.helpers import SITEMAP, sitemap_entries, xml
-from thinktank.sitemaps import MAX_URLS_PER_FILE
 from thinktank.urls import SITEMAPS
 
 SITE = "https://example.org"

@@ -6,10 +6,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Status
+from core.slugs import propose_slug, transliterate
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Region, Topic
 from tests.factories import make_article, make_expert, make_region, make_topic
-from thinktank.slugs import propose_slug, transliterate
 
 pytestmark = pytest.mark.django_db
 
@@ -214,7 +214,7 @@ def test_an_article_cannot_recommend_itself():
 def test_nul_characters_are_refused_on_save_and_in_validation():
     """Defect 5: a NUL character is refused on every database, naming the field."""
     from articles.models import Authorship
-    from thinktank.models import Redirect
+    from core.models import Redirect
 
     article = make_article(
         "Ports and power", status=Status.DRAFT, languages=("en", "ar")

@@ -2,9 +2,9 @@
 
 import pytest
 
+from core.richtext import sanitize_html
 from experts.models import Expert
 from tests.factories import make_article, make_expert
-from thinktank.richtext import sanitize_html
 
 HOSTILE = [
     ("<p>ok</p><script>alert(1)</script>", "<p>ok</p>"),

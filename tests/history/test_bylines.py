@@ -10,9 +10,10 @@ from django.apps import apps
 from django.db.models import Count
 from django.urls import reverse
 
+from articles import bylines
 from articles.models import Article, Authorship, Status
 from experts.models import Expert
-from history import bylines, services
+from history import services
 from tests.demo.test_demo_content import CONTENT
 from tests.exchange.helpers import SAMPLE, import_file
 from tests.factories import make_article, make_expert

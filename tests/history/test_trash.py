@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Authorship
+from core.slugs import slug_owner
 from experts.models import Expert
 from history.models import Revision, RevisionKind
 from tests.factories import make_article, make_expert, make_topic
-from thinktank.slugs import slug_owner
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.urls import path
 
-from thinktank.media import serve_media
+from core.media import serve_media
 from thinktank.urls import urlpatterns as site_urlpatterns
 
 

@@ -8,11 +8,11 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import RequestFactory
 
+from core import renditions
+from core.media import serve_media
 from experts.models import Expert
 from tests.factories import make_article, make_expert
 from tests.images import files
-from thinktank import renditions
-from thinktank.media import serve_media
 
 pytestmark = pytest.mark.django_db
 

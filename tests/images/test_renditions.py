@@ -11,10 +11,10 @@ from django.test import Client
 from django.urls import Resolver404, resolve
 from PIL import Image
 
+from core import renditions
 from experts.models import Expert
 from tests.factories import make_article, make_expert
 from tests.images import files
-from thinktank import renditions
 
 pytestmark = pytest.mark.django_db
 

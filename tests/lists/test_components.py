@@ -6,10 +6,11 @@ from django.template import engines
 from django.test import RequestFactory
 from django.utils import timezone, translation
 
+from articles.forms import ListFilterForm
 from articles.models import Article
+from core.listing import paginate
 from tests.factories import make_article, make_expert
 from tests.lists.html import cls, text
-from thinktank.listing import ListFilterForm, paginate
 
 pytestmark = pytest.mark.django_db
 

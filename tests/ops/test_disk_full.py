@@ -9,10 +9,10 @@ from unittest import mock
 
 import pytest
 
+from core.storage import MediaStorage
 from experts.models import Expert
 from tests.images import files
 from tests.images.test_upload_safety import post_expert, upload
-from thinktank.storage import MediaStorage
 
 pytestmark = pytest.mark.django_db
 

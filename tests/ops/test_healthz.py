@@ -89,7 +89,7 @@ def test_the_real_cache_check_fails_when_the_cache_is_unreachable(settings):
 
 def test_a_stalled_queue_is_reported(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-    from thinktank.tasks import build_renditions
+    from core.tasks import build_renditions
 
     build_renditions.enqueue("experts.Expert", 1, "headshot")
     fresh, body = monitor()

@@ -13,9 +13,9 @@ from django.test import Client
 from moto.server import ThreadedMotoServer
 from storages.backends.s3 import S3Storage
 
+from core import renditions
 from tests.factories import make_expert
 from tests.images import files
-from thinktank import renditions
 
 pytestmark = pytest.mark.django_db
 

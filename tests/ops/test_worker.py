@@ -8,9 +8,9 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
+from core import renditions
 from tests.factories import make_expert
 from tests.images import files
-from thinktank import renditions
 
 # Committed for real, as in production: the save's on-commit hook queues the
 # task, and the worker (which closes connections it finds in a transaction)
@@ -40,7 +40,7 @@ def _present(field_file):
 def test_a_save_queues_renditions_and_the_worker_builds_them(queued):
     expert = _save_headshot()
     queued_tasks = DBTaskResult.objects.filter(
-        task_path="thinktank.tasks.build_renditions"
+        task_path="core.tasks.build_renditions"
     )
     assert [t.status for t in queued_tasks] == ["READY"]
     assert not any(_present(expert.headshot)), "built inside the request"

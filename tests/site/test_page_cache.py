@@ -265,7 +265,7 @@ def test_conditional_requests_get_304(client, page_cache, site):
 
 
 def test_404s_are_cached_and_become_redirects(client, page_cache, site):
-    from thinktank.models import Redirect
+    from core.models import Redirect
 
     assert client.get("/policy-analysis/gone-for-good").status_code == 404
     assert cache_state(client.get("/policy-analysis/gone-for-good")) == "hit"

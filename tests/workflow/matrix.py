@@ -19,10 +19,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticleType, StaleTranslation, Status
+from core.models import Redirect
 from history import snapshot
 from history.services import record, record_pending, trash
 from tests.factories import make_article, make_expert, make_region, make_topic
-from thinktank.models import Redirect
 from workflow.models import ShareLink, Transition
 
 ANONYMOUS = "anonymous"
@@ -134,11 +134,11 @@ def make_objects(owner):
             slug="spare", name_en="Spare", plural_en="Spares"
         ),
         "articles.article": article,
-        "thinktank.redirect": Redirect.objects.create(
+        "core.redirect": Redirect.objects.create(
             old_path="/old-spare", new_path="/new-spare"
         ),
         "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
-            task_path="thinktank.tasks.build_renditions",
+            task_path="core.tasks.build_renditions",
             args_kwargs={"args": ["experts.Expert", 1, "headshot"], "kwargs": {}},
             backend_name="default",
         ),

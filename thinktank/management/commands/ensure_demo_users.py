@@ -1,6 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
+from articles.models import Article, ArticleType, Status
 from workflow.roles import (
     ADMINISTRATOR,
     CONTRIBUTOR,
@@ -9,6 +10,7 @@ from workflow.roles import (
     TRANSLATOR,
     ensure_roles,
 )
+from workflow.services import perform
 
 DEMO_ADMIN = ("admin", "admin")
 
@@ -77,9 +79,6 @@ class Command(BaseCommand):
         Two pieces of the demo contributor's in the workflow: a draft and one in
         review. Returns how many were created.
         """
-        from articles.models import Article, ArticleType, Status
-        from workflow.services import perform
-
         kind = ArticleType.objects.filter(slug="brief-analysis").first()
         if kind is None:
             return 0

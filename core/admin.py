@@ -1,0 +1,178 @@
+"""
+What every admin of a translated model shares.
+
+``BilingualAdmin`` is modeltranslation's plain ``TranslationAdmin`` (its tabbed
+variant loads jQuery UI from a CDN, which the CSP and offline machines block)
+plus:
+
+* ``lang`` and ``dir`` on every per-language input, set on the server so that
+  Arabic is typed right to left even without JavaScript;
+* ``static/admin/thinktank/translation_tabs.js``, which groups each field's
+  language inputs into tabs (English | العربية);
+* ``static/admin/thinktank/unsaved_changes.js``, which asks before the editor
+  leaves a change form with unsaved edits;
+* a change form that lets the prose editor run under the CSP (see
+  ``templates/admin/thinktank/change_form.html``).
+
+``RedirectAdmin`` lists redirects, adds them by hand and imports them from a CSV file.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db import models
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import get_language_info, gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from core.models import Redirect, RedirectKind
+from core.redirects import import_redirects, record_move
+from core.slugs import propose_slug
+
+#: Translated fields whose values are addresses, read left to right in every language.
+LEFT_TO_RIGHT_FIELDS = (models.SlugField, models.URLField, models.EmailField)
+
+
+def language_attrs(code: str) -> dict[str, str]:
+    """The HTML attributes that mark an input as holding text in ``code``."""
+    info = get_language_info(code)
+    return {
+        "lang": code,
+        "dir": "rtl" if info["bidi"] else "ltr",
+        "data-mt-lang": code,
+        "data-mt-lang-name": info["name_local"],
+    }
+
+
+class ProposedSlugForm(forms.ModelForm):
+    """
+    Fills an empty slug with the one proposed from its source field (as the
+    model's ``clean()`` and ``save()`` do), so that the address being checked
+    is the one shown: when it clashes, the editor sees it next to the error.
+    """
+
+    #: {slug field: field it is proposed from}
+    slug_sources: dict[str, str] = {}
+
+    def clean(self):
+        cleaned_data = super().clean()
+        proposed = {}
+        for slug_field, source in self.slug_sources.items():
+            if slug_field in self.fields and not cleaned_data.get(slug_field):
+                slug = propose_slug(cleaned_data.get(source) or "")
+                if slug:
+                    cleaned_data[slug_field] = proposed[self.add_prefix(slug_field)] = (
+                        slug
+                    )
+        if proposed:
+            # Bound forms render self.data: show the proposals if the form comes back.
+            self.data = self.data.copy()
+            for name, slug in proposed.items():
+                self.data[name] = slug
+        return cleaned_data
+
+
+class BilingualAdminMixin:
+    """Marks translation inputs with their language; loads the tab script and styles."""
+
+    change_form_template = "admin/thinktank/change_form.html"
+
+    class Media:
+        js = [
+            "admin/thinktank/translation_tabs.js",
+            "admin/thinktank/unsaved_changes.js",
+        ]
+        css = {"all": ["admin/thinktank/admin.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        original = getattr(db_field, "translated_field", None)
+        if field is not None and original is not None:
+            widget = field.widget
+            # Unwrap the related-object and clearable wrappers to reach the input.
+            while hasattr(widget, "widget"):
+                widget = widget.widget
+            widget.attrs.update(language_attrs(db_field.language))
+            if isinstance(db_field, LEFT_TO_RIGHT_FIELDS):
+                # An Arabic slug is transliterated ASCII: it reads left to right.
+                widget.attrs["dir"] = "ltr"
+            widget.attrs["data-mt-field"] = original.name
+        return field
+
+
+class BilingualAdmin(BilingualAdminMixin, TranslationAdmin):
+    """The base of every translated model's admin."""
+
+
+class RedirectImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("Columns: old_path, new_path and optionally language; UTF-8."),
+    )
+
+
+@admin.register(Redirect)
+class RedirectAdmin(admin.ModelAdmin):
+    list_display = ["old_path", "new_path", "language", "kind", "created"]
+    list_filter = ["kind", "language"]
+    search_fields = ["old_path", "new_path"]
+    readonly_fields = ["kind", "created"]
+    change_list_template = "admin/core/redirect/change_list.html"
+
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:
+            # Through record_move() so that chains collapse as for automatic ones.
+            saved = record_move(
+                obj.old_path,
+                obj.new_path,
+                language=obj.language,
+                kind=RedirectKind.MANUAL,
+            )
+            obj.pk = saved.pk if saved else None
+
+    def get_urls(self):
+        return [
+            path(
+                "import/",
+                self.admin_site.admin_view(self.import_view),
+                name="core_redirect_import",
+            ),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = RedirectImportForm(request.POST or None, request.FILES or None)
+        errors = []
+        if request.method == "POST" and form.is_valid():
+            try:
+                text = form.cleaned_data["file"].read().decode("utf-8-sig")
+            except UnicodeDecodeError:
+                errors = [_("The file is not UTF-8 text.")]
+            else:
+                result = import_redirects(text)
+                errors = result.errors
+                if not errors:
+                    self.message_user(
+                        request,
+                        _("%(created)d redirects added, %(updated)d updated.")
+                        % {"created": result.created, "updated": result.updated},
+                        messages.SUCCESS,
+                    )
+                    return redirect("admin:core_redirect_changelist")
+        return TemplateResponse(
+            request,
+            "admin/core/redirect/import.html",
+            {
+                **self.admin_site.each_context(request),
+                "opts": self.model._meta,
+                "title": _("Import redirects"),
+                "form": form,
+                "errors": errors,
+            },
+        )

@@ -1,0 +1,214 @@
+"""
+The write pass of an import: upsert the validated records in one transaction.
+
+A record is saved only when something in it differs from what is stored, so a
+second import of the same file changes nothing, not even ``updated_at``.
+"""
+
+from pathlib import PurePath
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from articles import bylines
+from articles.models import Authorship, Recommendation
+from articles.search_index import update_search_vectors
+from exchange import schema
+from exchange.files import stored_bytes
+from exchange.records import (
+    MODELS,
+    ImportSummary,
+    Record,
+    identity_field,
+    specs,
+)
+from history import services as history
+
+
+class Writer:
+    def __init__(self, records: dict[str, list[Record]], *, dry_run: bool):
+        self.records = records
+        self.dry_run = dry_run
+        self.stored_files: list[tuple] = []  # (storage, name) written so far
+        self.summary = ImportSummary(dry_run=dry_run)
+        self._pks: dict[tuple[str, str], int] = {}
+
+    def write(self) -> ImportSummary:
+        try:
+            with transaction.atomic():
+                self._write_records("article_types")
+                self._write_terms("topics")
+                self._write_terms("regions")
+                self._write_records("experts")
+                self._write_articles()
+                self._keep_revisions()
+                if self.dry_run:
+                    transaction.set_rollback(True)
+        except BaseException:
+            self._delete_stored_files()
+            raise
+        return self.summary
+
+    def _pk(self, section: str, slug: str) -> int:
+        """The primary key of the record ``slug`` of ``section``, in the file or the DB."""
+        if (section, slug) not in self._pks:
+            lookup = identity_field(section)
+            self._pks[section, slug] = (
+                MODELS[section]
+                ._base_manager.values_list("pk", flat=True)
+                .get(**{lookup: slug})
+            )
+        return self._pks[section, slug]
+
+    def _save(self, record: Record, *, also_changed: bool = False):
+        """Save the record if anything in it differs from what is stored, and count it."""
+        changed = record.is_new or record.changed or also_changed
+        if changed:
+            record.instance.save()
+            record.written = True
+        self._pks[record.section, record.slug] = record.instance.pk
+        outcome = "created" if record.is_new else "updated" if changed else "unchanged"
+        self.summary.counts[record.section][outcome] += 1
+
+    def _set_foreign_key(self, record: Record, attname: str, pk: int | None) -> bool:
+        if getattr(record.instance, attname) == pk:
+            return False
+        setattr(record.instance, attname, pk)
+        return True
+
+    def _write_records(self, section: str):
+        for record in self.records[section]:
+            files_changed = self._write_files(record)
+            relations = self._relation_changes(record)
+            self._save(record, also_changed=files_changed or bool(relations))
+            self._write_relations(record, relations)
+
+    def _write_terms(self, section: str):
+        for record in _parents_first(self.records[section]):
+            moved = False
+            if "parent" in record.data:
+                parent = record.data["parent"]
+                parent_pk = self._pk(section, parent) if parent else None
+                moved = self._set_foreign_key(record, "parent_id", parent_pk)
+            self._save(record, also_changed=moved)
+
+    def _write_articles(self):
+        pending = []
+        for record in self.records["articles"]:
+            retyped = self._set_foreign_key(
+                record, "type_id", self._pk("article_types", record.data["type"])
+            )
+            files_changed = self._write_files(record)
+            relations = self._relation_changes(record)
+            self._save(record, also_changed=retyped or files_changed or bool(relations))
+            pending.append((record, relations))
+        # Recommendations may name articles that come later in the file.
+        for record, relations in pending:
+            self._write_relations(record, relations)
+            # Published work keeps its byline as of its publication (citations).
+            bylines.freeze(record.instance)
+        # Authors and terms are written after the articles: index their names.
+        update_search_vectors(record.instance.pk for record, _rel in pending)
+
+    def _keep_revisions(self):
+        """A revision of every expert and article the import created or changed."""
+        for section in ("experts", "articles"):
+            for item in self.records[section]:
+                if item.is_new or item.written:
+                    history.record(item.instance, via="import_content")
+
+    def _relation_changes(self, record: Record) -> dict[str, list[str]]:
+        """The relations whose stored slugs differ from the file's: key -> slugs."""
+        if record.section == "experts":
+            wanted = record.data.get("expertise", {})
+        elif record.section == "articles":
+            keys = ("authors", "topics", "regions", "recommended")
+            wanted = {key: record.data[key] for key in keys if key in record.data}
+        else:
+            return {}
+        changes = {}
+        for key, slugs in wanted.items():
+            ordered = key in ("authors", "recommended")
+            stored = record.current.get(key, [])
+            if (slugs if ordered else sorted(slugs)) != stored:
+                changes[key] = slugs
+        return changes
+
+    def _write_relations(self, record: Record, changes: dict[str, list[str]]):
+        instance = record.instance
+        for key, slugs in changes.items():
+            if key == "authors":
+                # An author who stays keeps the byline frozen at publication.
+                frozen = dict(instance.authorships.values_list("expert_id", "frozen"))
+                instance.authorships.all().delete()
+                Authorship.objects.bulk_create(
+                    Authorship(
+                        article=instance,
+                        expert_id=expert_id,
+                        order=n,
+                        frozen=frozen.get(expert_id, {}),
+                    )
+                    for n, expert_id in enumerate(
+                        self._pk("experts", slug) for slug in slugs
+                    )
+                )
+            elif key == "recommended":
+                instance.recommendation_links.all().delete()
+                Recommendation.objects.bulk_create(
+                    Recommendation(
+                        article=instance,
+                        recommended_id=self._pk("articles", slug),
+                        order=n,
+                    )
+                    for n, slug in enumerate(slugs)
+                )
+            else:
+                getattr(instance, key).set([self._pk(key, slug) for slug in slugs])
+
+    def _write_files(self, record: Record) -> bool:
+        """Copy the record's files into storage unless the same bytes are stored; True on change."""
+        changed = False
+        for key, spec in specs(record.section).items():
+            if spec.kind != schema.FILE or key not in record.data:
+                continue
+            field_file = getattr(record.instance, spec.field)
+            if key not in record.files:  # null: the file is removed from the record
+                if field_file:
+                    setattr(record.instance, spec.field, "")
+                    changed = True
+                continue
+            upload = record.files[key]
+            if field_file and stored_bytes(field_file) == upload.stored:
+                continue
+            changed = True
+            if not self.dry_run:
+                field_file.save(
+                    f"{record.slug}{PurePath(upload.name).suffix.lower()}",
+                    ContentFile(upload.content),
+                    save=False,
+                )
+                self.stored_files.append((field_file.storage, field_file.name))
+        return changed
+
+    def _delete_stored_files(self):
+        for storage, name in self.stored_files:
+            storage.delete(name)
+
+
+def _parents_first(records: list[Record]) -> list[Record]:
+    """Terms ordered so that a parent named in the file is written before its children."""
+    by_slug = {record.slug: record for record in records}
+    ordered, seen = [], set()
+
+    def visit(record):
+        if id(record) in seen:
+            return
+        seen.add(id(record))
+        parent = by_slug.get(record.data.get("parent"))
+        if parent is not None:
+            visit(parent)
+        ordered.append(record)
+
+    for record in records:
+        visit(record)
+    return ordered
