@@ -24,6 +24,8 @@ from articles.models import (
 )
 from articles.search_index import update_search_vectors
 from core.admin import BilingualAdmin, ProposedSlugForm
+from core.admin_filters import year_filter
+from core.admin_pager import BoundedCountAdminMixin
 from core.i18n import language_codes, localized
 from history.diff import highlight
 
@@ -179,7 +181,7 @@ TYPE_FIELDSETS = {
 }
 
 
-class ArticleAdminMixin:
+class ArticleAdminMixin(BoundedCountAdminMixin):
     """
     The article admin's own part: its form, lists, filters, inlines and save
     hooks. The project composes it with history's revisions, conflicts and
@@ -203,10 +205,11 @@ class ArticleAdminMixin:
         PublishedInFilter,
         "topics",
         StaleTranslationFilter,
+        # Not date_hierarchy: it sorts the distinct years of the whole archive.
+        year_filter("published_at", _("year published")),
     ]
     list_select_related = ["type"]
     search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
-    date_hierarchy = "published_at"
     # A filtered list counts its matches; the archive's total is not counted again.
     show_full_result_count = False
     autocomplete_fields = ["topics", "regions"]

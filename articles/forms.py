@@ -5,7 +5,7 @@ from django.utils.translation import get_language, gettext_lazy as _
 from articles.models import ArticleType
 from core.i18n import language_codes, localized_fields
 from experts.models import Expert
-from taxonomy.forms import TermFilterForm
+from taxonomy.forms import Choices, TermFilterForm
 
 
 class ListFilterForm(TermFilterForm):
@@ -59,7 +59,7 @@ class ArticleFilterForm(ListFilterForm):
         self.fields["expert"] = forms.ChoiceField(
             label=_("Expert"),
             required=False,
-            choices=[("", _("All experts")), *names.items()],
+            choices=Choices([("", _("All experts")), *names.items()]),
         )
         # "from" and "to" are the query-string names (and Python keywords).
         for name, label in (("from", _("From")), ("to", _("To"))):

@@ -3,15 +3,16 @@ The pages that list a topic's, a region's or an expert's analysis: the
 landings of /policy-analysis/<topic or region> and the expert pages.
 """
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from articles.forms import ListFilterForm
 from articles.models import Article, ArticleType
 from core.i18n import language_codes, same_page_in_every_language
-from core.listing import alternates, canonical_query, paginate
+from core.listing import alternates, canonical_query
+from core.pager import paginate
 from experts.models import Expert
+from taxonomy.forms import fill_children
 from taxonomy.models import Region
 
 
@@ -22,12 +23,12 @@ def term_landing(request, term):
     """
     lang = request.LANGUAGE_CODE
     is_region = isinstance(term, Region)
-    # Read the children once for the article filter, the expert filter and the page.
-    children = Prefetch("children", queryset=type(term).objects.ordered())
-    prefetch_related_objects([term], children)
+    filters = ListFilterForm(request.GET)
+    # The children, for the article filter, the expert filter and the page,
+    # from the filter's own read of every term.
+    fill_children(term, filters.terms["region" if is_region else "topic"])
     articles = Article.objects.live(lang)
     articles = articles.in_region(term) if is_region else articles.in_topic(term)
-    filters = ListFilterForm(request.GET)
     experts = Expert.objects.with_profile().for_language(lang).current()
     page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
     query = canonical_query(filters, page_obj)

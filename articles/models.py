@@ -460,7 +460,15 @@ class Article(NulFreeMixin, models.Model):
                 ],
                 condition=Q(deleted_at__isnull=True),
                 name="article_not_trashed_idx",
-            )
+            ),
+            # The archive newest first, ties by id (the lists' and the admin's
+            # order), read in order: without the id the admin's first page, the
+            # undated drafts, was sorted whole.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(deleted_at__isnull=True),
+                name="article_newest_idx",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -73,10 +73,29 @@ def _entry(language_code: str) -> FilteredRelation:
     )
 
 
-def _query(text: str, language_code: str) -> SearchQuery:
-    return SearchQuery(
-        normalize(text), config=search_config(language_code), search_type="websearch"
-    )
+class Literal(Value):
+    """
+    A constant written into the statement's text rather than sent as a
+    parameter (quoted by the driver, ``%`` doubled for the parameters that follow).
+
+    For the match condition of a search: PostgreSQL plans a prepared statement
+    once for any parameters after its fifth run, and that plan, not knowing the
+    words, expects a rare match and reads the index entries of every match: on a
+    word nine articles in ten contain, 600 ms instead of 10. Written into the
+    text, the words are known to the planner on every run.
+    """
+
+    def as_sql(self, compiler, connection):
+        sql = connection.ops.compose_sql("%s", [self.value])
+        return sql.replace("%", "%%"), []
+
+
+def _query(text: str, language_code: str, *, inline=False) -> SearchQuery:
+    """The websearch query of ``text``; ``inline``: its words and configuration as literals."""
+    value, config = normalize(text), search_config(language_code)
+    if inline:
+        value, config = Literal(value), Literal(config)
+    return SearchQuery(value, config=config, search_type="websearch")
 
 
 def _contains(text: str, language_code: str) -> Q:
@@ -121,7 +140,7 @@ def search_articles(
     if not text:
         return qs.none()
     if uses_full_text():
-        query = _query(text, language_code)
+        query = _query(text, language_code, inline=True)
         # The newest ``RANKED`` matches are ranked, not every match: a word
         # most of the archive contains would otherwise be ranked (and
         # counted) over the whole archive on every search.

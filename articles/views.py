@@ -14,7 +14,8 @@ from articles.selectors import (
     with_bylines,
 )
 from core.i18n import same_page_in_every_language
-from core.listing import canonical_query, paginate
+from core.listing import canonical_query, paginate as paginate_counted
+from core.pager import paginate
 
 
 @require_safe
@@ -93,7 +94,8 @@ def search(request):
     lang = request.LANGUAGE_CODE
     form = SearchForm(request.GET)
     live = form.apply(Article.objects.live(lang))
-    page_obj = paginate(
+    # Search ranks at most RANKED matches: counting them is cheap, and the page says how many.
+    page_obj = paginate_counted(
         request, search_articles(form.query, language_code=lang, articles=live)
     )
     attach_snippets(list(page_obj.object_list), form.query, language_code=lang)

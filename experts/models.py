@@ -77,6 +77,16 @@ class ExpertQuerySet(models.QuerySet):
         """Everything a directory entry renders, with no further queries."""
         return self.for_byline().order_by("sort_name", "slug")
 
+    def current_first(self):
+        """The roster, then former, emeritus and late fellows, each alphabetically (the directory's order)."""
+        return self.annotate(
+            off_roster=Case(
+                When(status=ExpertStatus.CURRENT, then=Value(False)),
+                default=Value(True),
+                output_field=models.BooleanField(),
+            )
+        ).order_by("off_roster", "sort_name", "slug")
+
     def for_byline(self):
         """Everything a byline or bio card renders, with no further queries."""
         return self.only(

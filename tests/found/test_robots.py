@@ -52,6 +52,8 @@ class RobotsTests(TestCase):
         article = make_article(
             "Search for Allies", languages=("en", "ar"), slug_ar="search-ar"
         )
+        for _ in range(10):  # a second page of the listing
+            make_article()
         response = self.client.get("/robots.txt")
         self.assertEqual(response["Content-Type"], "text/plain")
         text = response.content.decode()

@@ -173,10 +173,15 @@ def test_pager_reaches_the_oldest_article(client, proliferation):
             f"Item {n:02d}", topics=[proliferation], published_at=days_ago(n + 1)
         )
     doc = parse(client.get("/policy-analysis/proliferation"))
-    numbers = doc.xpath("//nav[@class='pager']//a[not(@rel)]")
-    last = numbers[-1]
-    assert text(last) == "6"
-    doc = parse(client.get("/policy-analysis/proliferation" + last.get("href")))
+    # The pager numbers the pages near this one; the furthest leads on.
+    reached = []
+    while numbers := doc.xpath("//nav[@class='pager']//a[not(@rel)]"):
+        furthest = numbers[-1]
+        if reached and int(text(furthest)) <= reached[-1]:
+            break
+        reached.append(int(text(furthest)))
+        doc = parse(client.get("/policy-analysis/proliferation" + furthest.get("href")))
+    assert reached == [3, 5, 6]
     assert card_titles(doc) == ["Item 50", "Item 51", "Item 52"]
     assert hrefs(doc, "//nav[@class='pager']//a[@rel='next']") == []
 

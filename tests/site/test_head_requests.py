@@ -14,6 +14,8 @@ def public_urls():
     topic = make_topic()
     article = make_article(languages=("en", "ar"), authors=[expert], topics=[topic])
     report = make_article(type="in-depth-report", pdf=pdf())
+    for _ in range(9):  # a second page of the listing
+        make_article()
     return [
         "/",
         "/ar/",
