@@ -23,27 +23,32 @@ from articles.models import (
     TypeKind,
 )
 from articles.search_index import update_search_vectors
-from core.admin import BilingualAdmin, ProposedSlugForm
+from core.admin import BilingualAdmin, ProposedSlugForm, language_attrs
 from core.admin_filters import year_filter
 from core.admin_pager import BoundedCountAdminMixin
-from core.i18n import language_codes, localized
+from core.i18n import (
+    default_language,
+    in_default_language,
+    language_codes,
+    localized,
+    localized_fields,
+    other_language_codes,
+)
 from history.diff import highlight
 
 
 @admin.register(ArticleType)
 class ArticleTypeAdmin(BilingualAdmin):
     list_display = [
-        "name_en",
-        "name_ar",
-        "plural_en",
-        "plural_ar",
+        *localized_fields("name"),
+        *localized_fields("plural"),
         "kind",
         "sort_order",
     ]
     list_editable = ["sort_order"]
     list_filter = ["kind"]
-    search_fields = ["name_en", "name_ar", "slug"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    search_fields = [*localized_fields("name"), "slug"]
+    prepopulated_fields = {"slug": [localized("name", default_language())]}
     fields = ["name", "plural", "slug", "kind", "sort_order"]
 
 
@@ -209,11 +214,13 @@ class ArticleAdminMixin(BoundedCountAdminMixin):
         year_filter("published_at", _("year published")),
     ]
     list_select_related = ["type"]
-    search_fields = ["title_en", "title_ar", "slug_en", "slug_ar"]
+    search_fields = [*localized_fields("title"), *localized_fields("slug")]
     # A filtered list counts its matches; the archive's total is not counted again.
     show_full_result_count = False
     autocomplete_fields = ["topics", "regions"]
-    prepopulated_fields = {"slug_en": ["title_en"]}
+    prepopulated_fields = {
+        localized("slug", default_language()): [localized("title", default_language())]
+    }
     readonly_fields = [
         "first_published_at",
         "created_at",
@@ -364,14 +371,25 @@ class ArticleAdminMixin(BoundedCountAdminMixin):
         )
         return HttpResponseRedirect(self._url("change", obj.pk))
 
-    @admin.display(description=_("title"), ordering="title_en")
+    @admin.display(
+        description=_("title"), ordering=localized("title", default_language())
+    )
     def headline(self, obj):
-        if not obj.title_ar:
-            return obj.title_en
+        """The title in the default language, then its translations (each marked with its language)."""
+        translations = [
+            (attrs["lang"], attrs["dir"], title)
+            for code in other_language_codes()
+            if (title := getattr(obj, localized("title", code)))
+            and (attrs := language_attrs(code))
+        ]
         return format_html(
-            '{}<span class="tt-secondary" lang="ar" dir="rtl">{}</span>',
-            obj.title_en,
-            obj.title_ar,
+            "{}{}",
+            in_default_language(obj, "title"),
+            format_html_join(
+                "",
+                '<span class="tt-secondary" lang="{}" dir="{}">{}</span>',
+                translations,
+            ),
         )
 
     @admin.display(description=_("published in"))
@@ -466,7 +484,10 @@ class StaleTranslationAdmin(admin.ModelAdmin):
             messages.SUCCESS,
         )
 
-    @admin.display(description=_("article"), ordering="article__title_en")
+    @admin.display(
+        description=_("article"),
+        ordering=f"article__{localized('title', default_language())}",
+    )
     def article_link(self, obj):
         return format_html(
             '<a href="{}">{}</a>',

@@ -15,14 +15,14 @@ from django.conf import settings
 from django.utils import translation
 
 from articles.models import Authorship
-from core.i18n import language_codes
+from core.i18n import language_codes, localized
 
 
 def snapshot_of(expert) -> dict:
     frozen = {"sort_name": expert.sort_name or ""}
     for code in language_codes():
         frozen[code] = {
-            name: getattr(expert, f"{name}_{code}") or ""
+            name: getattr(expert, localized(name, code)) or ""
             for name in ("name", "titles", "short_bio")
         }
     return frozen

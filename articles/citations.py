@@ -24,7 +24,7 @@ from django.utils.translation import pgettext
 
 from articles.bylines import as_published
 from articles.models import Article, TypeKind
-from core.i18n import site_name
+from core.i18n import in_default_language, localized, site_name
 from core.slugs import propose_slug
 
 
@@ -154,7 +154,8 @@ def _citation(article: Article, language_code: str) -> Citation:
             container=article.outlet_name if article.is_outlet_work else "",
             language_code=language_code,
             summary=article.summary or "",
-            slug=getattr(article, f"slug_{language_code}") or article.slug_en,
+            slug=getattr(article, localized("slug", language_code))
+            or in_default_language(article, "slug"),
         )
 
 

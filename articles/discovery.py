@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
-from core.i18n import site_name
+from core.i18n import localized, site_name
 from core.urls import slug_url
 
 # What json_script escapes, so that no title can close the <script> element.
@@ -193,7 +193,7 @@ def citation_texts(article: Article) -> dict:
     """What the "Cite this" box shows: Chicago and APA text, BibTeX and RIS download addresses, in the page's language."""
     language = _language()
     c = citation_for(article, language_code=language)
-    slug = getattr(article, f"slug_{language}")
+    slug = getattr(article, localized("slug", language))
     return {
         "chicago": chicago(c),
         "apa": apa(c),

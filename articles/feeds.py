@@ -143,7 +143,7 @@ class ExpertFeed(TopicFeed):
     """The newest publications of one expert."""
 
     def get_object(self, request, slug):
-        experts = Expert.objects.with_profile().for_language(request.LANGUAGE_CODE)
+        experts = Expert.objects.live(request.LANGUAGE_CODE)
         return get_object_or_404(experts, slug=slug)
 
     def description(self, obj):

@@ -41,6 +41,7 @@ from articles.models import (
 )
 from articles.search_index import update_search_vectors
 from core import pagecache
+from core.i18n import localized
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Region, Topic
 
@@ -469,6 +470,15 @@ class _Clock:
         self.last = now
 
 
+#: The languages of the word lists below.
+EN, AR = "en", "ar"
+
+
+def _in(language_code, **values) -> dict:
+    """``values`` as the columns of ``language_code``: ``_in(AR, name=…) == {"name_ar": …}``."""
+    return {localized(name, language_code): value for name, value in values.items()}
+
+
 def _words(rng, vocabulary, count) -> str:
     return " ".join(rng.choices(vocabulary, k=count))
 
@@ -481,7 +491,9 @@ def _ensure_terms(model, kind, roots, wanted, rng, done) -> list:
         base = len(existing)
         fresh = []
         root_names = [
-            name for name in roots if name not in {t.name_en for t in existing}
+            name
+            for name in roots
+            if name not in {getattr(t, localized("name", EN)) for t in existing}
         ]
         for n in range(missing):
             number = base + n + 1
@@ -493,8 +505,8 @@ def _ensure_terms(model, kind, roots, wanted, rng, done) -> list:
             )
             fresh.append(
                 model(
-                    name_en=name,
-                    name_ar=f"{_words(rng, AR_WORDS, 2)} {number}",
+                    **_in(EN, name=name),
+                    **_in(AR, name=f"{_words(rng, AR_WORDS, 2)} {number}"),
                     name=name,
                     slug=f"{kind}-{number}",
                     description=f"Analysis of {name.lower()}.",
@@ -532,19 +544,26 @@ def _ensure_experts(wanted, topics, regions, rng, done) -> list[Expert]:
             start = rng.randint(1990, 2024)
             fresh.append(
                 Expert(
+                    # In the order of the random draws.
                     name=name,
-                    name_en=name,
-                    name_ar=f"{rng.choice(AR_FIRST)} {rng.choice(AR_LAST)} {number}",
+                    **_in(EN, name=name),
+                    **_in(
+                        AR,
+                        name=f"{rng.choice(AR_FIRST)} {rng.choice(AR_LAST)} {number}",
+                    ),
                     sort_name=f"{last} {number}, {first}",
                     slug=f"{first}-{last}-{number}".lower(),
                     has_profile=rng.random() < 0.95,
-                    titles_en="\n".join(rng.sample(TITLES, 2)),
-                    titles_ar="\n".join(rng.sample(TITLES_AR, 2)),
+                    **_in(EN, titles="\n".join(rng.sample(TITLES, 2))),
+                    **_in(AR, titles="\n".join(rng.sample(TITLES_AR, 2))),
                     titles="",
-                    short_bio_en=f"{name} is a fellow who studies {_words(rng, EN_WORDS, 3)}.",
-                    short_bio_ar=f"باحث يدرس {_words(rng, AR_WORDS, 3)}.",
-                    bio_en=f"<p>{_words(rng, EN_WORDS, 60)}.</p>",
-                    bio_ar=f"<p>{_words(rng, AR_WORDS, 40)}.</p>",
+                    **_in(
+                        EN,
+                        short_bio=f"{name} is a fellow who studies {_words(rng, EN_WORDS, 3)}.",
+                    ),
+                    **_in(AR, short_bio=f"باحث يدرس {_words(rng, AR_WORDS, 3)}."),
+                    **_in(EN, bio=f"<p>{_words(rng, EN_WORDS, 60)}.</p>"),
+                    **_in(AR, bio=f"<p>{_words(rng, AR_WORDS, 40)}.</p>"),
                     status=status,
                     affiliation_start=start,
                     affiliation_end=(
@@ -593,7 +612,7 @@ class _ArticleWriter:
         self.topics, self.regions = topics, regions
         self.topic_weights = _cumulative(0.3, len(topics))
         self.region_weights = _cumulative(0.3, len(regions))
-        self.live_so_far: list[int] = list(
+        self.published_so_far: list[int] = list(
             Article.objects.published()
             .order_by("-pk")
             .values_list("pk", flat=True)[:500]
@@ -616,35 +635,37 @@ class _ArticleWriter:
         title = " ".join(title_words).capitalize()
         fields = {
             "type": article_type,
-            "status": status,
             "published_at": published_at,
-            "first_published_at": published_at
-            if status in (Status.PUBLISHED, Status.SCHEDULED, Status.ARCHIVED)
-            else None,
             "title": title,
-            "title_en": title,
-            "subtitle_en": _words(rng, EN_WORDS, 8).capitalize(),
             "slug": f"{'-'.join(title_words[:6])}-{number}",
-            "slug_en": f"{'-'.join(title_words[:6])}-{number}",
-            "summary_en": f"{_words(rng, EN_WORDS, 30).capitalize()}.",
-            "body_en": "".join(
-                f"<p>{_words(rng, EN_WORDS, rng.randint(40, 90)).capitalize()}.</p>"
-                for _ in range(rng.randint(3, 7))
+            **_in(
+                EN,
+                title=title,
+                subtitle=_words(rng, EN_WORDS, 8).capitalize(),
+                slug=f"{'-'.join(title_words[:6])}-{number}",
+                summary=f"{_words(rng, EN_WORDS, 30).capitalize()}.",
+                body="".join(
+                    f"<p>{_words(rng, EN_WORDS, rng.randint(40, 90)).capitalize()}.</p>"
+                    for _ in range(rng.randint(3, 7))
+                ),
             ),
-            "available_en": status != Status.DRAFT or rng.random() < 0.5,
         }
+        languages = {EN: status != Status.DRAFT or rng.random() < 0.5}
         if rng.random() < ARABIC_SHARE:
             fields.update(
-                title_ar=_words(rng, AR_WORDS, rng.randint(5, 9)),
-                subtitle_ar=_words(rng, AR_WORDS, 8),
-                slug_ar=f"tahlil-{number}",
-                summary_ar=f"{_words(rng, AR_WORDS, 30)}.",
-                body_ar="".join(
-                    f"<p>{_words(rng, AR_WORDS, rng.randint(40, 90))}.</p>"
-                    for _ in range(rng.randint(3, 6))
-                ),
-                available_ar=True,
+                _in(
+                    AR,
+                    title=_words(rng, AR_WORDS, rng.randint(5, 9)),
+                    subtitle=_words(rng, AR_WORDS, 8),
+                    slug=f"tahlil-{number}",
+                    summary=f"{_words(rng, AR_WORDS, 30)}.",
+                    body="".join(
+                        f"<p>{_words(rng, AR_WORDS, rng.randint(40, 90))}.</p>"
+                        for _ in range(rng.randint(3, 6))
+                    ),
+                )
             )
+            languages[AR] = True
         if article_type.kind == TypeKind.OP_ED:
             fields.update(
                 outlet_name=rng.choice(["Foreign Policy", "The Hill", "Al Majalla"]),
@@ -654,13 +675,23 @@ class _ArticleWriter:
             )
         elif article_type.kind == TypeKind.REPORT:
             fields.update(
-                series=article_type.name_en,
+                series=getattr(article_type, localized("name", EN)),
                 series_number=number,
                 page_count=rng.randint(10, 120),
             )
         elif article_type.kind == TypeKind.TESTIMONY:
             fields.update(venue="House Committee on Foreign Affairs")
-        return Article(**fields)
+        # An archived piece was published before it was archived: its first
+        # publication is noted as it was published (bulk_create skips save()).
+        article = Article(
+            **fields,
+            status=Status.PUBLISHED if status == Status.ARCHIVED else status,
+        )
+        article.note_first_publication()
+        article.status = status
+        for code, published in languages.items():
+            article.publish_in(code, published)
+        return article
 
     def write(self, first_number, size, done: Generated) -> None:
         rng = self.rng
@@ -697,9 +728,10 @@ class _ArticleWriter:
                 region_links.append(
                     region_through(article_id=article.pk, region_id=region.pk)
                 )
-            if self.live_so_far and rng.random() < PICKS_SHARE:
+            if self.published_so_far and rng.random() < PICKS_SHARE:
                 chosen = rng.sample(
-                    self.live_so_far, min(len(self.live_so_far), rng.randint(1, 3))
+                    self.published_so_far,
+                    min(len(self.published_so_far), rng.randint(1, 3)),
                 )
                 picks += [
                     Recommendation(
@@ -708,8 +740,8 @@ class _ArticleWriter:
                     for order, pk in enumerate(chosen)
                 ]
             if article.status == Status.PUBLISHED:
-                self.live_so_far.append(article.pk)
-        self.live_so_far = self.live_so_far[-500:]
+                self.published_so_far.append(article.pk)
+        self.published_so_far = self.published_so_far[-500:]
         Authorship.objects.bulk_create(authorships, batch_size=BATCH)
         topic_through.objects.bulk_create(topic_links, batch_size=BATCH)
         region_through.objects.bulk_create(region_links, batch_size=BATCH)

@@ -29,7 +29,7 @@ def term_landing(request, term):
     fill_children(term, filters.terms["region" if is_region else "topic"])
     articles = Article.objects.live(lang)
     articles = articles.in_region(term) if is_region else articles.in_topic(term)
-    experts = Expert.objects.with_profile().for_language(lang).current()
+    experts = Expert.objects.live(lang).current()
     page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
     query = canonical_query(filters, page_obj)
     return render(
@@ -52,7 +52,7 @@ def term_landing(request, term):
 @require_safe
 def expert_detail(request, slug):
     lang = request.LANGUAGE_CODE
-    experts = Expert.objects.with_profile().for_language(lang).for_profile()
+    experts = Expert.objects.live(lang).for_profile()
     expert = get_object_or_404(experts, slug=slug)
     articles = Article.objects.live(lang).by_expert(expert)
     # A semi-join over the expert's work, not a join of every type with it and DISTINCT.

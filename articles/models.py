@@ -1,3 +1,6 @@
+import functools
+from datetime import UTC, datetime
+
 from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
@@ -11,7 +14,13 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from articles.search_index import update_search_vectors
-from core.i18n import language_codes, localized, localized_fields
+from core.i18n import (
+    default_language,
+    in_default_language,
+    language_codes,
+    localized,
+    localized_fields,
+)
 from core.nul import NulFreeMixin
 from core.redirects import record_moves
 from core.richtext import RichTextField
@@ -20,7 +29,7 @@ from core.uploads import SafeImageField, SafePdfField
 from core.urls import slug_url
 from experts.models import Expert
 from history.options import ManyToMany, Ordered, RevisionOptions
-from history.trash import LiveManager
+from history.trash import UntrashedManager
 from taxonomy.models import Region, Topic
 
 
@@ -76,24 +85,64 @@ class ArticleType(NulFreeMixin, models.Model):
         return self.name or self.slug
 
 
+# What readers see: the publish-a-language rule --------------------------
+#
+# An article is *live* in a language (readers of that language can see it
+# now) when it is *published* (status published or scheduled, and its
+# publication date has come: ``published_q()``), its version in that language
+# is *published in* it (the editors' ``available_<code>``:
+# ``published_in_q()``), and it is not in the trash. ``live_q()`` is the rule;
+# ``ArticleQuerySet.live()`` selects by it, ``live_sql()`` is the same
+# condition for the reads written by hand, and ``Article.is_live_in()`` applies
+# it to a row in memory. Only the workflow's transitions (and the importer,
+# and ``generate_content``) set ``available_<code>``, through
+# ``Article.publish_in()``.
+
+
 def published_q(now=None) -> Q:
     """Status published or scheduled, and the publication moment has come."""
     return Q(status__in=VISIBLE_STATUSES, published_at__lte=now or timezone.now())
 
 
+def published_in_q(language_code) -> Q:
+    """The editors have published the ``language_code`` version."""
+    return Q(**{localized("available", language_code): True})
+
+
+def live_q(language_code, now=None) -> Q:
+    """Readers of ``language_code`` can see it now (the rule above)."""
+    return published_q(now) & published_in_q(language_code) & Q(deleted_at__isnull=True)
+
+
 def live_sql(alias: str, language_code: str) -> tuple[str, list]:
     """
-    ``ArticleQuerySet.live()`` as an SQL condition on the table alias ``alias``,
+    ``live_q(language_code)`` as an SQL condition on the table alias ``alias``,
     with its parameters, for the reads written by hand (``core.rows``).
     """
-    available = Article._meta.get_field(localized("available", language_code)).column
-    statuses = ", ".join(["%s"] * len(VISIBLE_STATUSES))
-    sql = (
-        f"{alias}.status IN ({statuses}) AND {alias}.published_at <= %s "
-        f"AND {alias}.{available} = %s AND {alias}.deleted_at IS NULL"
-    )
-    now = connection.ops.adapt_datetimefield_value(timezone.now())
-    return sql, [*(str(status) for status in VISIBLE_STATUSES), now, True]
+    sql, params, now_at = _compiled_live_q(language_code, connection.vendor)
+    table = connection.ops.quote_name(Article._meta.db_table)
+    params = list(params)
+    params[now_at] = connection.ops.adapt_datetimefield_value(timezone.now())
+    return sql.replace(f"{table}.", f"{alias}."), params
+
+
+#: A moment no query asks about, to find where the moment goes among the parameters.
+_PLACEHOLDER_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
+
+
+@functools.cache
+def _compiled_live_q(language_code: str, vendor: str) -> tuple[str, tuple, int]:
+    """
+    ``live_q()`` compiled by the ORM, once per language (compiling it takes
+    longer than the query it goes into): its SQL, its parameters and the
+    index of the one that is the moment of the query.
+    """
+    query = Article._base_manager.filter(
+        live_q(language_code, now=_PLACEHOLDER_MOMENT)
+    ).query
+    sql, params = query.get_compiler(connection=connection).compile(query.where)
+    moment = connection.ops.adapt_datetimefield_value(_PLACEHOLDER_MOMENT)
+    return sql, tuple(params), list(params).index(moment)
 
 
 def published_elsewhere_q() -> Q:
@@ -112,18 +161,18 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_language(self, language_code):
         """Articles that the editors have published in ``language_code``."""
-        return self.filter(**{localized("available", language_code): True})
+        return self.filter(published_in_q(language_code))
 
     def live(self, language_code):
-        """What a reader of ``language_code`` may see: published, and published in that language."""
-        return self.published().for_language(language_code)
+        """What a reader of ``language_code`` may see now (``live_q()``)."""
+        return self.filter(live_q(language_code))
 
     def live_in_any_language(self):
-        """What some reader may see: published, and published in at least one language."""
-        available = Q()
+        """What some reader may see now: live in at least one language (``live_q()``)."""
+        published_in_any = Q()
         for code in language_codes():
-            available |= Q(**{localized("available", code): True})
-        return self.published().filter(available)
+            published_in_any |= published_in_q(code)
+        return self.filter(published_q(), published_in_any, deleted_at__isnull=True)
 
     def canonical_here(self):
         """Articles whose own page is their canonical address (not op-eds published on an outlet's site)."""
@@ -205,7 +254,8 @@ class ArticleQuerySet(models.QuerySet):
         return qs.annotate(
             stale_since=Subquery(
                 StaleTranslation.objects.filter(
-                    article=OuterRef("pk"), field__endswith=f"_{language_code}"
+                    article=OuterRef("pk"),
+                    field__in=StaleTranslation.columns_in(language_code),
                 )
                 .order_by("-since")
                 .values("since")[:1]
@@ -407,7 +457,7 @@ class Article(NulFreeMixin, models.Model):
     )
 
     # Trashed articles are hidden everywhere but the trash (history.trash).
-    objects = LiveManager.from_queryset(ArticleQuerySet)()
+    objects = UntrashedManager.from_queryset(ArticleQuerySet)()
     all_objects = ArticleQuerySet.as_manager()
 
     # What a revision keeps (history.options). Only the workflow's
@@ -455,8 +505,7 @@ class Article(NulFreeMixin, models.Model):
                     "published_at",
                     "status",
                     "type",
-                    "available_en",
-                    "available_ar",
+                    *localized_fields("available"),
                 ],
                 condition=Q(deleted_at__isnull=True),
                 name="article_not_trashed_idx",
@@ -482,20 +531,20 @@ class Article(NulFreeMixin, models.Model):
         ]
 
     def __str__(self):
-        return self.title or self.title_en or self.slug_en or f"#{self.pk}"
+        return (
+            self.title
+            or in_default_language(self, "title")
+            or in_default_language(self, "slug")
+            or f"#{self.pk}"
+        )
 
     def save(self, *args, **kwargs):
         self.propose_missing_slugs()
         # ``self.slug`` writes the active language's column: under Arabic it
         # would overwrite slug_ar with the English slug.
-        with translation.override(settings.LANGUAGE_CODE):
-            self.slug = self.slug_en
-        if (
-            self.status in VISIBLE_STATUSES
-            and self.published_at
-            and not self.first_published_at
-        ):
-            self.first_published_at = self.published_at
+        with translation.override(default_language()):
+            self.slug = in_default_language(self, "slug")
+        self.note_first_publication()
         stored_urls = self._stored_live_urls()
         # The untranslated columns (``slug`` is unique) hold the default
         # language's values, whichever language is active (an Arabic request).
@@ -518,6 +567,11 @@ class Article(NulFreeMixin, models.Model):
         if not getattr(self, localized("slug", language), None):
             language = settings.LANGUAGE_CODE
         return self.url_in(language)
+
+    @property
+    def default_title(self):
+        """The title in the default language, whichever language is active (the editors' lists)."""
+        return in_default_language(self, "title")
 
     @classmethod
     def from_db(cls, db, field_names, values, **kwargs):
@@ -591,9 +645,9 @@ class Article(NulFreeMixin, models.Model):
         """
         errors = {}
         for code in language_codes():
-            if code == settings.LANGUAGE_CODE or self.is_available_in(code):
+            if code == settings.LANGUAGE_CODE or self.is_published_in(code):
                 problems = self.language_errors(code)
-                if not self.is_available_in(code):
+                if not self.is_published_in(code):
                     # Unpublished, the default language still describes the image.
                     problems.pop(localized("available", code), None)
                 errors.update(problems)
@@ -611,14 +665,22 @@ class Article(NulFreeMixin, models.Model):
         """``{code: address}`` of the stored row in each language readers could see it in."""
         if self.pk is None:
             return {}
-        fields = [*localized_fields("slug"), *localized_fields("available")]
-        stored = Article.objects.filter(pk=self.pk).published().values(*fields).first()
+        stored = (
+            Article._base_manager.filter(pk=self.pk)
+            .only(
+                "status",
+                "published_at",
+                "deleted_at",
+                *localized_fields("slug"),
+                *localized_fields("available"),
+            )
+            .first()
+        )
         if stored is None:
             return {}
         urls = {}
-        for code in language_codes():
-            slug = stored[localized("slug", code)]
-            if slug and stored[localized("available", code)]:
+        for code in stored.live_languages():
+            if slug := getattr(stored, localized("slug", code)):
                 with translation.override(code):
                     urls[code] = reverse("policy_analysis", args=[slug])
         return urls
@@ -639,18 +701,57 @@ class Article(NulFreeMixin, models.Model):
             language_code,
         )
 
-    def is_available_in(self, language_code):
+    def note_first_publication(self) -> bool:
+        """
+        The first-publication rule: the first time the article is published or
+        scheduled with a publication date, that date becomes its
+        ``first_published_at``, kept ever after (its bylines freeze then:
+        ``articles.bylines``). Nothing else sets it: ``save()`` applies the
+        rule, so every save does (the admin's, the importer's, the workflow's
+        transitions'); ``generate_content``, which writes with ``bulk_create``,
+        calls it itself. Returns whether it set the date now.
+        """
+        if (
+            self.first_published_at
+            or self.status not in VISIBLE_STATUSES
+            or not self.published_at
+        ):
+            return False
+        self.first_published_at = self.published_at
+        return True
+
+    def publish_in(self, language_code, published: bool = True) -> str:
+        """
+        Publish (or withdraw) the ``language_code`` version: readers of that
+        language see the article while it is published, too (``live_q()``).
+        The one way the workflow's transitions, the importer and
+        ``generate_content`` set ``available_<code>``; what a version needs to
+        be published is ``language_errors()``. Returns the column, to save.
+        """
+        column = localized("available", language_code)
+        setattr(self, column, published)
+        return column
+
+    def is_published_in(self, language_code):
         """Has the editor published the ``language_code`` version?"""
         return bool(getattr(self, localized("available", language_code), False))
 
     @property
     def languages(self):
         """Codes of the languages this article is published in, in site order."""
-        return [code for code in language_codes() if self.is_available_in(code)]
+        return [code for code in language_codes() if self.is_published_in(code)]
+
+    def is_live_in(self, language_code) -> bool:
+        """``live_q()`` applied to this row as it is in memory: do readers of ``language_code`` see it now?"""
+        return (
+            self.is_published
+            and self.is_published_in(language_code)
+            and self.deleted_at is None
+        )
 
     def live_languages(self) -> list[str]:
         """The languages readers see this article in now (none while it is trashed or unpublished)."""
-        return self.languages if self.is_live and self.deleted_at is None else []
+        return [code for code in language_codes() if self.is_live_in(code)]
 
     def affects_public_pages(self) -> bool:
         """Could a change of this row alter a public page? (Is or was it visible.)"""
@@ -669,8 +770,8 @@ class Article(NulFreeMixin, models.Model):
         return stored.values_list("status", flat=True).first() in VISIBLE_STATUSES
 
     @property
-    def is_live(self):
-        """Visible to readers in at least its status and date (language aside)."""
+    def is_published(self):
+        """Published (or scheduled) and the date has come, as ``published()`` selects (language aside)."""
         return (
             self.status in VISIBLE_STATUSES
             and self.published_at is not None
@@ -873,3 +974,12 @@ class StaleTranslation(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.field}"
+
+    @staticmethod
+    def columns_in(language_code) -> list[str]:
+        """The columns of ``language_code`` a mark may name: the article's translated fields there."""
+        return [
+            field.name
+            for field in Article._meta.fields
+            if hasattr(field, "translated_field") and field.language == language_code
+        ]

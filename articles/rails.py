@@ -41,7 +41,7 @@ from django.utils import timezone
 from articles.models import Article, Authorship, RelatedArticle, live_sql
 from core import pagecache
 from core.commits import after_commit
-from core.i18n import language_codes, localized
+from core.i18n import language_codes, localized_fields
 
 #: Rows kept per article and language.
 KEEP = 12
@@ -228,14 +228,14 @@ def refresh(article_ids: Iterable[int]) -> bool:
     )
     RelatedArticle.objects.filter(article_id__in=ids - existing).delete()
     score_afresh(existing)
-    visible = _leave_lists(ids)
+    seen_by_readers = _leave_lists(ids)
     for article in Article.objects.filter(pk__in=existing).only(
-        "pk", "status", "published_at", "deleted_at", *_available_fields()
+        "pk", "status", "published_at", "deleted_at", *localized_fields("available")
     ):
         if article.live_languages():
-            visible = True  # its own rail shows, and it may join others
+            seen_by_readers = True  # its own rail shows, and it may join others
             _join_lists(article, skip=ids)
-    return visible
+    return seen_by_readers
 
 
 def rebuild() -> None:
@@ -319,10 +319,6 @@ def best_lists(
             scored.append((score, live[dst], dst))
         for score, _published_at, dst in heapq.nlargest(KEEP, scored):
             yield src, dst, score
-
-
-def _available_fields() -> list[str]:
-    return [localized("available", code) for code in language_codes()]
 
 
 # Following the changes --------------------------------------------------

@@ -19,14 +19,16 @@ import html
 import re
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Prefetch, Value
 
-from core.i18n import language_codes, localized, localized_fields
+from core.i18n import in_default_language, language_codes, localized, localized_fields
 
-#: PostgreSQL text-search configuration per language; others use "simple".
-SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
+#: PostgreSQL text-search configuration per language, unless the setting
+#: ``SEARCH_CONFIGS`` says otherwise; a language in neither uses "simple".
+DEFAULT_SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
 
 # Tashkeel (fathatan … sukun), the superscript alef and the tatweel.
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
@@ -38,7 +40,8 @@ _ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:[وفبك]?ال|لل)(?=\w{3})")
 
 def search_config(language_code: str) -> str:
     """The PostgreSQL text-search configuration for ``language_code``."""
-    return SEARCH_CONFIGS.get(language_code, "simple")
+    configs = getattr(settings, "SEARCH_CONFIGS", DEFAULT_SEARCH_CONFIGS)
+    return configs.get(language_code, "simple")
 
 
 def strip_marks(text: str) -> str:
@@ -74,7 +77,8 @@ def _documents(article, code: str) -> list[str]:
         return ["", "", "", ""]
 
     def name(obj):
-        own, default = getattr(obj, localized("name", code)), obj.name_en
+        own = getattr(obj, localized("name", code))
+        default = in_default_language(obj, "name")
         return f"{own} {default}" if own and own != default else (own or default)
 
     names = [name(a.expert) for a in article.authorships.all()]

@@ -147,13 +147,13 @@ def article_for_page(slug: str, language_code: str) -> Article | None:
     its type, topics and regions, its bylines, ``article.rail`` (with theirs)
     and, for a translation, ``article.stale_since`` (when its English text
     changed since, or None). Five statements, whatever the article or the
-    archive; ``Article.objects.live().for_detail()`` is the same read in ORM terms.
+    archive; ``Article.objects.live(language_code).for_detail()`` is the same read in ORM terms.
     """
     sql, articles, types = _page_query(language_code)
     _live, live_params = live_sql("a", language_code)
     params = [slug, *live_params]
     if language_code != settings.LANGUAGE_CODE:
-        params = [f"%\\_{language_code}", *params]
+        params = [*StaleTranslation.columns_in(language_code), *params]
     rows = fetch(sql, params)
     if not rows:
         return None
@@ -180,7 +180,8 @@ def _page_query(language_code: str) -> tuple[str, Columns, Columns]:
         stale = (
             ", (SELECT MAX(s.since)"
             f" FROM {StaleTranslation._meta.db_table} s"
-            " WHERE s.article_id = a.id AND s.field LIKE %s ESCAPE '\\')"
+            " WHERE s.article_id = a.id"
+            f" AND s.field IN ({placeholders(len(StaleTranslation.columns_in(language_code)))}))"
         )
     slug = Article._meta.get_field(localized("slug", language_code)).column
     sql = (

@@ -12,15 +12,20 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Article, StaleTranslation
+from core.i18n import default_language, localized, other_language_codes
 from history.signals import revision_recorded
 
 #: The English fields whose changes make a translation stale.
 WATCHED = ("title", "summary", "body", "author_note")
-SOURCE = "en"
+
+
+def source_language() -> str:
+    """The language every translation is made from: the site's default."""
+    return default_language()
 
 
 def translation_languages():
-    return [code for code, _name in settings.LANGUAGES if code != SOURCE]
+    return other_language_codes()
 
 
 def track(article, old, new):
@@ -31,8 +36,8 @@ def track(article, old, new):
     now = timezone.now()
     for code in translation_languages():
         for name in WATCHED:
-            field = f"{name}_{code}"
-            english = f"{name}_{SOURCE}"
+            field = localized(name, code)
+            english = localized(name, source_language())
             if (before.get(field) or "") != (after.get(field) or ""):
                 StaleTranslation.objects.filter(article=article, field=field).delete()
             elif (before.get(english) or "") != (
@@ -62,7 +67,9 @@ def confirm(article, field):
 
 
 def english_now(stale):
-    return getattr(stale.article, f"{stale.field.rsplit('_', 1)[0]}_{SOURCE}") or ""
+    """The English text of the field ``stale`` marks, as it is now."""
+    source = stale.article._meta.get_field(stale.field).translated_field.name
+    return getattr(stale.article, localized(source, source_language())) or ""
 
 
 def show_note():

@@ -72,10 +72,10 @@ def stale_since(article) -> datetime | None:
     otherwise one query, on translated pages only.
     """
     language = translation.get_language() or settings.LANGUAGE_CODE
-    if language == staleness.SOURCE or not staleness.show_note():
+    if language == staleness.source_language() or not staleness.show_note():
         return None
     if hasattr(article, "stale_since"):
         return article.stale_since
     return StaleTranslation.objects.filter(
-        article=article, field__endswith=f"_{language}"
+        article=article, field__in=StaleTranslation.columns_in(language)
     ).aggregate(since=Max("since"))["since"]

@@ -1,12 +1,13 @@
 from modeltranslation.translator import TranslationOptions, register
 
 from articles.models import Article, ArticleType
+from core.i18n import default_language
 
 
 @register(ArticleType)
 class ArticleTypeTranslationOptions(TranslationOptions):
     fields = ("name", "plural")
-    required_languages = {"en": ("name", "plural")}
+    required_languages = {default_language(): ("name", "plural")}
 
 
 @register(Article)
@@ -24,7 +25,7 @@ class ArticleTranslationOptions(TranslationOptions):
         "lead_image_credit",
         "venue",
     )
-    required_languages = {"en": ("title",)}
+    required_languages = {default_language(): ("title",)}
     # An empty slug is stored as NULL so that the unique index ignores it.
     empty_values = {"slug": None}
     # English never stands in for a missing Arabic text.

@@ -17,6 +17,16 @@ def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 
 
+def default_language() -> str:
+    """The site's default language: the one every translation is made from."""
+    return settings.LANGUAGE_CODE
+
+
+def other_language_codes() -> list[str]:
+    """The site's languages but the default, in site order."""
+    return [code for code in language_codes() if code != default_language()]
+
+
 def localized_fields(field: str) -> list[str]:
     """Every language's column for ``field``: ``["title_en", "title_ar"]``."""
     return [build_localized_fieldname(field, code) for code in language_codes()]
@@ -25,6 +35,11 @@ def localized_fields(field: str) -> list[str]:
 def localized(field: str, language: str) -> str:
     """One language's column for ``field``: ``localized("title", "ar") == "title_ar"``."""
     return build_localized_fieldname(field, language)
+
+
+def in_default_language(obj, field: str):
+    """``obj``'s ``field`` in the default language: its own column, whichever language is active."""
+    return getattr(obj, localized(field, default_language()))
 
 
 def same_page_in_every_language(request, *, query: str = "") -> dict[str, str]:

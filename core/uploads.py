@@ -45,6 +45,7 @@ from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
 from core import decoding, renditions
+from core.i18n import default_language, localized
 from core.tasks import build_renditions
 
 #: Pillow format name -> (file extension, MIME type) of the images we accept.
@@ -674,5 +675,7 @@ class SafePdfField(FileLifecycleMixin, models.FileField):
         number = getattr(instance, "series_number", None)
         if series and number:
             return f"{series}-{number}"[:80]
-        slug = getattr(instance, "slug_en", None) or getattr(instance, "slug", None)
+        slug = getattr(
+            instance, localized("slug", default_language()), None
+        ) or getattr(instance, "slug", None)
         return (slugify(slug or "") or "document")[:80]

@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from django.utils import translation
 
 from articles.models import Article, ArticleType, Authorship, Recommendation
-from core.i18n import language_codes, localized
+from core.i18n import in_default_language, language_codes, localized
 from exchange import schema
 from exchange.schema import FORMAT, SECTIONS, Spec
 from experts.models import Expert
@@ -100,7 +100,9 @@ class Exporter:
                 "authors": [a.expert.slug for a in obj.byline()],
                 "topics": sorted(t.slug for t in obj.topics.all()),
                 "regions": sorted(r.slug for r in obj.regions.all()),
-                "recommended": [link.recommended.slug_en for link in links],
+                "recommended": [
+                    in_default_language(link.recommended, "slug") for link in links
+                ],
             }
         return {}
 
@@ -128,7 +130,9 @@ class Exporter:
         """The file's path relative to the export, copied there unless writing to stdout."""
         if not field_file:
             return None
-        slug = obj.slug_en if isinstance(obj, Article) else obj.slug
+        slug = (
+            in_default_language(obj, "slug") if isinstance(obj, Article) else obj.slug
+        )
         folder = schema.FILE_FOLDERS[spec.key]
         reference = f"{folder}/{slug}{PurePath(field_file.name).suffix.lower()}"
         try:

@@ -12,7 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from modeltranslation.translator import translator
 
-from core.i18n import language_codes, localized
+from core.i18n import in_default_language, language_codes, localized
 from core.slugs import propose_slug
 from exchange import schema
 from exchange.files import files_as_imported, probe_upload
@@ -189,7 +189,9 @@ class Validator:
                 "authors": [a.expert.slug for a in authorships],
                 "topics": sorted(t.slug for t in obj.topics.all()),
                 "regions": sorted(r.slug for r in obj.regions.all()),
-                "recommended": [link.recommended.slug_en for link in links],
+                "recommended": [
+                    in_default_language(link.recommended, "slug") for link in links
+                ],
             }
         return {}
 
@@ -359,6 +361,14 @@ class Validator:
             return full.read_bytes()
         return None
 
+    @staticmethod
+    def _published_in_columns(record: Record) -> dict[str, str]:
+        """``{code: column}`` of the languages the record says it is published in, if it says."""
+        for key, spec in specs(record.section).items():
+            if spec.kind == schema.LANGUAGES and key in record.data:
+                return {code: localized(spec.field, code) for code in language_codes()}
+        return {}
+
     def _model_values(self, record: Record) -> dict:
         """The plain model fields that the record sets, by attname."""
         values = {}
@@ -395,8 +405,13 @@ class Validator:
             not _same(getattr(instance, name), value)
             for name, value in record.values.items()
         )
+        published_in = self._published_in_columns(record)
         for name, value in record.values.items():
-            setattr(instance, name, value)
+            if name not in published_in.values():
+                setattr(instance, name, value)
+        for code, column in published_in.items():
+            # The languages it is published in, set as the workflow sets them.
+            instance.publish_in(code, record.values[column])
         model = type(instance)
         exclude = [
             f.name

@@ -4,6 +4,12 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import BilingualAdmin
+from core.i18n import (
+    default_language,
+    localized,
+    localized_fields,
+    other_language_codes,
+)
 from experts.models import Expert
 from history.admin import HistoryAdminMixin
 
@@ -13,16 +19,16 @@ class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
     list_display = [
         "headshot_thumbnail",
         "sort_name",
-        "name_ar",
+        *(localized("name", code) for code in other_language_codes()),
         "status",
         "has_profile",
         "article_count",
     ]
     list_display_links = ["headshot_thumbnail", "sort_name"]
     list_filter = ["status", "has_profile", "topics"]
-    search_fields = ["name_en", "name_ar", "sort_name", "slug"]
+    search_fields = [*localized_fields("name"), "sort_name", "slug"]
     autocomplete_fields = ["topics", "regions"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [localized("name", default_language())]}
     readonly_fields = ["headshot_preview", "created_at", "updated_at"]
     fieldsets = [
         (None, {"fields": ["name", "sort_name", "slug", "has_profile"]}),

@@ -3,9 +3,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.utils import build_localized_fieldname
 
-from core.i18n import localized_fields
+from core.i18n import in_default_language, localized, localized_fields
 from core.nul import NulFreeMixin
 from core.redirects import paths_in_languages, record_moves
 from core.richtext import RichTextField
@@ -13,7 +12,7 @@ from core.slugs import propose_slug
 from core.uploads import SafeImageField
 from core.urls import slug_url
 from history.options import ManyToMany, RevisionOptions
-from history.trash import LiveManager
+from history.trash import UntrashedManager
 from taxonomy.models import Region, Topic
 
 
@@ -43,7 +42,7 @@ class ExpertQuerySet(models.QuerySet):
 
     def for_language(self, language_code):
         """Experts whose profile exists in ``language_code``: they have a name in it."""
-        name = build_localized_fieldname("name", language_code)
+        name = localized("name", language_code)
         return self.exclude(**{f"{name}__isnull": True}).exclude(**{name: ""})
 
     def live(self, language_code):
@@ -205,7 +204,7 @@ class Expert(NulFreeMixin, models.Model):
     )
 
     # Trashed experts are hidden everywhere but the trash and old bylines.
-    objects = LiveManager.from_queryset(ExpertQuerySet)()
+    objects = UntrashedManager.from_queryset(ExpertQuerySet)()
     all_objects = ExpertQuerySet.as_manager()
 
     # What a revision keeps (history.options); an expert still credited on
@@ -239,10 +238,11 @@ class Expert(NulFreeMixin, models.Model):
         return self.name or self.slug
 
     def save(self, *args, **kwargs):
+        default_name = in_default_language(self, "name")
         if not self.slug:
-            self.slug = propose_slug(self.name_en or self.name or "")
+            self.slug = propose_slug(default_name or self.name or "")
         if not self.sort_name:
-            parts = (self.name_en or self.name or "").rsplit(" ", 1)
+            parts = (default_name or self.name or "").rsplit(" ", 1)
             self.sort_name = (
                 ", ".join(reversed(parts))
                 if len(parts) == 2
@@ -295,7 +295,7 @@ class Expert(NulFreeMixin, models.Model):
 
     def has_page_in(self, language_code):
         """Does a profile page exist in ``language_code``? (It needs a name in it.)"""
-        name = build_localized_fieldname("name", language_code)
+        name = localized("name", language_code)
         return self.has_profile and bool(getattr(self, name, ""))
 
     @property

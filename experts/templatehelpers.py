@@ -6,8 +6,8 @@ functions; ``thinktank.jinja2`` gives them to the templates.
 from django.conf import settings
 from django.utils.text import capfirst
 from django.utils.translation import get_language, gettext as _
-from modeltranslation.utils import build_localized_fieldname
 
+from core.i18n import localized
 from experts.models import Expert, ExpertStatus
 
 # Generic words of a title, lower-cased inside a sentence ("Former visiting fellow");
@@ -47,7 +47,7 @@ def _years(expert: Expert) -> str:
 def text_language(obj, field: str) -> str:
     """The language ``obj.<field>`` is shown in: the active one, or the fallback when it is empty there."""
     language = get_language() or settings.LANGUAGE_CODE
-    if getattr(obj, build_localized_fieldname(field, language), ""):
+    if getattr(obj, localized(field, language), ""):
         return language
     return settings.LANGUAGE_CODE
 

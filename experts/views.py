@@ -16,7 +16,7 @@ DIRECTORY_PAGE_SIZE = 48
 def expert_list(request):
     lang = request.LANGUAGE_CODE
     filters = TermFilterForm(request.GET)
-    experts = Expert.objects.with_profile().for_language(lang).for_directory()
+    experts = Expert.objects.live(lang).for_directory()
     for name in ("topic", "region"):
         if (term := filters.selected(name)) is not None:
             experts = experts.with_expertise_in(term)
@@ -42,7 +42,7 @@ def expert_list(request):
 def expert_legacy(request, legacy_slug):
     """/experts/view/carmi-omer, the old last-first address, moved to /experts/omer-carmi."""
     lang = request.LANGUAGE_CODE
-    experts = Expert.objects.with_profile().for_language(lang)
+    experts = Expert.objects.live(lang)
     expert = experts.by_legacy_slug(legacy_slug).first()
     if expert is None:
         raise Http404

@@ -10,7 +10,6 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -54,11 +53,13 @@ class Change:
     html: str
 
 
-def _language_of(attname):
-    for code, _name in settings.LANGUAGES:
-        if attname.endswith(f"_{code}"):
-            return code
-    return ""
+def _language_of(model, attname):
+    """The language of the column ``attname`` of ``model``; "" when it is not translated."""
+    try:
+        field = model._meta.get_field(attname)
+    except FieldDoesNotExist:
+        return ""
+    return field.language if hasattr(field, "translated_field") else ""
 
 
 def compare(model, old, new):
@@ -82,7 +83,7 @@ def compare(model, old, new):
             or (before in (None, "") and after in (None, ""))
         ):
             continue
-        language = _language_of(attname)
+        language = _language_of(model, attname)
         label = field_label(model, attname)
         before, after = _named(model, attname, before), _named(model, attname, after)
         changes.append(Change(label, language, before, after, highlight(before, after)))

@@ -38,8 +38,8 @@ class RevisionQuerySet(models.QuerySet):
         """Revisions that are (or were) the record's state: not refused ones."""
         return self.exclude(kind=RevisionKind.CONFLICT)
 
-    def live(self):
-        """Revisions of what readers saw: not refused, not unpublished changes."""
+    def applied(self):
+        """Revisions of states the record was stored in: not refused, not unpublished changes."""
         return self.exclude(kind__in=(RevisionKind.CONFLICT, RevisionKind.PENDING))
 
 

@@ -125,7 +125,7 @@ def bump(obj) -> int:
 
 def latest(obj):
     """The newest revision of what ``obj`` is in the database (not a pending change), or None."""
-    return Revision.objects.of(obj).live().first()
+    return Revision.objects.of(obj).applied().first()
 
 
 def pending(obj):

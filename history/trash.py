@@ -3,7 +3,7 @@
 from django.db import models
 
 
-class LiveManager(models.Manager):
+class UntrashedManager(models.Manager):
     """The default manager of a model with a trash: rows moved to the trash are left out."""
 
     def get_queryset(self):

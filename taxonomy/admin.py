@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import BilingualAdmin, ProposedSlugForm
+from core.i18n import default_language, localized, localized_fields
 from taxonomy.models import Region, Topic
 
 
 class TermForm(ProposedSlugForm):
-    slug_sources = {"slug": "name_en"}
+    slug_sources = {"slug": localized("name", default_language())}
 
 
 class TermAdmin(BilingualAdmin):
@@ -14,14 +15,14 @@ class TermAdmin(BilingualAdmin):
 
     form = TermForm
 
-    list_display = ["name_en", "name_ar", "slug", "parent", "sort_order"]
-    list_display_links = ["name_en", "name_ar"]
+    list_display = [*localized_fields("name"), "slug", "parent", "sort_order"]
+    list_display_links = localized_fields("name")
     list_editable = ["sort_order"]
     list_filter = [("parent", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["parent"]
-    search_fields = ["name_en", "name_ar", "slug"]
+    search_fields = [*localized_fields("name"), "slug"]
     autocomplete_fields = ["parent"]
-    prepopulated_fields = {"slug": ["name_en"]}
+    prepopulated_fields = {"slug": [localized("name", default_language())]}
     fieldsets = [
         (None, {"fields": ["name", "slug", "description"]}),
         (_("Place in the tree"), {"fields": ["parent", "sort_order"]}),

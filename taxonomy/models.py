@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import in_default_language
 from core.nul import NulFreeMixin
 from core.redirects import paths_in_languages, record_moves
 from core.slugs import describe, propose_slug, slug_owner
@@ -59,7 +60,9 @@ class Term(NulFreeMixin, models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = propose_slug(self.name_en or self.name or "")
+            self.slug = propose_slug(
+                in_default_language(self, "name") or self.name or ""
+            )
         stored = (
             type(self)
             ._base_manager.filter(pk=self.pk)
@@ -79,7 +82,9 @@ class Term(NulFreeMixin, models.Model):
     def clean(self):
         super().clean()
         if not self.slug:
-            self.slug = propose_slug(self.name_en or self.name or "")
+            self.slug = propose_slug(
+                in_default_language(self, "name") or self.name or ""
+            )
         owner = slug_owner(self.slug, exclude=self)
         if owner is not None:
             raise ValidationError(

@@ -201,6 +201,10 @@ LANGUAGES = [
     ("ar", _("Arabic")),
 ]
 LANGUAGES_BIDI = ["ar", "fa", "he", "ur"]
+# PostgreSQL's text-search configuration for each language's search entries
+# (stemming, stop words); a language without one uses "simple". Changing one
+# takes `manage.py update_search_index`.
+SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "America/New_York")

@@ -31,10 +31,7 @@ def home(request):
             "latest": latest,
             "topics": Topic.objects.roots().ordered(),
             "regions": Region.objects.roots().ordered(),
-            "experts": Expert.objects.with_profile()
-            .for_language(lang)
-            .current()
-            .for_directory()[:4],
+            "experts": Expert.objects.live(lang).current().for_directory()[:4],
             "alternates": same_page_in_every_language(request),
         },
     )

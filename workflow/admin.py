@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
 
-from articles.models import Article, Status
+from articles.models import VISIBLE_STATUSES, Article
 from core.i18n import language_codes, localized, localized_fields
 from history import services as history, snapshot
 from history.models import Revision, RevisionKind
@@ -574,9 +574,9 @@ class WorkflowAdminMixin:
             during &= Q(published_at__lt=end)
         articles = (
             self.for_role(request, Article.objects.all())
-            .filter(during, status__in=(Status.SCHEDULED, Status.PUBLISHED))
+            .filter(during, status__in=VISIBLE_STATUSES)
             .order_by("published_at", "pk")
-            .only("pk", "title_en", "title_ar", "status", "published_at")
+            .only("pk", *localized_fields("title"), "status", "published_at")
         )
         by_day = {}
         for article in articles:

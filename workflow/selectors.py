@@ -1,6 +1,7 @@
 """Reads for the admin dashboard: each list is one bounded query."""
 
 from articles.models import Article, Status
+from core.i18n import localized_fields
 from workflow import services
 
 #: Rows per dashboard list.
@@ -17,22 +18,23 @@ def dashboard(user):
     if not user.has_perm("articles.view_article"):
         return {}
     base = Article.objects.only(
-        "pk", "title_en", "title_ar", "status", "published_at", "updated_at"
+        "pk", *localized_fields("title"), "status", "published_at", "updated_at"
     )
     mine = base.filter(created_by=user)
-    visible = base if services.is_editor(user) or services.is_translator(user) else mine
+    # The articles this user sees in the admin (not what readers see).
+    listed = base if services.is_editor(user) or services.is_translator(user) else mine
     return {
         "drafts": list(
             mine.filter(status=Status.DRAFT).order_by("-updated_at")[:LIMIT]
         ),
         "in_review": list(
-            visible.filter(status=Status.IN_REVIEW).order_by("updated_at")[:LIMIT]
+            listed.filter(status=Status.IN_REVIEW).order_by("updated_at")[:LIMIT]
         ),
         "changes_requested": list(
             mine.filter(status=Status.CHANGES_REQUESTED).order_by("-updated_at")[:LIMIT]
         ),
         "scheduled": list(
-            visible.filter(status=Status.SCHEDULED).order_by("published_at")[:LIMIT]
+            listed.filter(status=Status.SCHEDULED).order_by("published_at")[:LIMIT]
         ),
-        "published": list(visible.published().order_by("-published_at")[:LIMIT]),
+        "published": list(listed.published().order_by("-published_at")[:LIMIT]),
     }

@@ -23,9 +23,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from articles import rails
-from articles.models import Article, Status
+from articles.models import VISIBLE_STATUSES, Article, Status
 from core import pagecache
-from core.i18n import language_codes, localized
+from core.i18n import language_codes
 from history import services as history
 from workflow.models import Transition
 from workflow.tasks import NOTIFIED, notify
@@ -125,7 +125,7 @@ STEPS = {
         Step(
             "archive",
             _("Unpublish and archive"),
-            (Status.PUBLISHED, Status.SCHEDULED),
+            VISIBLE_STATUSES,
             "workflow.publish_article",
         ),
         Step(
@@ -137,7 +137,7 @@ STEPS = {
         Step(
             "publish_changes",
             _("Publish changes"),
-            (Status.PUBLISHED, Status.SCHEDULED),
+            VISIBLE_STATUSES,
             "workflow.publish_article",
             needs_revision=True,
         ),
@@ -209,8 +209,8 @@ def allowed(user, article, name):
     ):
         return False
     if step.language:
-        available = article.is_available_in(step.language)
-        return not available if name.startswith("publish_") else available
+        published_in = article.is_published_in(step.language)
+        return not published_in if name.startswith("publish_") else published_in
     return True
 
 
@@ -292,12 +292,9 @@ def perform(
         fields = ["status", "updated_at"]
         now = timezone.now()
         if step.language:
-            setattr(
-                article,
-                localized("available", step.language),
-                name.startswith("publish_"),
+            fields.append(
+                article.publish_in(step.language, name.startswith("publish_"))
             )
-            fields.append(localized("available", step.language))
         else:
             if name == "schedule":
                 if when is None or when <= now:
@@ -325,16 +322,11 @@ def perform(
                         )
                     )
                 for code in ready:
-                    setattr(article, localized("available", code), True)
-                    fields.append(localized("available", code))
+                    fields.append(article.publish_in(code))
             article.status = TARGETS[name]
         if name in PUBLISHING or (step.language and name.startswith("publish_")):
             _check_publication(article)
-        if (
-            article.status in (Status.PUBLISHED, Status.SCHEDULED)
-            and not article.first_published_at
-        ):
-            article.first_published_at = article.published_at
+        if article.note_first_publication():
             fields.append("first_published_at")
         article.updated_by = user
         fields.append("updated_by")

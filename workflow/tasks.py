@@ -49,7 +49,7 @@ def notify(transition_id: int) -> int:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
         context = {
-            "title": record.article.title_en,
+            "title": record.article.default_title,
             "actor": (record.actor.get_full_name() or record.actor.get_username())
             if record.actor
             else _("the system"),

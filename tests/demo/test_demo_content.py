@@ -165,7 +165,7 @@ def test_articles_read_as_policy_analysis(demo):
             assert any(h.startswith("https://") for h in hrefs), (article, code)
             note = getattr(article, f"author_note_{code}")
             assert not note or note.endswith(" ❖"), (article, code)
-        if article.is_available_in("ar"):
+        if article.is_published_in("ar"):
             assert article.slug_ar == propose_slug(article.title_ar)
             assert article.slug_ar.isascii()
 

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
 from articles.models import Article, ArticleType, Status
+from core.i18n import localized
 from workflow.roles import (
     ADMINISTRATOR,
     CONTRIBUTOR,
@@ -84,14 +85,19 @@ class Command(BaseCommand):
             return 0
         created = 0
         for slug, title, submit in DEMO_DRAFTS:
-            if Article.all_objects.filter(slug_en=slug).exists():
+            if Article.all_objects.by_slug(slug, "en").exists():
                 continue
             article = Article.objects.create(
                 type=kind,
-                slug_en=slug,
-                title_en=title,
-                summary_en=DEMO_DRAFT_SUMMARY,
-                body_en=DEMO_DRAFT_BODY,
+                **{
+                    localized(name, "en"): value
+                    for name, value in (
+                        ("slug", slug),
+                        ("title", title),
+                        ("summary", DEMO_DRAFT_SUMMARY),
+                        ("body", DEMO_DRAFT_BODY),
+                    )
+                },
                 status=Status.DRAFT,
                 created_by=contributor,
                 updated_by=contributor,
