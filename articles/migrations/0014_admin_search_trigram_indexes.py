@@ -6,17 +6,21 @@ writes as ``UPPER(column::text) LIKE UPPER('%word%')``: without these
 indexes each search reads the whole archive. Each index is on that same
 expression, one per searched column and language. The state is untouched
 and nothing happens on SQLite.
+
+The columns are those of the model as this migration finds it (English and
+Arabic), not of today's settings: a language added later has no column yet
+when this runs on a new database.
 """
 
-from django.conf import settings
 from django.db import migrations
 
 
-def _columns():
+def _columns(apps):
+    article = apps.get_model("articles", "Article")
     return [
-        f"{name}_{code}"
-        for name in ("title", "slug")
-        for code, _n in settings.LANGUAGES
+        field.column
+        for field in article._meta.concrete_fields
+        if field.name.startswith(("title_", "slug_"))
     ]
 
 
@@ -24,7 +28,7 @@ def add_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-    for column in _columns():
+    for column in _columns(apps):
         schema_editor.execute(
             f"CREATE INDEX IF NOT EXISTS articles_article_{column}_trgm "
             f"ON articles_article USING GIN ((UPPER({column}::text)) gin_trgm_ops)"
@@ -34,7 +38,7 @@ def add_indexes(apps, schema_editor):
 def drop_indexes(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
-    for column in _columns():
+    for column in _columns(apps):
         schema_editor.execute(f"DROP INDEX IF EXISTS articles_article_{column}_trgm")
 
 
