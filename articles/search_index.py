@@ -74,7 +74,12 @@ def plain_text(value: str) -> str:
 
 
 def _documents(article, code: str) -> list[str]:
-    """The four weighted parts (A, B, C, D) of ``article`` in ``code``."""
+    """The four weighted parts (A, B, C, D) of ``article`` in ``code``, normalised."""
+    return [normalize(part) for part in _texts(article, code)]
+
+
+def _texts(article, code: str) -> list[str]:
+    """The four parts of ``article`` in ``code`` as written (rich text as words)."""
     if not getattr(article, localized("title", code)):
         return ["", "", "", ""]
 
@@ -90,7 +95,7 @@ def _documents(article, code: str) -> list[str]:
         plain_text(getattr(article, localized("body", code))),
         " ".join(names),
     ]
-    return [normalize(part or "") for part in parts]
+    return [part or "" for part in parts]
 
 
 def document(article, code: str):
@@ -136,10 +141,15 @@ def _write_texts(ids: list, registry) -> int:
     search_sqlite.write(
         ids,
         [
-            (article.pk, code, *parts)
+            (
+                article.pk,
+                code,
+                *[normalize(part) for part in texts],
+                strip_marks(" ".join(texts)),
+            )
             for article in articles
             for code in language_codes()
-            if (parts := _documents(article, code))[0]
+            if (texts := _texts(article, code))[0]
         ],
     )
     return len(articles)

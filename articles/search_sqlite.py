@@ -10,9 +10,10 @@ weights PostgreSQL's ``SearchRank`` gives the parts (1, 0.4, 0.2, 0.1), set once
 in the table's configuration. Words are stemmed by FTS5's ``porter``
 tokenizer (English; other scripts pass through it unchanged).
 
-``articles_search_words`` indexes the same text unstemmed, without storing it
-(``content=''``), for its vocabulary (``articles_search_words_vocab``): the
-words the archive spells, which "did you mean" chooses from.
+``articles_search_words`` holds the same text as written (not normalised,
+not stemmed), one row per row of the first table (same ``rowid``), for its
+vocabulary (``articles_search_words_vocab``): the words the archive spells,
+which "did you mean" chooses from (``articles.search_suggest``).
 
 The tables are created by a migration (``0015_search_text``) and written only
 by ``articles.search_index.update_search_vectors`` (through ``write()`` here).
@@ -47,7 +48,7 @@ def create_tables(schema_editor) -> None:
         ),
         f"INSERT INTO {TABLE}({TABLE}, rank) VALUES ('rank', 'bm25({weights})')",
         (
-            f"CREATE VIRTUAL TABLE {WORDS} USING fts5({parts}, content = '', "
+            f"CREATE VIRTUAL TABLE {WORDS} USING fts5(words, "
             "tokenize = 'unicode61 remove_diacritics 2')"
         ),
         f"CREATE VIRTUAL TABLE {VOCABULARY} USING fts5vocab({WORDS}, 'row')",
@@ -66,8 +67,9 @@ def drop_tables(schema_editor) -> None:
 def write(article_ids: list, documents: list[tuple]) -> None:
     """
     Replace the rows of ``article_ids`` with ``documents``: tuples of
-    (article id, language, title, summary, body, names). Three statements
-    and two batches of inserts, whatever the number of articles.
+    (article id, language, title, summary, body, names, words), the four
+    parts normalised and the words as written. Two statements and two per
+    document.
     """
     ids = list(article_ids)
     if not ids:
@@ -77,24 +79,20 @@ def write(article_ids: list, documents: list[tuple]) -> None:
     values = ", ".join(["%s"] * len(PARTS))
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, {parts} FROM {TABLE} WHERE article_id IN ({marks})", ids
-        )
-        old = cursor.fetchall()
-        # A contentless table forgets a row when given the text it indexed.
-        cursor.executemany(
-            f"INSERT INTO {WORDS}({WORDS}, rowid, {parts}) VALUES ('delete', %s, {values})",
-            old,
+            f"DELETE FROM {WORDS} WHERE rowid IN "
+            f"(SELECT rowid FROM {TABLE} WHERE article_id IN ({marks}))",
+            ids,
         )
         cursor.execute(f"DELETE FROM {TABLE} WHERE article_id IN ({marks})", ids)
-        for document in documents:
+        for *document, words in documents:
             cursor.execute(
                 f"INSERT INTO {TABLE}(article_id, language, {parts}) "
                 f"VALUES (%s, %s, {values})",
                 document,
             )
             cursor.execute(
-                f"INSERT INTO {WORDS}(rowid, {parts}) VALUES (last_insert_rowid(), {values})",
-                document[2:],
+                f"INSERT INTO {WORDS}(rowid, words) VALUES (last_insert_rowid(), %s)",
+                [words],
             )
 
 
@@ -122,22 +120,22 @@ def match_expression(normalized: str) -> str:
     return " ".join(wanted) + "".join(f" NOT {term}" for term in unwanted)
 
 
-def words_like(word: str) -> list[tuple[str, int]]:
+def words_starting(prefixes: list[str], lengths: tuple[int, int]) -> list[tuple[str, int]]:
     """
-    Words of the vocabulary that start with the same letter as ``word``
-    and are about as long, with the number of rows that contain them.
+    The archive's words (lowercase, as written) that start with one of
+    ``prefixes`` and whose length is within ``lengths``, with the number
+    of rows that contain them: ranges of the vocabulary, not a scan.
     """
-    word = word.lower()
-    if not word:
-        return []
-    first = word[0]
+    rows = []
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT term, doc FROM {VOCABULARY} WHERE term >= %s AND term < %s "
-            "AND length(term) BETWEEN %s AND %s",
-            [first, chr(ord(first) + 1), len(word) - 2, len(word) + 2],
-        )
-        return cursor.fetchall()
+        for prefix in prefixes:
+            cursor.execute(
+                f"SELECT term, doc FROM {VOCABULARY} WHERE term >= %s AND term < %s "
+                "AND length(term) BETWEEN %s AND %s",
+                [prefix, prefix[:-1] + chr(ord(prefix[-1]) + 1), *lengths],
+            )
+            rows += cursor.fetchall()
+    return rows
 
 
 class MatchField(TextField):

@@ -8,6 +8,7 @@ from articles.forms import ArticleFilterForm
 from articles.landings import term_landing
 from articles.models import Article
 from articles.search import SearchForm, attach_snippets, is_capped, search_articles
+from articles.search_suggest import suggest
 from articles.selectors import (
     article_by_any_slug,
     article_for_page,
@@ -122,6 +123,9 @@ def search(request):
         request, search_articles(form.query, language_code=lang, articles=live)
     )
     attach_snippets(list(page_obj.object_list), form.query, language_code=lang)
+    suggestion = None
+    if form.query and not page_obj.paginator.count:
+        suggestion = suggest(form.query, language_code=lang, articles=live)
     query = canonical_query(form, page_obj)
     return render(
         request,
@@ -131,10 +135,20 @@ def search(request):
             "query": form.query,
             "page_obj": page_obj,
             "capped": bool(form.query) and is_capped(page_obj.paginator.count),
+            "suggestion": suggestion,
+            "suggestion_query": suggestion and _asking(request, suggestion),
             "canonical_query": query,
             "alternates": same_page_in_every_language(request, query=query),
         },
     )
+
+
+def _asking(request, text: str) -> str:
+    """``?…``: this search's query string (filters kept) asking for ``text``, on its first page."""
+    params = request.GET.copy()
+    params["q"] = text
+    params.pop("page", None)
+    return f"?{params.urlencode()}"
 
 
 @require_safe

@@ -158,3 +158,57 @@ class IndexUpkeepTests(TestCase):
         pk = article.pk
         article.delete()
         self.assertEqual(self.rows(pk), [])
+
+
+class DidYouMeanTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        make_article(
+            "Sanctions Relief and the Gulf",
+            languages=("en", "ar"),
+            title_ar="العقوبات على إيران",
+            summary_en="A short note.",
+            body_en="<p>Nothing here.</p>",
+        )
+        make_article(
+            "Elections in Turkey",
+            summary_en="A short note.",
+            body_en="<p>Nothing here.</p>",
+        )
+
+    def suggestion(self, query, prefix=""):
+        doc = page(self.client.get(f"{prefix}/search", {"q": query}))
+        links = select(doc, ".search__suggestion", "a")
+        return doc, links
+
+    def test_a_misspelling_is_offered_the_spelling_that_finds(self):
+        for query, prefix, offered, title in (
+            ("sanctoins", "", "sanctions", "Sanctions Relief and the Gulf"),
+            ("sanctoins gulf", "", "sanctions gulf", "Sanctions Relief and the Gulf"),
+            ("electoins", "", "elections", "Elections in Turkey"),
+            ("العقوبت", "/ar", "العقوبات", "العقوبات على إيران"),
+        ):
+            with self.subTest(query=query):
+                doc, links = self.suggestion(query, prefix)
+                self.assertEqual(select(doc, ".card__title"), [])
+                self.assertEqual([link.text_content() for link in links], [offered])
+                # Following the link finds the piece.
+                self.assertEqual(
+                    [
+                        a.text_content().strip()
+                        for a in select(
+                            page(
+                                self.client.get(
+                                    f"{prefix}/search{links[0].get('href')}"
+                                )
+                            ),
+                            ".card__title",
+                        )
+                    ],
+                    [title],
+                )
+
+    def test_nothing_is_offered_when_the_search_finds_or_nothing_is_close(self):
+        for query in ("sanctions", "zzzzzz", "sanctoins turkey"):
+            with self.subTest(query=query):
+                self.assertEqual(self.suggestion(query)[1], [])
