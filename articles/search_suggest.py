@@ -96,6 +96,7 @@ def _candidates(word: str, language_code: str) -> list[tuple[str, int]]:
             Article.objects.live(language_code)
             .alias(upper_title=Upper(title))
             .filter(upper_title__trigram_word_similar=word.upper())
+            .order_by()
             .values_list(title, flat=True)[:TITLES]
         )
     counts = Counter(

@@ -141,13 +141,19 @@ def without_trailing_slash(request) -> str | None:
     """
     The canonical path of a 404 whose path ends with a slash the site's
     addresses do not have (``/experts/``, ``/ar/policy-analysis/x/``), or
-    None. The URL patterns decide, not the database.
+    None. The URL patterns decide, not the database: a path some pattern
+    takes as it is (the admin's, which end with a slash) stays a 404.
     """
     path = request.path_info
     if not path.endswith("/") or path == "/":
         return None
     stripped = path.rstrip("/")
-    if not stripped or not is_valid_path(stripped, getattr(request, "urlconf", None)):
+    urlconf = getattr(request, "urlconf", None)
+    if (
+        not stripped
+        or is_valid_path(path, urlconf)
+        or not is_valid_path(stripped, urlconf)
+    ):
         return None
     return request.path[: len(request.path) - (len(path) - len(stripped))]
 
