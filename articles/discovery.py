@@ -154,11 +154,8 @@ def expert_json_ld(expert) -> SafeString:
     topics = [t.name for t in (*expert.topics.all(), *expert.regions.all())]
     if topics:
         data["knowsAbout"] = topics
-    same_as = [u for u in (expert.website, expert.linkedin) if u]
-    if expert.x_handle:
-        same_as.append(f"https://x.com/{expert.x_handle.lstrip('@')}")
-    if same_as:
-        data["sameAs"] = same_as
+    if expert.profiles:
+        data["sameAs"] = [url for _label, url in expert.profiles]
     return json_ld(data)
 
 

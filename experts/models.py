@@ -268,6 +268,15 @@ class Expert(NulFreeMixin, models.Model):
             )
 
     @property
+    def profiles(self) -> list[tuple[str, str]]:
+        """The expert's pages elsewhere, as (label, URL): website, X, LinkedIn; those set."""
+        links = [(_("Website"), self.website)]
+        if self.x_handle:
+            links.append(("X", f"https://x.com/{self.x_handle.lstrip('@')}"))
+        links.append(("LinkedIn", self.linkedin))
+        return [(label, url) for label, url in links if url]
+
+    @property
     def title_list(self):
         """The titles in order, one per line of ``titles``."""
         return [

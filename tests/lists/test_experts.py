@@ -112,6 +112,61 @@ def test_profile_without_arabic_name_has_no_arabic_page(client):
     assert client.get("/ar/experts/only-english").status_code == 404
 
 
+def test_arabic_profile_shows_the_arabic_biography(client, carmi):
+    doc = parse(client.get("/ar/experts/omer-carmi"))
+    [bio] = doc.xpath(f"//*[{cls('profile__bio')}]//div[{cls('prose')}]")
+    assert (bio.get("lang"), bio.get("dir")) == ("ar", "rtl")
+    assert text(bio) == "يدرس عومر كرمي إيران."
+    assert doc.xpath(f"//*[{cls('profile__note')}]") == []
+
+
+def test_arabic_profile_says_when_the_biography_is_only_in_english(client):
+    """Issue 15, item 7: English text is marked as English and said to be, never passed off as Arabic."""
+    make_expert(
+        "Dana Halvorsen",
+        name_ar="دانا هالفورسن",
+        bio_en="<p>Dana Halvorsen studies the Gulf.</p>",
+        bio_ar="",
+    )
+    doc = parse(client.get("/ar/experts/dana-halvorsen"))
+    assert texts(doc, f"//*[{cls('profile__note')}]") == [
+        "هذه السيرة الذاتية متاحة باللغة الإنجليزية فقط."
+    ]
+    [bio] = doc.xpath(f"//*[{cls('profile__bio')}]//div[{cls('prose')}]")
+    assert (bio.get("lang"), bio.get("dir")) == ("en", "ltr")
+    assert text(bio) == "Dana Halvorsen studies the Gulf."
+    # The English page has no such note.
+    english = parse(client.get("/experts/dana-halvorsen"))
+    assert english.xpath(f"//*[{cls('profile__note')}]") == []
+
+
+def test_profile_links_to_the_experts_pages_elsewhere(client, carmi):
+    carmi.website = "https://omercarmi.example"
+    carmi.x_handle = "@omercarmi"
+    carmi.linkedin = "https://www.linkedin.com/in/omercarmi"
+    carmi.save()
+    for path in ("/experts/omer-carmi", "/ar/experts/omer-carmi"):
+        doc = parse(client.get(path))
+        links = doc.xpath(f"//*[{cls('profile__elsewhere')}]//a")
+        assert [(text(a), a.get("href"), a.get("rel")) for a in links][1:] == [
+            ("X", "https://x.com/omercarmi", "me noopener"),
+            ("LinkedIn", "https://www.linkedin.com/in/omercarmi", "me noopener"),
+        ]
+        assert links[0].get("href") == "https://omercarmi.example"
+    assert (
+        texts(
+            parse(client.get("/ar/experts/omer-carmi")),
+            f"//*[{cls('profile__elsewhere')}]//a",
+        )[0]
+        == "الموقع الإلكتروني"
+    )
+
+
+def test_profile_without_pages_elsewhere_has_no_such_section(client, carmi):
+    doc = parse(client.get("/experts/omer-carmi"))
+    assert doc.xpath(f"//*[{cls('profile__elsewhere')}]") == []
+
+
 def test_expertise_links_lead_to_the_landings(client, carmi):
     doc = parse(client.get("/experts/omer-carmi"))
     links = doc.xpath(f"//*[{cls('profile__expertise')}]//a")
