@@ -4,6 +4,7 @@ landings of /policy-analysis/<topic or region> and the expert pages.
 """
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language_info
 from django.views.decorators.http import require_safe
 
 from articles.forms import ListFilterForm
@@ -27,11 +28,26 @@ def term_landing(request, term):
     # The children, for the article filter, the expert filter and the page,
     # from the filter's own read of every term.
     fill_children(term, filters.terms["region" if is_region else "topic"])
-    articles = Article.objects.live(lang)
-    articles = articles.in_region(term) if is_region else articles.in_topic(term)
+
+    def on_term(code):
+        live = Article.objects.live(code)
+        return live.in_region(term) if is_region else live.in_topic(term)
+
     experts = Expert.objects.live(lang).current()
-    page_obj = paginate(request, filters.apply(articles).newest_first().for_listing())
+    page_obj = paginate(
+        request, filters.apply(on_term(lang)).newest_first().for_listing()
+    )
     query = canonical_query(filters, page_obj)
+    languages = same_page_in_every_language(request, query=query)
+    # An empty landing points to the languages that have analysis on it:
+    # one query per other language, on empty landings only.
+    elsewhere = []
+    if not page_obj.object_list and not filters.active:
+        elsewhere = [
+            {"code": code, "url": languages[code], "name": get_language_info(code)}
+            for code in language_codes()
+            if code != lang and on_term(code).exists()
+        ]
     return render(
         request,
         "taxonomy/term_detail.html",
@@ -44,7 +60,8 @@ def term_landing(request, term):
             "page_obj": page_obj,
             "experts": experts.with_expertise_in(term).for_directory(),
             "canonical_query": query,
-            "alternates": same_page_in_every_language(request, query=query),
+            "alternates": languages,
+            "elsewhere": elsewhere,
         },
     )
 

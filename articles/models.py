@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from articles import search_sqlite
 from articles.search_index import update_search_vectors
 from core.i18n import (
     default_language,
@@ -983,3 +984,39 @@ class StaleTranslation(models.Model):
             for field in Article._meta.fields
             if hasattr(field, "translated_field") and field.language == language_code
         ]
+
+class ArticleSearchText(models.Model):
+    """
+    An article's searchable text in one language on SQLite: a row of the FTS5
+    table ``articles.search_sqlite`` describes (title, summary, body, names,
+    already normalised). The table is virtual, so Django does not manage it:
+    migration 0016 creates it on SQLite, ``articles.search_index`` writes it.
+    The model lets searches join it (``document__match``, ``rank``).
+    """
+
+    id = models.IntegerField(primary_key=True, db_column="rowid")
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="search_texts",
+    )
+    language = models.CharField(max_length=10)
+    title = models.TextField()
+    summary = models.TextField()
+    body = models.TextField()
+    names = models.TextField()
+    #: FTS5's hidden column named after the table: ``document__match=…``.
+    document = search_sqlite.MatchField(db_column=search_sqlite.TABLE)
+    #: BM25 with the parts' weights (lower is better), in a ``MATCH`` query only.
+    rank = models.FloatField(db_column="rank")
+
+    class Meta:
+        managed = False
+        db_table = search_sqlite.TABLE
+        required_db_vendor = "sqlite"
+        verbose_name = _("search text")
+        verbose_name_plural = _("search texts")
+
+    def __str__(self):
+        return f"{self.article_id} ({self.language})"

@@ -3,9 +3,11 @@ Site search: ``/search?q=…`` in each language.
 
 On PostgreSQL, the stored search entries (``ArticleSearchEntry``, kept by
 ``articles.search_index``) answer a ``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
-names) and with snippets from ``SearchHeadline``. On SQLite the same
-functions fall back to a plain ``icontains`` search, newest first. Either way
-only ``Article.objects.live(language)`` is searched.
+names) and with snippets from ``SearchHeadline``. On SQLite an FTS5 table
+(``articles.search_sqlite``) answers with the same normalisation and weights,
+ranked with BM25; another database falls back to a plain ``icontains``
+search, newest first. Either way only ``Article.objects.live(language)`` is
+searched.
 """
 
 import html
@@ -31,6 +33,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
+from articles import search_sqlite
 from articles.forms import ArticleFilterForm
 from articles.models import Article, Authorship
 from articles.search_index import normalize, plain_text, search_config, strip_marks
@@ -130,9 +133,9 @@ def search_articles(
     text: str, *, language_code: str, articles: QuerySet[Article] | None = None
 ) -> QuerySet[Article]:
     """
-    Live articles in ``language_code`` matching ``text``, best first (on SQLite,
-    newest first), ready for cards. ``articles`` narrows the search (filters).
-    On PostgreSQL the newest ``RANKED`` matches are ranked: when more match,
+    Live articles in ``language_code`` matching ``text``, best first, ready
+    for cards. ``articles`` narrows the search (filters).
+    The newest ``RANKED`` matches are ranked: when more match,
     ``is_capped()`` says so, and dates or filters reach older work.
     """
     text = " ".join((text or "").split())
@@ -156,6 +159,8 @@ def search_articles(
             .annotate(rank=SearchRank(F("entry__document"), query))
             .order_by("-rank", "-published_at", "-pk")
         )
+    elif connection.vendor == "sqlite":
+        qs = search_sqlite.ranked(qs, normalize(text), language_code, RANKED)
     else:
         qs = qs.filter(_contains(text, language_code)).newest_first()
     return qs.for_listing()
@@ -163,7 +168,7 @@ def search_articles(
 
 def is_capped(count: int) -> bool:
     """Are ``count`` results the newest ``RANKED`` of more matches?"""
-    return uses_full_text() and count >= RANKED
+    return connection.vendor in ("postgresql", "sqlite") and count >= RANKED
 
 
 def _highlighted(fragment: str) -> SafeString:

@@ -2,9 +2,9 @@
 The stored full-text index of articles: one ``ArticleSearchEntry`` per
 article and language, a weighted ``tsvector`` with a GIN index.
 
-The entries exist on PostgreSQL only; the SQLite fallback in
-``articles.search`` needs none. ``update_search_vectors()`` is the one way
-they are written (through the ORM): ``Article.save()`` refreshes an
+The entries exist on PostgreSQL; on SQLite the same four parts go to an
+FTS5 table instead (``articles.search_sqlite``). ``update_search_vectors()``
+is the one way either is written: ``Article.save()`` refreshes an
 article's entries, the admin again once its authors and terms are saved, and
 ``manage.py update_search_index`` rebuilds them all (run it after renaming an
 expert, a topic or a region, whose names are indexed with each article).
@@ -24,6 +24,7 @@ from django.contrib.postgres.search import SearchVector
 from django.db import connection
 from django.db.models import Prefetch, Value
 
+from articles import search_sqlite
 from core.i18n import in_default_language, language_codes, localized, localized_fields
 
 #: PostgreSQL text-search configuration per language, unless the setting
@@ -32,7 +33,10 @@ DEFAULT_SEARCH_CONFIGS = {"en": "english", "ar": "arabic"}
 
 # Tashkeel (fathatan … sukun), the superscript alef and the tatweel.
 _ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
-_ALEF_FORMS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
+# One alef; taa marbuta as haa and alef maqsura as yaa, as readers often type them.
+_LETTER_FORMS = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي"}
+)
 # The article ال, alone or after the clitics و ف ب ك, and لل (ل + ال), when at
 # least three letters remain: الله and والي keep their letters.
 _ARABIC_ARTICLE = re.compile(r"(?<!\w)(?:[وفبك]?ال|لل)(?=\w{3})")
@@ -51,11 +55,12 @@ def strip_marks(text: str) -> str:
 
 def normalize(text: str) -> str:
     """
-    Text as the index stores it: Arabic without tashkeel or tatweel, one alef,
-    and without the article ال (the ``arabic`` snowball stemmer otherwise
+    Text as the index stores it, on PostgreSQL and SQLite alike: Arabic
+    without tashkeel or tatweel, one alef, taa marbuta as haa (ة → ه), alef
+    maqsura as yaa (ى → ي), and without the article ال (the ``arabic`` snowball stemmer otherwise
     stems العقوبات and عقوبات differently). Other scripts pass unchanged.
     """
-    text = _ARABIC_MARKS.sub("", text or "").translate(_ALEF_FORMS)
+    text = _ARABIC_MARKS.sub("", text or "").translate(_LETTER_FORMS)
     return _ARABIC_ARTICLE.sub("", text)
 
 
@@ -72,7 +77,12 @@ def plain_text(value: str) -> str:
 
 
 def _documents(article, code: str) -> list[str]:
-    """The four weighted parts (A, B, C, D) of ``article`` in ``code``."""
+    """The four weighted parts (A, B, C, D) of ``article`` in ``code``, normalised."""
+    return [normalize(part) for part in _texts(article, code)]
+
+
+def _texts(article, code: str) -> list[str]:
+    """The four parts of ``article`` in ``code`` as written (rich text as words)."""
     if not getattr(article, localized("title", code)):
         return ["", "", "", ""]
 
@@ -89,7 +99,7 @@ def _documents(article, code: str) -> list[str]:
         plain_text(getattr(article, localized("body", code))),
         " ".join(names),
     ]
-    return [normalize(part or "") for part in parts]
+    return [part or "" for part in parts]
 
 
 def document(article, code: str):
@@ -111,20 +121,42 @@ VECTOR_BATCH = 500
 
 def update_search_vectors(article_ids, registry=apps) -> int:
     """
-    Recompute the search entries of the given articles (PostgreSQL only): one
-    per language the article has a title in, none for the others. Returns
+    Recompute the search entries of the given articles (on SQLite, their rows
+    of the FTS5 table): one per language the article has a title in, none for the others. Returns
     how many articles were indexed. ``registry``: the models to use (a
     migration's, when it fills the entries). A few statements per
     ``VECTOR_BATCH`` articles, whether one article was saved or the whole
     archive is being indexed.
     """
-    if connection.vendor != "postgresql":
+    if connection.vendor not in ("postgresql", "sqlite"):
         return 0
+    index = _index_batch if connection.vendor == "postgresql" else _write_texts
     ids = list(article_ids)
     count = 0
     for start in range(0, len(ids), VECTOR_BATCH):
-        count += _index_batch(ids[start : start + VECTOR_BATCH], registry)
+        count += index(ids[start : start + VECTOR_BATCH], registry)
     return count
+
+
+def _write_texts(ids: list, registry) -> int:
+    """SQLite: the same four parts, as rows of the FTS5 table."""
+    Article = registry.get_model("articles", "Article")
+    articles = list(_indexed(Article._base_manager.filter(pk__in=ids), registry))
+    search_sqlite.write(
+        ids,
+        [
+            (
+                article.pk,
+                code,
+                *[normalize(part) for part in texts],
+                strip_marks(" ".join(texts)),
+            )
+            for article in articles
+            for code in language_codes()
+            if (texts := _texts(article, code))[0]
+        ],
+    )
+    return len(articles)
 
 
 def _index_batch(ids: list, registry) -> int:

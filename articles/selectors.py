@@ -3,6 +3,7 @@
 from functools import cache
 
 from django.conf import settings
+from django.db.models import Q
 
 from articles.models import (
     Article,
@@ -226,4 +227,27 @@ def path_term(slug: str) -> Topic | Region | None:
     return (
         Topic.objects.filter(slug=slug).first()
         or Region.objects.filter(slug=slug).first()
+    )
+
+
+def article_by_any_slug(slug: str) -> Article | None:
+    """
+    The article some reader may see whose slug in any language is ``slug``:
+    for an address that names no article in its own language (the English
+    slug under /ar/, or an Arabic version not published). One query on the
+    slug columns' unique indexes, never a scan.
+    """
+    by_slug = Q()
+    for code in language_codes():
+        by_slug |= Q(**{localized("slug", code): slug})
+    fields = [
+        localized(name, code)
+        for name in ("slug", "title", "available")
+        for code in language_codes()
+    ]
+    return (
+        Article.objects.live_in_any_language()
+        .filter(by_slug)
+        .only("status", "published_at", "deleted_at", *fields)
+        .first()
     )

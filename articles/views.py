@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language_info
 from django.views.decorators.http import require_safe
 
 from articles.citations import FORMATS, citation_for
@@ -7,13 +8,15 @@ from articles.forms import ArticleFilterForm
 from articles.landings import term_landing
 from articles.models import Article
 from articles.search import SearchForm, attach_snippets, is_capped, search_articles
+from articles.search_suggest import suggest
 from articles.selectors import (
+    article_by_any_slug,
     article_for_page,
     path_term,
     recommended_articles,
     with_bylines,
 )
-from core.i18n import same_page_in_every_language
+from core.i18n import localized, same_page_in_every_language
 from core.listing import canonical_query, paginate as paginate_counted
 from core.pager import paginate
 
@@ -43,15 +46,38 @@ def policy_analysis(request, slug):
     ``/policy-analysis/<slug>``: an article, or else a topic or region landing.
 
     Articles, topics and regions share this URL space (a slug belongs to one of them).
+    A slug of the article in another language leads to its address in this
+    one (301) when it is published here; otherwise the 404 page links to the
+    versions that are.
     """
     lang = request.LANGUAGE_CODE
     article = article_for_page(slug, lang)
     if article is not None:
         return article_page(request, article, lang)
     term = path_term(slug)
-    if term is None:
+    if term is not None:
+        return term_landing(request, term)
+    article = article_by_any_slug(slug)
+    if article is None:
         raise Http404
-    return term_landing(request, term)
+    if lang in article.live_languages():
+        return redirect(article.url_in(lang), permanent=True)
+    return not_found_elsewhere(request, article)
+
+
+def not_found_elsewhere(request, article):
+    """The 404 page, with links to the versions of ``article`` readers can see."""
+    versions = [
+        {
+            "code": code,
+            "url": article.url_in(code),
+            "title": getattr(article, localized("title", code)),
+            "bidi": get_language_info(code)["bidi"],
+            "language": get_language_info(code)["name_local"],
+        }
+        for code in article.live_languages()
+    ]
+    return render(request, "404.html", {"versions": versions}, status=404)
 
 
 def article_page(request, article, language_code, *, preview=False):
@@ -99,6 +125,9 @@ def search(request):
         request, search_articles(form.query, language_code=lang, articles=live)
     )
     attach_snippets(list(page_obj.object_list), form.query, language_code=lang)
+    suggestion = None
+    if form.query and not page_obj.paginator.count:
+        suggestion = suggest(form.query, language_code=lang, articles=live)
     query = canonical_query(form, page_obj)
     return render(
         request,
@@ -108,10 +137,20 @@ def search(request):
             "query": form.query,
             "page_obj": page_obj,
             "capped": bool(form.query) and is_capped(page_obj.paginator.count),
+            "suggestion": suggestion,
+            "suggestion_query": suggestion and _asking(request, suggestion),
             "canonical_query": query,
             "alternates": same_page_in_every_language(request, query=query),
         },
     )
+
+
+def _asking(request, text: str) -> str:
+    """``?…``: this search's query string (filters kept) asking for ``text``, on its first page."""
+    params = request.GET.copy()
+    params["q"] = text
+    params.pop("page", None)
+    return f"?{params.urlencode()}"
 
 
 @require_safe

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponsePermanentRedirect
-from django.urls import reverse
+from django.urls import is_valid_path, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -137,8 +137,33 @@ def import_redirects(text: str) -> ImportResult:
     return result
 
 
+def without_trailing_slash(request) -> str | None:
+    """
+    The canonical path of a 404 whose path ends with a slash the site's
+    addresses do not have (``/experts/``, ``/ar/policy-analysis/x/``), or
+    None. The URL patterns decide, not the database: a path some pattern
+    takes as it is (the admin's, which end with a slash) stays a 404.
+    """
+    path = request.path_info
+    if not path.endswith("/") or path == "/":
+        return None
+    stripped = path.rstrip("/")
+    urlconf = getattr(request, "urlconf", None)
+    if (
+        not stripped
+        or is_valid_path(path, urlconf)
+        or not is_valid_path(stripped, urlconf)
+    ):
+        return None
+    return request.path[: len(request.path) - (len(path) - len(stripped))]
+
+
 class RedirectFallbackMiddleware:
-    """On a 404, answer 301 if the path has moved: one indexed query, and only on 404s."""
+    """
+    On a 404, answer 301 if the path has moved (one indexed query, and only
+    on 404s) or only differs from a canonical address by a trailing slash
+    (no query).
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -147,11 +172,13 @@ class RedirectFallbackMiddleware:
         response = self.get_response(request)
         if response.status_code != 404:
             return response
-        target = (
-            Redirect.objects.for_path(request.path)
-            .values_list("new_path", flat=True)
-            .first()
-        )
+        target = without_trailing_slash(request)
+        if target is None:
+            target = (
+                Redirect.objects.for_path(request.path)
+                .values_list("new_path", flat=True)
+                .first()
+            )
         if target is None:
             return response
         query = request.META.get("QUERY_STRING", "")

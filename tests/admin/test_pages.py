@@ -13,6 +13,7 @@ from modeltranslation.translator import translator
 
 from articles.models import (
     ArticleSearchEntry,
+    ArticleSearchText,
     ArticleType,
     Authorship,
     Recommendation,
@@ -37,7 +38,12 @@ MAKERS = {
 INLINE_MODELS = {Authorship, Recommendation}
 #: Derived from the others and kept up to date by the code, never edited
 #: (stale translations are listed for translators to confirm, on their own page).
-DERIVED_MODELS = {RelatedArticle, ArticleSearchEntry, StaleTranslation}
+DERIVED_MODELS = {
+    RelatedArticle,
+    ArticleSearchEntry,
+    ArticleSearchText,
+    StaleTranslation,
+}
 
 
 def admin_url(label, view, *args):

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import search
 from tests.factories import make_article
-from tests.found.helpers import full_text_search, page, select
+from tests.found.helpers import page, select
 
 
 class RankedMatchesTests(TestCase):
@@ -37,14 +37,9 @@ class RankedMatchesTests(TestCase):
     def test_only_the_newest_matches_are_ranked_when_more_match(self):
         with patch.object(search, "RANKED", 3):
             titles, count = self.results()
-        if full_text_search():
-            self.assertEqual(
-                sorted(titles), [f"Pipelines report {n}" for n in (1, 2, 3)]
-            )
-            self.assertIn("The 3 most recent matches for “pipelines”", count)
-        else:  # the SQLite fallback lists every match, newest first
-            self.assertEqual(titles, [f"Pipelines report {n}" for n in range(1, 6)])
-            self.assertIn("5 results for “pipelines”", count)
+        # The same on PostgreSQL and SQLite (FTS5).
+        self.assertEqual(sorted(titles), [f"Pipelines report {n}" for n in (1, 2, 3)])
+        self.assertIn("The 3 most recent matches for “pipelines”", count)
 
     def test_fewer_matches_than_the_cap_are_all_ranked_and_counted(self):
         titles, count = self.results()

@@ -95,9 +95,10 @@ def test_chrome_menus_cost_one_query_however_many_terms(
 def test_not_found_page_costs_the_lookups_and_the_chrome(
     client, django_assert_num_queries
 ):
-    # The article, then a topic, then a region with that slug; the redirects
-    # table (a moved page answers 301); then the menus.
-    with django_assert_num_queries(5):
+    # The article, then a topic, then a region with that slug; an article
+    # with that slug in another language (on the slugs' unique indexes); the
+    # redirects table (a moved page answers 301); then the menus.
+    with django_assert_num_queries(6):
         assert client.get("/policy-analysis/nothing-here").status_code == 404
 
 

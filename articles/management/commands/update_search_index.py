@@ -7,14 +7,15 @@ from articles.search_index import update_search_vectors
 
 class Command(BaseCommand):
     help = (
-        "Recompute the stored full-text vectors of every article (PostgreSQL). "
+        "Recompute the search index of every article (PostgreSQL's entries, "
+        "SQLite's FTS5 table). "
         "Run after renaming experts, topics or regions, or after the first migrate."
     )
 
     def handle(self, *args, **options):
-        if connection.vendor != "postgresql":
+        if connection.vendor not in ("postgresql", "sqlite"):
             self.stdout.write(
-                "Nothing to do: the search index exists on PostgreSQL only."
+                "Nothing to do: the search index exists on PostgreSQL and SQLite only."
             )
             return
         ids = Article.objects.values_list("pk", flat=True).iterator()

@@ -1,0 +1,43 @@
+"""
+Search on the demo content, the examples readers met: the same answers on
+PostgreSQL and SQLite.
+"""
+
+import pytest
+from django.conf import settings
+
+from tests.exchange.helpers import import_file
+from tests.site.helpers import by_class, get_page, text
+
+pytestmark = pytest.mark.django_db
+
+CONTENT = settings.BASE_DIR / "demo" / "content.json"
+
+
+@pytest.fixture
+def demo():
+    result = import_file(CONTENT)
+    assert result.ok, result.error + result.stderr
+
+
+def titles(client, url):
+    return [
+        text(a) for a in get_page(client, url).xpath(f"{by_class('card__title')}//a")
+    ]
+
+
+def test_sanctions_ranks_the_pieces_about_sanctions_first(client, demo):
+    found = titles(client, "/search?q=sanctions")
+    assert len(found) == 9
+    assert set(found[:2]) == {
+        "Sanctions Enforcement and Iranian Oil Exports",
+        "Sanctions Relief Without Illusions",
+    }
+
+
+def test_iran_with_or_without_hamza_finds_the_same(client, demo):
+    hamza = titles(client, "/ar/search?q=إيران")
+    assert len(hamza) == 4
+    assert titles(client, "/ar/search?q=ايران") == hamza
+    both = titles(client, "/ar/search?q=ايران عقوبات")
+    assert both == ["قراءة في إشارات التخصيب الإيرانية"]
