@@ -1,17 +1,11 @@
 """Submit admin forms the way a browser does: read the rendered form, change fields, POST it."""
 
-import lxml.html
-
-
-def page(response):
-    """The response's HTML as an lxml tree."""
-    assert response.status_code == 200, response.status_code
-    return lxml.html.fromstring(response.content.decode())
+from tests.html import parse
 
 
 def change_form(response):
     """The admin change form of ``response`` (the form posting the object)."""
-    (form,) = page(response).xpath("//form[@id and contains(@id, '_form')]")
+    (form,) = parse(response).xpath("//form[@id and contains(@id, '_form')]")
     return form
 
 
@@ -61,7 +55,7 @@ def add_inline_row(data, prefix, **fields):
 def errors(response) -> dict[str, list[str]]:
     """The error messages on an admin form page, by field name ("" for the form)."""
     found: dict[str, list[str]] = {}
-    for ul in page(response).xpath("//ul[contains(@class, 'errorlist')]"):
+    for ul in parse(response).xpath("//ul[contains(@class, 'errorlist')]"):
         row = ul.xpath(
             "ancestor::div[contains(@class, 'fieldBox') or contains(@class, 'form-row')][1]"
         )
