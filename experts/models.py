@@ -5,6 +5,7 @@ from django.db.models import Case, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 
+from core.fetching import page_fetch_mode
 from core.i18n import localized_fields
 from core.nul import NulFreeMixin
 from core.redirects import paths_in_languages, record_moves
@@ -71,11 +72,15 @@ class ExpertQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch("topics", queryset=Topic.objects.ordered()),
             Prefetch("regions", queryset=Region.objects.ordered()),
-        )
+        ).fetch_mode(page_fetch_mode())
 
     def for_directory(self):
         """Everything a directory entry renders, with no further queries."""
-        return self.for_byline().order_by("sort_name", "slug")
+        return (
+            self.for_byline()
+            .order_by("sort_name", "slug")
+            .fetch_mode(page_fetch_mode())
+        )
 
     def for_byline(self):
         """Everything a byline or bio card renders, with no further queries."""
