@@ -1,6 +1,23 @@
 """Submit admin forms the way a browser does: read the rendered form, change fields, POST it."""
 
+from django.urls import reverse
+from django.utils import translation
+
 from tests.html import parse
+
+
+def admin_url(obj, name, *args):
+    """The admin URL ``name`` (change, history, restore, untrash…) of ``obj``'s model."""
+    opts = obj._meta
+    # The admin lives under /admin/ and /ar/admin/: ask for the English one
+    # even after a request to an Arabic page left Arabic active.
+    with translation.override("en"):
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+
+def change_url(obj):
+    """The admin change page of ``obj``."""
+    return admin_url(obj, "change", obj.pk)
 
 
 def change_form(response):

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Recommendation, Status
-from tests.admin.forms import add_inline_row, errors, fill, form_data
+from tests.admin.forms import add_inline_row, change_url, errors, fill, form_data
 from tests.factories import make_article
 from tests.html import parse
 from tests.workflow.conftest import make_user
@@ -36,10 +36,6 @@ def world():
             "A trashed analysis", created_by=theirs, deleted_at="2024-01-01T00:00Z"
         ),
     }
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def recommend(client, article, pick):

@@ -12,18 +12,13 @@ import threading
 import pytest
 from django.db import connection
 from django.test import Client
-from django.urls import reverse
 
 from articles.models import Status
 from history import services
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article
 from tests.html import parse
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 @pytest.fixture

@@ -8,20 +8,13 @@ from django.utils import translation
 from articles.models import Article, Authorship, Status
 from history import services, snapshot
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article, make_expert
 from tests.html import parse
 from workflow import services as workflow
 from workflow.models import Transition
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    # The admin lives under /admin/ and /ar/admin/: ask for the English one
-    # even after a request to an Arabic page left Arabic active.
-    with translation.override("en"):
-        return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def edit(client, article, **fields):

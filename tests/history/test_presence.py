@@ -16,15 +16,12 @@ from django.utils import timezone
 from articles.models import Status
 from history import services
 from history.models import EditLock
+from tests.admin.forms import change_url
 from tests.browser import chromium_page, log_in
 from tests.factories import make_article
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def presence_url(article):

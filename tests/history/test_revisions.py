@@ -8,17 +8,11 @@ from experts.models import Expert
 from history import services
 from history.diff import highlight
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj):
-    return reverse(
-        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-    )
 
 
 def save_form(client, obj, **fields):

@@ -4,15 +4,11 @@ import pytest
 from django.urls import reverse
 
 from articles.models import StaleTranslation
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def save(client, article, **fields):

@@ -6,9 +6,10 @@ from django.core.files.storage import default_storage
 from articles.models import Status
 from experts.models import Expert
 from history.models import Revision
+from tests.admin.forms import admin_url
 from tests.factories import make_article, make_expert
 from tests.html import parse
-from tests.images.admin_forms import admin_url, photo
+from tests.images.admin_forms import photo
 
 pytestmark = pytest.mark.django_db
 

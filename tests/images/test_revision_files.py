@@ -10,10 +10,10 @@ from django.core.files.storage import default_storage
 from articles.models import Article, Status
 from experts.models import Expert
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import admin_url, fill, form_data
 from tests.factories import make_article, make_expert
 from tests.html import parse
-from tests.images.admin_forms import admin_url, photo, sweep
+from tests.images.admin_forms import photo, sweep
 
 pytestmark = pytest.mark.django_db
 

@@ -1,15 +1,9 @@
 """Press the workflow buttons the way a browser does."""
 
-from django.urls import reverse
-
-from tests.admin.forms import form_data
+from tests.admin.forms import change_url, form_data
 from tests.html import parse
 
 ACTION = "CHANGE_FORM-action"
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def buttons(response):

@@ -5,9 +5,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
+from tests.admin.forms import change_url
 from tests.html import parse
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import change_url, press
+from tests.workflow.helpers import press
 from tests.workflow.test_transitions import draft_by
 from workflow.roles import CONTRIBUTOR, EDITOR
 

@@ -6,11 +6,11 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Status
-from tests.admin.forms import form_data
+from tests.admin.forms import change_url, form_data
 from tests.factories import make_article
 from tests.html import parse
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import change_url, raw_press
+from tests.workflow.helpers import raw_press
 from workflow.models import Transition
 from workflow.roles import CONTRIBUTOR, EDITOR, TRANSLATOR
 

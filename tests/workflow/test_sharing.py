@@ -9,10 +9,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
+from tests.admin.forms import change_url
 from tests.factories import make_article, make_expert, make_topic
 from tests.html import parse
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import change_url, press
+from tests.workflow.helpers import press
 from workflow import sharing
 from workflow.models import ShareLink, ShareLinkOpening
 from workflow.roles import CONTRIBUTOR, EDITOR, EXPERT_MANAGER
