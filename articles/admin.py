@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
@@ -286,7 +287,10 @@ class ArticleAdminMixin(BoundedCountAdminMixin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).for_listing()
+        # The list's cards' relations, loaded at once; the change form reads
+        # one record's other relations (who updated it) as Django does: the
+        # public pages' fetch mode (core.fetching) is not the admin's.
+        return super().get_queryset(request).for_listing().fetch_mode(models.FETCH_ONE)
 
     def recommendable(self, request):
         """

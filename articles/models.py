@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import search_sqlite
 from articles.search_index import update_search_vectors
+from core.fetching import page_fetch_mode
 from core.i18n import (
     default_language,
     in_default_language,
@@ -224,14 +225,22 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """Everything an article card renders, in a fixed number of queries."""
-        return self.select_related("type").prefetch_related(
-            Prefetch(
-                "authorships",
-                queryset=Authorship.objects.select_related("expert").order_by(
-                    "order", "pk"
-                ),
+        return (
+            self.select_related("type")
+            .prefetch_related(
+                Prefetch(
+                    "authorships",
+                    queryset=Authorship.objects.select_related("expert").order_by(
+                        "order", "pk"
+                    ),
+                )
             )
+            .fetch_mode(page_fetch_mode())
         )
+
+    def with_type(self):
+        """The articles with their type, for cards whose bylines come apart (``with_bylines()``)."""
+        return self.select_related("type").fetch_mode(page_fetch_mode())
 
     def for_detail(self):
         """Everything the article page renders, in a fixed number of queries."""
@@ -246,9 +255,13 @@ class ArticleQuerySet(models.QuerySet):
         when its English text has changed (``stale_since``; the rest of the
         page comes from ``with_bylines()`` and the prefetched terms).
         """
-        qs = self.select_related("type").prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.ordered()),
-            Prefetch("regions", queryset=Region.objects.ordered()),
+        qs = (
+            self.select_related("type")
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.ordered()),
+                Prefetch("regions", queryset=Region.objects.ordered()),
+            )
+            .fetch_mode(page_fetch_mode())
         )
         if language_code == settings.LANGUAGE_CODE:
             return qs

@@ -29,6 +29,8 @@ from django.db.models.base import ModelState
 from django.db.models.expressions import Col
 from django.db.models.query import QuerySet
 
+from core.fetching import page_fetch_mode
+
 
 def quoted(name: str) -> str:
     return connection.ops.quote_name(name)
@@ -91,6 +93,7 @@ class Columns:
         state = ModelState()
         state.adding = False
         state.db = connection.alias
+        state.fetch_mode = page_fetch_mode()
         instance._state = state
         values = self.values(row[: len(self)])
         instance.__dict__.update(zip(self.attnames, values, strict=True))

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Case, Prefetch, Value, When
 from django.utils.translation import gettext_lazy as _
 
+from core.fetching import page_fetch_mode
 from core.i18n import in_default_language, localized, localized_fields
 from core.nul import NulFreeMixin
 from core.redirects import paths_in_languages, record_moves
@@ -70,11 +71,15 @@ class ExpertQuerySet(models.QuerySet):
         return self.prefetch_related(
             Prefetch("topics", queryset=Topic.objects.ordered()),
             Prefetch("regions", queryset=Region.objects.ordered()),
-        )
+        ).fetch_mode(page_fetch_mode())
 
     def for_directory(self):
         """Everything a directory entry renders, with no further queries."""
-        return self.for_byline().order_by("sort_name", "slug")
+        return (
+            self.for_byline()
+            .order_by("sort_name", "slug")
+            .fetch_mode(page_fetch_mode())
+        )
 
     def current_first(self):
         """The roster, then former, emeritus and late fellows, each alphabetically (the directory's order)."""

@@ -24,6 +24,22 @@ def pytest_sessionstart(session):
             call_command("compilemessages", verbosity=0)
 
 
+def pytest_collection_modifyitems(config, items):
+    """
+    Tests marked ``postgres`` exercise what only PostgreSQL has (stored search
+    vectors, row locks taken by concurrent connections): on another database
+    they are skipped, with the reason shown. On PostgreSQL every test runs.
+    """
+    if connection.vendor == "postgresql":
+        return
+    skip = pytest.mark.skip(
+        reason=f"needs PostgreSQL (this run is on {connection.display_name})"
+    )
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language: a request to /ar/ leaves Arabic active in the thread."""
@@ -39,6 +55,24 @@ def _no_page_cache(settings):
     cache's generation would not move. tests/site/test_page_cache.py turns it on.
     """
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """
+    Tests make users (``admin_client`` a superuser per test): a fast hasher
+    instead of the slow, secure one. No test is about the hashing itself.
+    """
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _pages_refuse_lazy_loads(settings):
+    """
+    The reads behind the public pages raise ``FieldFetchBlocked`` on a field
+    they did not load (core.fetching): a lazy load there is an N+1 query.
+    """
+    settings.PAGE_FETCH_MODE = "FETCH_RAISE"
 
 
 @pytest.fixture(autouse=True)

@@ -2,8 +2,10 @@
 
 import contextlib
 import itertools
+import sys
 from datetime import timedelta
 
+from django.db import transaction
 from django.test import TestCase
 from django.utils import timezone
 
@@ -97,6 +99,34 @@ def committed():
     """
     with TestCase.captureOnCommitCallbacks(execute=True):
         yield
+
+
+def built_once(django_db_blocker, build):
+    """
+    For a class- or module-scoped fixture: ``build()``'s rows, made once and
+    read by every test of the class, as ``setUpTestData`` does for a TestCase.
+    They live in a transaction that each test's own nests in, rolled back
+    after the last test. Only for data the tests read: a test's writes roll
+    back with it, but Python objects it changes stay changed.
+
+        @pytest.fixture(scope="class")
+        def archive(django_db_setup, django_db_blocker):
+            yield from built_once(django_db_blocker, make_archive)
+    """
+    atomic = transaction.atomic()
+    with django_db_blocker.unblock():
+        atomic.__enter__()
+        try:
+            built = build()
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    try:
+        yield built
+    finally:
+        with django_db_blocker.unblock():
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 def _make_article(

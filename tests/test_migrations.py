@@ -54,7 +54,7 @@ def test_redirects_move_to_core_with_their_rows_and_permissions(tmp_path):
         "from django.contrib.contenttypes.models import ContentType\n"
         "from django.db import connection\n"
         "with connection.cursor() as c:\n"
-        "    c.execute(\"INSERT INTO thinktank_redirect (old_path, new_path, language, kind, created)"
+        '    c.execute("INSERT INTO thinktank_redirect (old_path, new_path, language, kind, created)'
         " VALUES ('/old', '/new', 'en', 'manual', '2026-01-01')\")\n"
         "group = Group.objects.create(name='Redirect keepers')\n"
         # What the project package's post_migrate made when it had the model.

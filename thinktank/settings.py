@@ -181,6 +181,12 @@ elif os.environ.get("DJANGO_DB_SERVER_SIDE_BINDING", "1") == "1":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5
     )
+
+# How the reads behind the public pages load a field they did not select
+# (core.fetching): Django's default here; the tests raise instead, so that a
+# lazy load (an N+1 query) on a page fails the test run.
+PAGE_FETCH_MODE = "FETCH_ONE"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -15,7 +15,7 @@ FEATURED_TYPE = "in-depth-report"
 @require_safe
 def home(request):
     lang = request.LANGUAGE_CODE
-    live = Article.objects.live(lang).newest_first().select_related("type")
+    live = Article.objects.live(lang).newest_first().with_type()
     # The same three queries whether or not there is a report to feature:
     # the newest report, the newest pieces, and the bylines of all of them.
     report = live.of_type(FEATURED_TYPE).first()

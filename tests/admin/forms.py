@@ -1,17 +1,28 @@
 """Submit admin forms the way a browser does: read the rendered form, change fields, POST it."""
 
-import lxml.html
+from django.urls import reverse
+from django.utils import translation
+
+from tests.html import parse
 
 
-def page(response):
-    """The response's HTML as an lxml tree."""
-    assert response.status_code == 200, response.status_code
-    return lxml.html.fromstring(response.content.decode())
+def admin_url(obj, name, *args):
+    """The admin URL ``name`` (change, history, restore, untrash…) of ``obj``'s model."""
+    opts = obj._meta
+    # The admin lives under /admin/ and /ar/admin/: ask for the English one
+    # even after a request to an Arabic page left Arabic active.
+    with translation.override("en"):
+        return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
+
+
+def change_url(obj):
+    """The admin change page of ``obj``."""
+    return admin_url(obj, "change", obj.pk)
 
 
 def change_form(response):
     """The admin change form of ``response`` (the form posting the object)."""
-    (form,) = page(response).xpath("//form[@id and contains(@id, '_form')]")
+    (form,) = parse(response).xpath("//form[@id and contains(@id, '_form')]")
     return form
 
 
@@ -61,7 +72,7 @@ def add_inline_row(data, prefix, **fields):
 def errors(response) -> dict[str, list[str]]:
     """The error messages on an admin form page, by field name ("" for the form)."""
     found: dict[str, list[str]] = {}
-    for ul in page(response).xpath("//ul[contains(@class, 'errorlist')]"):
+    for ul in parse(response).xpath("//ul[contains(@class, 'errorlist')]"):
         row = ul.xpath(
             "ancestor::div[contains(@class, 'fieldBox') or contains(@class, 'form-row')][1]"
         )

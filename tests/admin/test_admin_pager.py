@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from tests.admin.forms import page
 from tests.factories import make_article
+from tests.html import parse
 from thinktank.admin import ArticleAdmin
 
 pytestmark = pytest.mark.django_db
@@ -35,24 +35,24 @@ def headlines(doc):
 
 
 def test_far_from_the_end_the_list_says_more_than_it_counted(admin_client, twelve):
-    text, links = paginator(page(admin_client.get(URL)))
+    text, links = paginator(parse(admin_client.get(URL)))
     assert text.endswith("3 … more than 6 articles")
     assert sorted(links) == ["1", "2", "3"]
     assert "…" in text
 
 
 def test_near_the_end_the_count_and_the_last_page_are_exact(admin_client, twelve):
-    doc = page(admin_client.get(URL + "?p=4"))
+    doc = parse(admin_client.get(URL + "?p=4"))
     text, links = paginator(doc)
     assert text.endswith("5 6 12 articles") and "more than" not in text
     assert "6" in links
-    last = page(admin_client.get(URL + links["6"]))
+    last = parse(admin_client.get(URL + links["6"]))
     oldest = sorted(twelve, key=lambda a: (a.published_at, a.pk))[:2]
     assert headlines(last) == [a.title for a in reversed(oldest)]
     # Every article is reached once, page by page.
     seen = []
     for number in range(1, 7):
-        seen += headlines(page(admin_client.get(f"{URL}?p={number}")))
+        seen += headlines(parse(admin_client.get(f"{URL}?p={number}")))
     assert sorted(seen) == sorted(a.title for a in twelve)
 
 

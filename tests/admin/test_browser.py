@@ -1,49 +1,14 @@
 """The article form in Debian's Chromium, served by the live server under the site's CSP."""
 
-import contextlib
-import os
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language_info
-from playwright.sync_api import sync_playwright
 
 from articles.models import Article, Status
+from tests.browser import chromium_page, log_in, screenshot
 from tests.factories import make_article, make_topic
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-ARTIFACTS = settings.BASE_DIR / "artifacts"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-@contextlib.contextmanager
-def chromium_page():
-    """
-    A page in a fresh Chromium. The ORM must not be used inside: Playwright runs
-    this code in a greenlet with its own context, where Django would open (and
-    leave open) a second database connection.
-    """
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        try:
-            context = browser.new_context(
-                viewport={"width": 1280, "height": 1600}, locale="en-US"
-            )
-            yield context.new_page()
-        finally:
-            browser.close()
 
 
 @pytest.fixture
@@ -51,19 +16,6 @@ def editor(django_user_model):
     return django_user_model.objects.create_superuser(
         "editor", "editor@example.org", "pw-editor-1"
     )
-
-
-def log_in(page, live_server):
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw-editor-1")
-    page.click("input[type=submit]")
-    page.wait_for_url(live_server.url + reverse("admin:index"))
-
-
-def screenshot(name):
-    ARTIFACTS.mkdir(exist_ok=True)
-    return ARTIFACTS / name
 
 
 @pytest.mark.browser

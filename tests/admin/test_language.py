@@ -1,5 +1,6 @@
-import lxml.html
 import pytest
+
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def test_the_admin_speaks_the_editors_language(
     """Editors pick English at /admin/ or Arabic, right to left, at /ar/admin/."""
     response = admin_client.get(url)
     assert response.status_code == 200
-    page = lxml.html.fromstring(response.content.decode())
+    page = parse(response)
     html = page.xpath("/html")[0]
     assert (html.get("lang"), html.get("dir")) == (lang, direction)
     assert label in page.xpath("//input[@type='submit']/@value")

@@ -20,8 +20,8 @@ from articles.models import (
     RelatedArticle,
     StaleTranslation,
 )
-from tests.admin.forms import page
 from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -83,7 +83,7 @@ def test_admin_pages_load_nothing_from_elsewhere(admin_client, label):
     """Every script and stylesheet of a change form is local, and inline scripts carry the nonce."""
     obj = MAKERS[label]()
     response = admin_client.get(admin_url(label, "change", obj.pk))
-    tree = page(response)
+    tree = parse(response)
     nonces = set(
         re.findall(r"'nonce-([^']+)'", response.headers["Content-Security-Policy"])
     )
@@ -118,7 +118,7 @@ def test_translation_inputs_carry_their_language(
     admin_client, label, field, lang, direction
 ):
     """Each language's input has lang and dir from the server, so Arabic is right to left without JavaScript."""
-    tree = page(admin_client.get(admin_url(label, "add")))
+    tree = parse(admin_client.get(admin_url(label, "add")))
     (element,) = tree.xpath(f"//*[@name='{field}']")
     assert element.get("lang") == lang
     assert element.get("dir") == direction
@@ -128,7 +128,7 @@ def test_translation_inputs_carry_their_language(
 
 def test_rich_text_fields_use_the_prose_editor_per_language(admin_client):
     """body_en and body_ar each get the prose editor, with its scripts from static files."""
-    tree = page(admin_client.get(admin_url("articles.article", "add")))
+    tree = parse(admin_client.get(admin_url("articles.article", "add")))
     for name in ("body_en", "body_ar"):
         (textarea,) = tree.xpath(f"//textarea[@name='{name}']")
         assert textarea.get("data-django-prose-editor-configurable")
@@ -141,7 +141,7 @@ def test_rich_text_fields_use_the_prose_editor_per_language(admin_client):
 def test_type_specific_fieldsets_open_for_the_article_kind(admin_client):
     """An op-ed's outlet fields are open; the testimony and report groups are collapsed."""
     article = make_article(type="op-ed")
-    tree = page(admin_client.get(admin_url("articles.article", "change", article.pk)))
+    tree = parse(admin_client.get(admin_url("articles.article", "change", article.pk)))
 
     def is_collapsed(heading):
         (fieldset,) = tree.xpath(f"//fieldset[.//h2[normalize-space()='{heading}']]")
@@ -158,7 +158,7 @@ def test_article_list_shows_titles_languages_and_authors(admin_client):
     article = make_article(
         "Gulf Security", authors=[second, first], languages=("en", "ar")
     )
-    tree = page(admin_client.get(admin_url("articles.article", "changelist")))
+    tree = parse(admin_client.get(admin_url("articles.article", "changelist")))
     (row,) = tree.xpath("//table[@id='result_list']/tbody/tr")
     text = row.text_content()
     assert article.title_en in text and article.title_ar in text
@@ -212,7 +212,7 @@ def test_article_list_filters_by_published_language(admin_client, choice, expect
     response = admin_client.get(
         admin_url("articles.article", "changelist"), {"published_in": choice}
     )
-    titles = page(response).xpath(
+    titles = parse(response).xpath(
         "//table[@id='result_list']//th[contains(@class, 'field-headline')]/a/text()"
     )
     assert set(titles) == expected
@@ -224,7 +224,7 @@ def test_article_list_filters_by_published_language(admin_client, choice, expect
 def test_change_form_links_to_the_public_page(admin_client, label):
     """ "View on site" leads to the record's public address."""
     obj = MAKERS[label]()
-    tree = page(admin_client.get(admin_url(label, "change", obj.pk)))
+    tree = parse(admin_client.get(admin_url(label, "change", obj.pk)))
     (link,) = tree.xpath("//a[contains(@class, 'viewsitelink')]/@href")
     response = admin_client.get(link)
     assert response.status_code == 302

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Recommendation, Status
-from tests.admin.forms import add_inline_row, errors, fill, form_data, page
+from tests.admin.forms import add_inline_row, change_url, errors, fill, form_data
 from tests.factories import make_article
+from tests.html import parse
 from tests.workflow.conftest import make_user
 from workflow.roles import CONTRIBUTOR, EDITOR
 
@@ -37,10 +38,6 @@ def world():
     }
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def recommend(client, article, pick):
     """Add ``pick`` (an id) to the article's recommendations through the change form."""
     data = form_data(client.get(change_url(article)))
@@ -51,7 +48,7 @@ def recommend(client, article, pick):
 
 def field_errors(response, name):
     """The errors shown in the recommendations table's column ``name``."""
-    return page(response).xpath(
+    return parse(response).xpath(
         f"//div[@id='{INLINE}-group']//td[contains(@class, 'field-{name}')]"
         "//ul[contains(@class, 'errorlist')]/li/text()"
     )

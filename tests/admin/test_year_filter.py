@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.admin.forms import page
 from tests.factories import make_article
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 
@@ -42,7 +42,7 @@ def test_the_years_run_from_the_first_to_the_last_and_each_lists_its_own(admin_c
     # New Year's Eve, late in the site's own time zone: still that year.
     make_article("Eve piece", published_at=local(2022, 12, 31, 23))
     make_article("Undated draft", status=Status.DRAFT, published_at=None)
-    doc = page(admin_client.get(URL))
+    doc = parse(admin_client.get(URL))
     links = year_links(doc)
     assert list(links) == ["All", "2024", "2023", "2022", "2021"]
     assert sorted(headlines(doc)) == [
@@ -51,15 +51,15 @@ def test_the_years_run_from_the_first_to_the_last_and_each_lists_its_own(admin_c
         "Late piece",
         "Undated draft",
     ]
-    assert headlines(page(admin_client.get(URL + links["2022"]))) == ["Eve piece"]
-    assert headlines(page(admin_client.get(URL + links["2021"]))) == ["Early piece"]
-    assert headlines(page(admin_client.get(URL + links["2023"]))) == []
+    assert headlines(parse(admin_client.get(URL + links["2022"]))) == ["Eve piece"]
+    assert headlines(parse(admin_client.get(URL + links["2021"]))) == ["Early piece"]
+    assert headlines(parse(admin_client.get(URL + links["2023"]))) == []
     # A value that is not a year filters nothing.
-    assert len(headlines(page(admin_client.get(URL + "?published_at_year=x")))) == 4
+    assert len(headlines(parse(admin_client.get(URL + "?published_at_year=x")))) == 4
 
 
 def test_an_archive_without_dates_offers_no_year(admin_client):
     make_article("Undated draft", status=Status.DRAFT, published_at=None)
-    doc = page(admin_client.get(URL))
+    doc = parse(admin_client.get(URL))
     assert doc.xpath("//a[contains(@href, 'published_at_year')]") == []
     assert headlines(doc) == ["Undated draft"]

@@ -14,7 +14,9 @@ LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 
 def layers() -> list[str]:
-    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["importlinter"]
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"][
+        "importlinter"
+    ]
     (contract,) = config["contracts"]
     return contract["layers"]
 

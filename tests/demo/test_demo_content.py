@@ -30,7 +30,7 @@ from core.slugs import propose_slug
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Region, Topic
 from tests.exchange.helpers import import_file
-from tests.site.helpers import get_page
+from tests.html import get_page
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 
 from tests.exchange.helpers import import_file
-from tests.site.helpers import by_class, get_page, text
+from tests.html import by_class, get_page, text
 
 pytestmark = pytest.mark.django_db
 

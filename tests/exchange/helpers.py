@@ -4,6 +4,7 @@ from io import StringIO
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from articles.models import Article, ArticleType, Authorship, Recommendation
 from experts.models import Expert
@@ -41,6 +42,17 @@ def export_text(path=None) -> str:
     stdout = StringIO()
     call_command("export_content", str(path) if path else "-", stdout=stdout)
     return Path(path).read_text(encoding="utf-8") if path else stdout.getvalue()
+
+
+def empty_database():
+    """Every table emptied (``flush``) inside the test's transaction, as before a first import."""
+    if connection.vendor == "postgresql":
+        # Not an expectation but a step: PostgreSQL's TRUNCATE inside the
+        # test's transaction needs the deferred foreign-key checks done first
+        # (SQLite has no SET CONSTRAINTS; its flush deletes row by row).
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    call_command("flush", interactive=False, verbosity=0)
 
 
 def counts() -> dict[str, int]:

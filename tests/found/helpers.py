@@ -1,44 +1,22 @@
-"""What the found tests share: which database answers, and XML parsing."""
+"""What the found tests share: which database answers, the citation box, the sitemap's entries."""
 
 from urllib.parse import urlsplit
 
 from django.db import connection
 from django.http import QueryDict
-from lxml import etree, html
 
-ATOM = "http://www.w3.org/2005/Atom"
-SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
-XHTML = "http://www.w3.org/1999/xhtml"
+from tests.html import SITEMAP, xml
 
 
 def full_text_search() -> bool:
     """
-    Is this run on PostgreSQL (stored vectors, ranking, stemming)? Tests of
-    that behaviour and tests of the SQLite fallback each assert what their
-    database does; CI runs the suite on both, so both sets run.
+    Is this run on PostgreSQL (stored vectors, ranking, stemming)? Search is
+    the one place where the databases truly answer differently (PostgreSQL
+    stems and ranks, the SQLite fallback matches the letters as typed): a
+    test of it asserts what its database does, and CI runs the suite on both.
+    A test that only makes sense on PostgreSQL is marked ``postgres`` instead.
     """
     return connection.vendor == "postgresql"
-
-
-def page(response):
-    assert response.status_code == 200, response.status_code
-    return html.fromstring(response.content)
-
-
-def xml(response):
-    assert response.status_code == 200, response.status_code
-    return etree.fromstring(response.content)
-
-
-def select(doc, *steps):
-    """Descendants by a chain of ``.class`` or tag steps: ``select(doc, ".card", "a")``."""
-    path = ""
-    for step in steps:
-        if step.startswith("."):
-            path += f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {step[1:]} ')]"
-        else:
-            path += f"//{step}"
-    return doc.xpath(path)
 
 
 def cite_entries(doc):

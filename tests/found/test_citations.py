@@ -9,7 +9,8 @@ from django.utils import timezone, translation
 
 from articles.citations import _isolate
 from tests.factories import make_article, make_expert
-from tests.found.helpers import cite_entries, page
+from tests.found.helpers import cite_entries
+from tests.html import parse
 
 SITE = "https://example.org"
 ARABIC_NAME = "معهد المدار"
@@ -55,7 +56,7 @@ class CitationTextTests(TestCase):
     def test_a_title_ending_in_a_question_mark_takes_no_period(self):
         """Defect 15: “Is Iran Next?” is followed by no period in Chicago and APA."""
         chicago, apa = cite_entries(
-            page(self.client.get("/policy-analysis/is-iran-next"))
+            parse(self.client.get("/policy-analysis/is-iran-next"))
         )
         self.assertEqual(
             chicago.text_content(),
@@ -72,7 +73,7 @@ class CitationTextTests(TestCase):
     def test_arabic_citations_are_written_the_arabic_way(self):
         """Defect 15: Arabic comma, day month year, the institute's Arabic name, Latin runs isolated."""
         chicago, apa = cite_entries(
-            page(self.client.get("/ar/policy-analysis/aluqwbat"))
+            parse(self.client.get("/ar/policy-analysis/aluqwbat"))
         )
         url = f"{SITE}/ar/policy-analysis/aluqwbat"
         self.assertEqual(
@@ -108,13 +109,13 @@ class CitationTextTests(TestCase):
 
     def test_arabic_metadata_names_the_same_publisher(self):
         """Defect 15: the Arabic page's Scholar tags and JSON-LD name the publisher its citations name."""
-        doc = page(self.client.get("/ar/policy-analysis/aluqwbat"))
+        doc = parse(self.client.get("/ar/policy-analysis/aluqwbat"))
         self.assertEqual(
             doc.xpath("//meta[@name='citation_publisher']/@content"), [ARABIC_NAME]
         )
         data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
         self.assertEqual(data["publisher"]["name"], ARABIC_NAME)
-        doc = page(self.client.get("/policy-analysis/sanctions"))
+        doc = parse(self.client.get("/policy-analysis/sanctions"))
         data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
         self.assertEqual(data["publisher"]["name"], "The Meridian Institute")
 

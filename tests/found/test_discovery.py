@@ -10,7 +10,8 @@ from django.utils import timezone
 from articles.citations import apa, bibtex, chicago, citation_for, ris
 from articles.models import Status
 from tests.factories import make_article, make_expert, make_topic
-from tests.found.helpers import ATOM, SITEMAP, XHTML, page, sitemap_entries, xml
+from tests.found.helpers import sitemap_entries
+from tests.html import ATOM, SITEMAP, XHTML, parse, xml
 
 SITE = "https://example.org"
 
@@ -85,12 +86,12 @@ class DiscoveryTests(TestCase):
         self.assertEqual(self.client.get("/feeds/topic/nothing.atom").status_code, 404)
 
     def test_pages_link_their_feeds(self):
-        doc = page(self.client.get(f"/experts/{self.roe.slug}"))
+        doc = parse(self.client.get(f"/experts/{self.roe.slug}"))
         hrefs = doc.xpath("//link[@rel='alternate'][@type='application/rss+xml']/@href")
         self.assertEqual(
             hrefs, ["/feeds/latest.rss", f"/feeds/expert/{self.roe.slug}.rss"]
         )
-        doc = page(self.client.get("/ar/policy-analysis/energy"))
+        doc = parse(self.client.get("/ar/policy-analysis/energy"))
         hrefs = doc.xpath(
             "//link[@rel='alternate'][@type='application/atom+xml']/@href"
         )
@@ -99,7 +100,7 @@ class DiscoveryTests(TestCase):
         )
 
     def test_article_page_links_the_feeds_of_its_topics(self):
-        doc = page(self.client.get("/policy-analysis/sanctions-limits"))
+        doc = parse(self.client.get("/policy-analysis/sanctions-limits"))
         hrefs = doc.xpath("//link[@rel='alternate'][@type='application/rss+xml']/@href")
         self.assertEqual(hrefs, ["/feeds/latest.rss", "/feeds/topic/energy.rss"])
 
@@ -161,7 +162,7 @@ class DiscoveryTests(TestCase):
     # Metadata ------------------------------------------------------------
 
     def test_article_metadata(self):
-        doc = page(self.client.get("/policy-analysis/sanctions-limits"))
+        doc = parse(self.client.get("/policy-analysis/sanctions-limits"))
         self.assertEqual(
             doc.xpath("//link[@rel='canonical']/@href"),
             [f"{SITE}/policy-analysis/sanctions-limits"],
@@ -201,7 +202,7 @@ class DiscoveryTests(TestCase):
             data["workTranslation"][0]["@id"], f"{SITE}/ar/policy-analysis/aluqwbat"
         )
         arabic = json.loads(
-            page(self.client.get("/ar/policy-analysis/aluqwbat"))
+            parse(self.client.get("/ar/policy-analysis/aluqwbat"))
             .xpath("//script[@type='application/ld+json']")[0]
             .text
         )
@@ -212,7 +213,7 @@ class DiscoveryTests(TestCase):
         self.assertEqual(arabic["inLanguage"], "ar")
 
     def test_expert_metadata(self):
-        doc = page(self.client.get(f"/experts/{self.carmi.slug}"))
+        doc = parse(self.client.get(f"/experts/{self.carmi.slug}"))
         self.assertEqual(
             doc.xpath("//link[@rel='canonical']/@href"),
             [f"{SITE}/experts/{self.carmi.slug}"],
@@ -221,7 +222,7 @@ class DiscoveryTests(TestCase):
         self.assertEqual((data["@type"], data["name"]), ("Person", "Omer Carmi"))
 
     def test_other_pages_have_canonical_and_open_graph(self):
-        doc = page(self.client.get("/policy-analysis"))
+        doc = parse(self.client.get("/policy-analysis"))
         self.assertEqual(
             doc.xpath("//link[@rel='canonical']/@href"), [f"{SITE}/policy-analysis"]
         )
@@ -266,7 +267,7 @@ class DiscoveryTests(TestCase):
         )
 
     def test_cite_this_on_the_page_and_downloads(self):
-        doc = page(self.client.get("/ar/policy-analysis/aluqwbat"))
+        doc = parse(self.client.get("/ar/policy-analysis/aluqwbat"))
         box = doc.xpath("//section[contains(@class, 'cite-this')]")[0]
         self.assertIn("العقوبات وحدودها", box.text_content())
         self.assertIn("يونيو", box.text_content())

@@ -1,8 +1,7 @@
 from django.test import TestCase
-from lxml import html
 
 from tests.factories import make_article, make_expert, make_topic
-from tests.found.helpers import ATOM, xml
+from tests.html import ATOM, fragment, xml
 
 DC = "http://purl.org/dc/elements/1.1/"
 MARKUP = '<img src=x onerror="alert(1)"> & <b>bold</b>'
@@ -63,7 +62,7 @@ class FeedItemTests(TestCase):
         """Defect 28: a summary's markup reaches a feed reader as text, in RSS and in Atom."""
         # RSS readers render a description as HTML: parsed so, it holds no element.
         description = self.rss_item("/feeds/latest.rss").findtext("description")
-        rendered = html.fragment_fromstring(description, create_parent="div")
+        rendered = fragment(description)
         self.assertEqual(rendered.xpath("./*"), [])
         self.assertEqual(rendered.text_content(), MARKUP)
         # Atom says the summary is text, and gives it as typed.

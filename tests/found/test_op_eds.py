@@ -11,13 +11,8 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from tests.factories import make_article, make_expert
-from tests.found.helpers import (
-    SITEMAP,
-    XHTML,
-    cite_entries,
-    page,
-    sitemap_entries,
-)
+from tests.found.helpers import cite_entries, sitemap_entries
+from tests.html import SITEMAP, XHTML, parse
 
 SITE = "https://example.org"
 OUTLET = "The Capital Courier"
@@ -77,7 +72,7 @@ class OpEdTests(TestCase):
         """Defect 11: canonical, og:url, JSON-LD, Scholar tags, Chicago, APA, BibTeX and RIS agree."""
         for url in ("/policy-analysis/after-kabul", "/ar/policy-analysis/baad-kabul"):
             with self.subTest(url=url):
-                doc = page(self.client.get(url))
+                doc = parse(self.client.get(url))
                 self.assertEqual(
                     doc.xpath("//head/link[@rel='canonical']/@href"), [OUTLET_URL]
                 )
@@ -111,7 +106,7 @@ class OpEdTests(TestCase):
                     self.assertEqual(entry.xpath(".//i//text()"), [OUTLET])
                     self.assertIn(OUTLET_URL, entry.text_content())
                     self.assertNotIn("Meridian", entry.text_content())
-        doc = page(self.client.get("/policy-analysis/after-kabul"))
+        doc = parse(self.client.get("/policy-analysis/after-kabul"))
         # The page shows the outlet's date, and its citations give the same one.
         self.assertIn(
             "September 7, 2021",
@@ -127,7 +122,7 @@ class OpEdTests(TestCase):
             f"Halvorsen, D. (2021, September 7). After Kabul. {OUTLET}. {OUTLET_URL}",
         )
         arabic_chicago, _apa = cite_entries(
-            page(self.client.get("/ar/policy-analysis/baad-kabul"))
+            parse(self.client.get("/ar/policy-analysis/baad-kabul"))
         )
         self.assertIn("7 سبتمبر 2021", arabic_chicago.text_content())
         bib = self.client.get("/policy-analysis/after-kabul/cite.bib").content.decode()
@@ -164,7 +159,7 @@ class OpEdTests(TestCase):
 
     def test_an_issue_date_is_cited_as_printed_with_its_year(self):
         """Defect 11: "March–April 2022" is the date in every format, as words where a format allows, else its year."""
-        doc = page(self.client.get("/policy-analysis/iran-talks"))
+        doc = parse(self.client.get("/policy-analysis/iran-talks"))
         chicago, apa = cite_entries(doc)
         self.assertEqual(
             chicago.text_content(),
@@ -185,7 +180,7 @@ class OpEdTests(TestCase):
     def test_an_op_ed_without_an_outlet_address_is_canonical_here(self):
         """Defect 11: with no outlet address the page is its own canonical, cited here, in the outlet."""
         url = f"{SITE}/policy-analysis/gulf-letters"
-        doc = page(self.client.get("/policy-analysis/gulf-letters"))
+        doc = parse(self.client.get("/policy-analysis/gulf-letters"))
         self.assertEqual(doc.xpath("//head/link[@rel='canonical']/@href"), [url])
         self.assertEqual(metas(doc, "property", "og:url"), [url])
         self.assertEqual(metas(doc, "name", "citation_abstract_html_url"), [url])
@@ -201,7 +196,7 @@ class OpEdTests(TestCase):
     def test_own_work_keeps_its_own_address_and_publisher(self):
         """The positive control: an analysis is canonical here, published by the institute."""
         url = f"{SITE}/policy-analysis/own-work"
-        doc = page(self.client.get("/policy-analysis/own-work"))
+        doc = parse(self.client.get("/policy-analysis/own-work"))
         self.assertEqual(doc.xpath("//head/link[@rel='canonical']/@href"), [url])
         data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
         self.assertEqual(data["publisher"]["name"], "The Meridian Institute")

@@ -2,7 +2,7 @@ from django.test import TestCase, override_settings
 
 from core.listing import PAGE_SIZE
 from tests.factories import make_article, make_expert, make_topic
-from tests.found.helpers import page
+from tests.html import parse
 
 SITE = "https://example.org"
 
@@ -15,7 +15,7 @@ class OpenGraphLocaleTests(TestCase):
         cls.both = make_article(languages=("en", "ar"))
 
     def og(self, url, prop):
-        return page(self.client.get(url)).xpath(f"//meta[@property='{prop}']/@content")
+        return parse(self.client.get(url)).xpath(f"//meta[@property='{prop}']/@content")
 
     def test_alternate_locales_are_the_versions_that_exist(self):
         """Defect 13: an English-only article announces no Arabic version; a bilingual one announces the other."""
@@ -42,7 +42,7 @@ class PaginatedPageAddressTests(TestCase):
 
     def addresses(self, url):
         """(canonical, og:url, {hreflang: href}) of the page at ``url``."""
-        doc = page(self.client.get(url))
+        doc = parse(self.client.get(url))
         (canonical,) = doc.xpath("//head/link[@rel='canonical']/@href")
         (og_url,) = doc.xpath("//head/meta[@property='og:url']/@content")
         hreflang = {

@@ -9,12 +9,12 @@ from django.db import connection
 from django.test import TestCase
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
-from lxml import html
 
 from articles.models import Status
 from core.models import Redirect, RedirectKind
 from core.redirects import import_redirects, record_move
 from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.html import parse
 
 
 class SlugChangeTests(TestCase):
@@ -187,15 +187,11 @@ class RedirectAdminTests(TestCase):
         from django.core.files.uploadedfile import SimpleUploadedFile
 
         upload = SimpleUploadedFile("r.csv", b"/a,/b\nbad\n", content_type="text/csv")
-        response = self.client.post(
-            "/admin/core/redirect/import/", {"file": upload}
-        )
+        response = self.client.post("/admin/core/redirect/import/", {"file": upload})
         self.assertContains(response, "Line 2: expected old_path,new_path[,language].")
         self.assertFalse(Redirect.objects.exists())
         upload = SimpleUploadedFile("r.csv", b"/a,/b\n/c,/d\n", content_type="text/csv")
-        response = self.client.post(
-            "/admin/core/redirect/import/", {"file": upload}
-        )
+        response = self.client.post("/admin/core/redirect/import/", {"file": upload})
         self.assertRedirects(
             response, "/admin/core/redirect/", fetch_redirect_response=False
         )
@@ -235,7 +231,7 @@ class RedirectValidationTests(TestCase):
                     "/admin/core/redirect/add/", self.row(field, value)
                 )
                 self.assertEqual(response.status_code, 200)
-                doc = html.fromstring(response.content)
+                doc = parse(response)
                 errors = doc.xpath(
                     f"//*[contains(@class, 'field-{field}')]//ul[@class='errorlist']/li"
                 )

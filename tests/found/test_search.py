@@ -10,7 +10,7 @@ from articles.models import Status
 from articles.search import search_articles
 from articles.search_index import normalize, update_search_vectors
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.found.helpers import page, select
+from tests.html import parse, select
 
 
 def titles(qs, language="en"):
@@ -141,7 +141,7 @@ class SearchPageTests(TestCase):
         update_search_vectors([cls.a.pk, cls.b.pk])
 
     def results(self, **params):
-        doc = page(self.client.get(reverse("search"), params))
+        doc = parse(self.client.get(reverse("search"), params))
         return doc, [
             a.text_content() for a in select(doc, ".search-result", ".card__title", "a")
         ]
@@ -181,7 +181,7 @@ class SearchPageTests(TestCase):
 
     def test_arabic_page_searches_arabic_versions(self):
         make_article("Iraq", languages=("en", "ar"), title_ar="العراق والعقوبات")
-        doc = page(self.client.get("/ar/search", {"q": "عقوبات"}))
+        doc = parse(self.client.get("/ar/search", {"q": "عقوبات"}))
         self.assertEqual(doc.get("lang"), "ar")
         found = [
             a.text_content() for a in select(doc, ".search-result", ".card__title", "a")
@@ -209,4 +209,4 @@ class SearchPageTests(TestCase):
             make_article(f"Sanctions note {n}", authors=2, topics=1)
         with self.assertNumQueries(len(one)):
             response = self.client.get(reverse("search"), {"q": "sanctions"})
-        self.assertEqual(len(select(page(response), ".search-result")), 6)
+        self.assertEqual(len(select(parse(response), ".search-result")), 6)

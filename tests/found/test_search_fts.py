@@ -12,11 +12,11 @@ from django.utils import timezone
 from articles.models import ArticleSearchEntry, ArticleSearchText
 from articles.search_index import normalize, update_search_vectors
 from tests.factories import make_article, make_topic
-from tests.found.helpers import page, select
+from tests.html import parse, select
 
 
 def result_titles(client, query, prefix=""):
-    doc = page(client.get(f"{prefix}/search", {"q": query}))
+    doc = parse(client.get(f"{prefix}/search", {"q": query}))
     return [a.text_content().strip() for a in select(doc, ".card__title")]
 
 
@@ -177,7 +177,7 @@ class DidYouMeanTests(TestCase):
         )
 
     def suggestion(self, query, prefix=""):
-        doc = page(self.client.get(f"{prefix}/search", {"q": query}))
+        doc = parse(self.client.get(f"{prefix}/search", {"q": query}))
         links = select(doc, ".search__suggestion", "a")
         return doc, links
 
@@ -197,7 +197,7 @@ class DidYouMeanTests(TestCase):
                     [
                         a.text_content().strip()
                         for a in select(
-                            page(
+                            parse(
                                 self.client.get(
                                     f"{prefix}/search{links[0].get('href')}"
                                 )

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import search
 from tests.factories import make_article
-from tests.found.helpers import page, select
+from tests.html import parse, select
 
 
 class RankedMatchesTests(TestCase):
@@ -30,7 +30,7 @@ class RankedMatchesTests(TestCase):
         make_article("Elections in Turkey")
 
     def results(self, query="pipelines"):
-        doc = page(self.client.get("/search", {"q": query}))
+        doc = parse(self.client.get("/search", {"q": query}))
         count = select(doc, ".search__count")[0].text_content()
         return [a.text_content().strip() for a in select(doc, ".card__title")], count
 

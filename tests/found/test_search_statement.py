@@ -6,7 +6,8 @@ from articles.models import Article
 from articles.search import search_articles
 from articles.search_index import update_search_vectors
 from tests.factories import make_article
-from tests.found.helpers import full_text_search, page
+from tests.found.helpers import full_text_search
+from tests.html import parse
 
 
 class QuotedWordsTests(TestCase):
@@ -33,7 +34,7 @@ class QuotedWordsTests(TestCase):
             "\\' %s %(x)s $1",
         ):
             with self.subTest(text=text):
-                doc = page(self.client.get("/search", {"q": text}))
+                doc = parse(self.client.get("/search", {"q": text}))
                 self.assertEqual(doc.xpath("//main//article"), [])
         self.assertEqual(Article.objects.count(), 2)
         if full_text_search():

@@ -11,7 +11,8 @@ from articles.models import Article, Status
 from articles.sitemaps import ArticleSitemap
 from core.sitemaps import MAX_URLS_PER_FILE
 from tests.factories import make_article, make_region, make_topic
-from tests.found.helpers import SITEMAP, sitemap_entries, xml
+from tests.found.helpers import sitemap_entries
+from tests.html import SITEMAP, xml
 from thinktank.urls import SITEMAPS
 
 SITE = "https://example.org"

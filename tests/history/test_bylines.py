@@ -4,7 +4,6 @@ import json
 import shutil
 from importlib import import_module
 
-import lxml.html
 import pytest
 from django.apps import apps
 from django.db.models import Count
@@ -17,6 +16,7 @@ from history import services
 from tests.demo.test_demo_content import CONTENT
 from tests.exchange.helpers import SAMPLE, import_file
 from tests.factories import make_article, make_expert
+from tests.html import parse
 from workflow import services as workflow
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +50,7 @@ def test_first_publication_freezes_the_byline_and_citations_keep_it(
     article.save()  # a later save does not refreeze
     assert Authorship.objects.get(pk=authorship.pk).frozen == authorship.frozen
 
-    page = lxml.html.fromstring(client.get(article.url_in("en")).content.decode())
+    page = parse(client.get(article.url_in("en")))
     citations = page.xpath("string(//*[contains(@class, 'cite')])")
     assert "Stroul, Dana" in citations and "Stroul-Ward" not in citations
     # "About the authors" shows the profile as it is now.
@@ -86,9 +86,7 @@ def test_the_history_page_shows_no_byline_change_for_a_freeze(admin_client, admi
     article.save()  # freezes the byline
     second = services.record(article, admin_user)
     url = reverse("admin:articles_article_compare", args=[article.pk])
-    page = lxml.html.fromstring(
-        admin_client.get(url, {"a": first.pk, "b": second.pk}).content.decode()
-    )
+    page = parse(admin_client.get(url, {"a": first.pk, "b": second.pk}))
     assert not page.xpath("//tr[@class='tt-change']")
 
 
@@ -106,7 +104,7 @@ def test_importing_published_work_freezes_its_bylines(client):
     expert = Expert.objects.get(slug="leila-navabi")
     expert.name_en, expert.sort_name = "Leila Navabi-Stone", "Navabi-Stone, Leila"
     expert.save()
-    page = lxml.html.fromstring(client.get(report.url_in("en")).content.decode())
+    page = parse(client.get(report.url_in("en")))
     citation = page.xpath("string(//*[contains(@class, 'cite-this__chicago')])")
     assert "Navabi, Leila" in citation and "Navabi-Stone" not in citation
 

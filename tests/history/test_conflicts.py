@@ -9,21 +9,16 @@ the SQLite test database.
 
 import threading
 
-import lxml.html
 import pytest
 from django.db import connection
 from django.test import Client
-from django.urls import reverse
 
 from articles.models import Status
 from history import services
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
+from tests.html import parse
 
 
 @pytest.fixture
@@ -56,7 +51,7 @@ def test_second_save_over_a_stale_version_is_refused_and_kept(editors):
     assert alice.post(change_url(article), alices).status_code == 302
     response = bob.post(change_url(article), bobs)
     assert response.status_code == 409
-    page = lxml.html.fromstring(response.content.decode())
+    page = parse(response, status=409)
     assert "Editor0" in page.xpath("string(//p[@class='errornote'])")
     rows = {
         row.xpath("string(th)").strip() + row.xpath("string(td[1])").strip(): row
@@ -102,15 +97,15 @@ def test_change_page_says_who_else_is_editing(editors):
     article = make_article(status=Status.DRAFT)
     alice, bob = editors(2)
     alice.get(change_url(article))
-    page = lxml.html.fromstring(bob.get(change_url(article)).content.decode())
+    page = parse(bob.get(change_url(article)))
     (notice,) = page.xpath("//ul[contains(@class, 'tt-presence')]/li")
     assert notice.text_content().startswith("Being edited by Editor0 since")
     # Alice's own page does not name her; after her save the notice goes.
-    page = lxml.html.fromstring(alice.get(change_url(article)).content.decode())
+    page = parse(alice.get(change_url(article)))
     assert "Editor0" not in page.xpath("string(//ul[contains(@class, 'tt-presence')])")
     assert "Editor1" in page.xpath("string(//ul[contains(@class, 'tt-presence')])")
     alice.post(change_url(article), open_form(alice, article))
-    page = lxml.html.fromstring(bob.get(change_url(article)).content.decode())
+    page = parse(bob.get(change_url(article)))
     assert not page.xpath("//ul[contains(@class, 'tt-presence')]")
 
 

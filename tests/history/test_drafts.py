@@ -1,6 +1,5 @@
 """Editing a published article changes nothing for readers until an editor publishes the change."""
 
-import lxml.html
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
@@ -9,24 +8,13 @@ from django.utils import translation
 from articles.models import Article, Authorship, Status
 from history import services, snapshot
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article, make_expert
+from tests.html import parse
 from workflow import services as workflow
 from workflow.models import Transition
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    # The admin lives under /admin/ and /ar/admin/: ask for the English one
-    # even after a request to an Arabic page left Arabic active.
-    with translation.override("en"):
-        return reverse("admin:articles_article_change", args=[article.pk])
-
-
-def tree(response):
-    assert response.status_code == 200, response.status_code
-    return lxml.html.fromstring(response.content.decode())
 
 
 def edit(client, article, **fields):
@@ -37,7 +25,7 @@ def edit(client, article, **fields):
 
 def press(client, article, form_id):
     """Submit the change page's form ``form_id`` (publish or discard the change)."""
-    page = tree(client.get(change_url(article)))
+    page = parse(client.get(change_url(article)))
     (form,) = page.xpath(f"//form[@id='{form_id}']")
     return client.post(form.get("action"))
 
@@ -50,7 +38,7 @@ def user_with(user_model, username, *codenames):
 
 
 def reader_title(client, article, language="en"):
-    page = tree(client.get(article.url_in(language)))
+    page = parse(client.get(article.url_in(language)))
     return page.xpath("string(//h1[@class='article__title'])")
 
 
@@ -75,7 +63,7 @@ def test_unpublished_edit_leaves_the_live_page_until_published(admin_client, cli
     assert [a.expert for a in stored.byline()] == [first, second]
 
     # The admin says so, starts the form from the change, and shows what differs.
-    page = tree(admin_client.get(change_url(article)))
+    page = parse(admin_client.get(change_url(article)))
     assert "Unpublished change" in page.xpath(
         "string(//div[@class='module tt-pending'])"
     )
@@ -83,7 +71,7 @@ def test_unpublished_edit_leaves_the_live_page_until_published(admin_client, cli
     notice = page.xpath("string(//div[@class='module tt-pending'])")
     assert "The change also alters: authors, in byline order." in notice
     compare = page.xpath("//div[@class='module tt-pending']//a/@href")[0]
-    changes = tree(admin_client.get(compare))
+    changes = parse(admin_client.get(compare))
     labels = {
         row.xpath("string(th)").strip() + row.xpath("string(td[1])").strip()
         for row in changes.xpath("//tr[@class='tt-change']")
@@ -99,21 +87,21 @@ def test_unpublished_edit_leaves_the_live_page_until_published(admin_client, cli
     assert [a.expert for a in stored.byline()] == [second, first]
     assert Revision.objects.of(article).first().kind == RevisionKind.PUBLISH
     assert Transition.objects.filter(article=article, name="publish_changes").exists()
-    page = tree(admin_client.get(change_url(article)))
+    page = parse(admin_client.get(change_url(article)))
     assert not page.xpath("//div[@class='module tt-pending']")
 
 
 def test_publishing_a_change_superseded_after_review_is_refused(admin_client, client):
     article = make_article("Live")
     edit(admin_client, article, title_en="Reviewed change")
-    reviewed = tree(admin_client.get(change_url(article)))
+    reviewed = parse(admin_client.get(change_url(article)))
     (publish,) = reviewed.xpath("//form[@id='history-publish']")
     # Someone saves another change after the editor reviewed the first one.
     edit(admin_client, article, title_en="A later change")
     assert admin_client.post(publish.get("action")).status_code == 302
     assert reader_title(client, article) == "Live"
     # Publishing the change now waiting applies that one.
-    page = tree(admin_client.get(change_url(article)))
+    page = parse(admin_client.get(change_url(article)))
     (publish,) = page.xpath("//form[@id='history-publish']")
     admin_client.post(publish.get("action"))
     assert reader_title(client, article) == "A later change"
@@ -126,7 +114,7 @@ def test_discarding_keeps_the_live_version_and_the_history(admin_client, client)
     assert reader_title(client, article) == "Live"
     kinds = list(Revision.objects.of(article).values_list("kind", flat=True))
     assert kinds[:2] == [RevisionKind.DISCARD, RevisionKind.PENDING]
-    page = tree(admin_client.get(change_url(article)))
+    page = parse(admin_client.get(change_url(article)))
     assert page.xpath("//input[@name='title_en']/@value") == ["Live"]
 
 
@@ -143,7 +131,7 @@ def test_only_publishers_see_and_use_publish_changes(
         "translate_article",
     )
     client.force_login(writer)
-    page = tree(client.get(change_url(article)))
+    page = parse(client.get(change_url(article)))
     assert page.xpath("//div[@class='module tt-pending']")
     assert not page.xpath("//form[@id='history-publish']")
     waiting = Revision.objects.of(article).first()
@@ -177,7 +165,7 @@ def test_publishing_a_change_is_the_workflows_logged_step(admin_client, admin_us
     for language, label in (("en", "Publish changes"), ("ar", "نشر التغييرات")):
         with translation.override(language):
             url = reverse("admin:articles_article_change", args=[article.pk])
-        page = tree(admin_client.get(url))
+        page = parse(admin_client.get(url))
         steps = [" ".join(td.text_content().split()) for td in log_steps(page)]
         assert steps == [label], language
 

@@ -3,7 +3,6 @@ Records written by ``import_content`` (no signed-in user): their history,
 restore, conflict and unpublished-change pages work and name the import.
 """
 
-import lxml.html
 import pytest
 from django.urls import reverse
 
@@ -14,13 +13,9 @@ from history.models import Revision
 from tests.admin.forms import fill, form_data
 from tests.demo.test_demo_content import CONTENT
 from tests.exchange.helpers import SAMPLE, import_file
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def tree(response):
-    assert response.status_code == 200, response.status_code
-    return lxml.html.fromstring(response.content.decode())
 
 
 def history_url(obj):
@@ -44,7 +39,7 @@ def test_history_page_of_every_demo_record_answers(admin_client):
     records = [*Article._base_manager.all(), *Expert._base_manager.all()]
     assert len(records) == 50
     for record in records:
-        page = tree(admin_client.get(history_url(record)))
+        page = parse(admin_client.get(history_url(record)))
         assert authors_listed(page) == ["import_content"], record
 
 
@@ -58,9 +53,9 @@ def test_restoring_an_imported_revision_lands_on_a_working_history(admin_client)
     assert admin_client.post(change, data).status_code == 302
 
     restore = reverse("admin:experts_expert_restore", args=[expert.pk, imported.pk])
-    tree(admin_client.get(restore))
+    parse(admin_client.get(restore))
     response = admin_client.post(restore, follow=True)
-    page = tree(response)
+    page = parse(response)
     assert response.redirect_chain[-1][0] == history_url(expert)
     assert authors_listed(page) == ["admin", "admin", "import_content"]
     expert.refresh_from_db()
@@ -74,7 +69,7 @@ def test_an_unpublished_change_without_a_user_shows_its_origin(admin_client):
     first = Revision.objects.of(article).get()
     services.record_pending(article, first.data, None, via="import_content")
     change = reverse("admin:articles_article_change", args=[article.pk])
-    page = tree(admin_client.get(change))
+    page = parse(admin_client.get(change))
     notice = page.xpath("string(//div[@class='module tt-pending']/p[1])")
     assert " by import_content on " in notice
 
@@ -88,7 +83,7 @@ def test_a_conflict_with_an_import_names_the_import(admin_client, tmp_path):
     services.record(expert, None, via="import_content")  # an import runs meanwhile
     response = admin_client.post(change, data)
     assert response.status_code == 409
-    page = lxml.html.fromstring(response.content.decode())
+    page = parse(response, status=409)
     assert "import_content saved this record" in page.xpath(
         "string(//p[@class='errornote'])"
     )

@@ -6,7 +6,6 @@ page releases it.
 
 from datetime import timedelta
 
-import lxml.html
 import pytest
 from django.contrib.auth.models import Permission
 from django.contrib.staticfiles import finders
@@ -17,14 +16,12 @@ from django.utils import timezone
 from articles.models import Status
 from history import services
 from history.models import EditLock
-from tests.admin.test_browser import chromium_page, log_in
+from tests.admin.forms import change_url
+from tests.browser import chromium_page, log_in
 from tests.factories import make_article
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def presence_url(article):
@@ -57,7 +54,7 @@ def bob(django_user_model):
 
 def editing(client, article):
     """The names in the change page's "Being edited by" notices."""
-    page = lxml.html.fromstring(client.get(change_url(article)).content.decode())
+    page = parse(client.get(change_url(article)))
     return [
         li.text_content().split(" since ")[0].removeprefix("Being edited by ")
         for li in page.xpath("//ul[contains(@class, 'tt-presence')]/li")
@@ -124,7 +121,7 @@ def test_only_editors_of_the_record_may_send_a_heartbeat(
 def test_the_change_page_loads_the_heartbeat_script(alice, article):
     """Defect 10: a script of our own, from the static files (the CSP allows no other)."""
     response = alice.get(change_url(article))
-    page = lxml.html.fromstring(response.content.decode())
+    page = parse(response)
     (script,) = page.xpath("//script[contains(@src, 'presence.js')]")
     assert script.get("src").endswith("/admin/history/presence.js")
     assert finders.find("admin/history/presence.js")

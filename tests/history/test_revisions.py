@@ -1,6 +1,5 @@
 """Every admin save keeps a revision; any two compare; any one restores as a new revision."""
 
-import lxml.html
 import pytest
 from django.urls import reverse
 
@@ -9,16 +8,11 @@ from experts.models import Expert
 from history import services
 from history.diff import highlight
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj):
-    return reverse(
-        f"admin:{obj._meta.app_label}_{obj._meta.model_name}_change", args=[obj.pk]
-    )
 
 
 def save_form(client, obj, **fields):
@@ -27,11 +21,6 @@ def save_form(client, obj, **fields):
     response = client.post(url, data)
     assert response.status_code == 302, response.content.decode()[:3000]
     return response
-
-
-def tree(response):
-    assert response.status_code == 200, response.status_code
-    return lxml.html.fromstring(response.content.decode())
 
 
 def test_admin_saves_keep_revisions_with_who(admin_client, admin_user):
@@ -44,7 +33,7 @@ def test_admin_saves_keep_revisions_with_who(admin_client, admin_user):
     assert revisions[0].data["fields"]["title_ar"] == "عنوان معدل"
     assert revisions[1].data["fields"]["title_en"] == "A first change"
     # The history page lists them, newest first, with who saved them.
-    page = tree(
+    page = parse(
         admin_client.get(reverse("admin:articles_article_history", args=[article.pk]))
     )
     rows = page.xpath("//table[@id='revision-list']/tbody/tr")
@@ -139,7 +128,7 @@ def test_restore_through_the_admin_brings_back_arabic_and_author_order(admin_cli
     ]
 
     restore = reverse("admin:articles_article_restore", args=[article.pk, original.pk])
-    confirm = tree(admin_client.get(restore))
+    confirm = parse(admin_client.get(restore))
     assert "عنوان آخر" in confirm.xpath("string(//table[@class='tt-changes'])")
     assert admin_client.post(restore).status_code == 302
     article = Article.objects.get(pk=article.pk)
@@ -184,7 +173,7 @@ def test_compare_page_shows_each_field_and_language(admin_client):
     )
     new, old = Revision.objects.of(article)
     url = reverse("admin:articles_article_compare", args=[article.pk])
-    page = tree(admin_client.get(url, {"a": old.pk, "b": new.pk}))
+    page = parse(admin_client.get(url, {"a": old.pk, "b": new.pk}))
     rows = {
         (row.xpath("string(th)").strip(), row.xpath("string(td[1])").strip()): row
         for row in page.xpath("//tr[@class='tt-change']")

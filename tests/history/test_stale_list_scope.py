@@ -1,12 +1,12 @@
 """The stale-translations list and its bulk action cover only the articles the user may edit."""
 
-import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import StaleTranslation, Status
 from tests.factories import make_article
+from tests.html import parse
 from tests.workflow.conftest import make_user
 from workflow.roles import CONTRIBUTOR, EDITOR, TRANSLATOR
 
@@ -46,7 +46,7 @@ def marks():
 def listed(client):
     response = client.get(list_url())
     assert response.status_code == 200
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     return tree, tree.xpath(
         "//table[@id='result_list']//input[@name='_selected_action']/@value"
     )

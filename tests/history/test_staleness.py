@@ -1,18 +1,14 @@
 """Arabic fields are marked stale when their English source changes, listed, shown and cleared."""
 
-import lxml.html
 import pytest
 from django.urls import reverse
 
 from articles.models import StaleTranslation
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import change_url, fill, form_data
 from tests.factories import make_article
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def save(client, article, **fields):
@@ -20,14 +16,9 @@ def save(client, article, **fields):
     data = fill(form_data(client.get(change_url(article))), _save="Save", **fields)
     response = client.post(change_url(article), data)
     assert response.status_code == 302, response.content.decode()[:2000]
-    page = lxml.html.fromstring(client.get(change_url(article)).content.decode())
+    page = parse(client.get(change_url(article)))
     for form in page.xpath("//form[@id='history-publish']"):
         assert client.post(form.get("action")).status_code == 302
-
-
-def tree(response):
-    assert response.status_code == 200
-    return lxml.html.fromstring(response.content.decode())
 
 
 @pytest.fixture
@@ -49,20 +40,20 @@ def test_english_change_marks_arabic_fields_stale_field_by_field(admin_client, a
     assert stale.english_then == "Talks resumed in Oman."
 
     # The change page shows the English change since the translation.
-    page = tree(admin_client.get(change_url(article)))
+    page = parse(admin_client.get(change_url(article)))
     (box,) = page.xpath("//fieldset[contains(@class, 'tt-stale')]")
     assert box.xpath("string(.//strong)") == "Summary (AR)"
     assert box.xpath("string(.//p[@class='tt-diff']/del)") == "resumed"
     assert box.xpath("string(.//p[@class='tt-diff']/ins)") == "stalled"
 
     # The change list filter and the translators' list find it.
-    listing = tree(
+    listing = parse(
         admin_client.get(
             reverse("admin:articles_article_changelist"), {"stale_translation": "yes"}
         )
     )
     assert len(listing.xpath("//table[@id='result_list']/tbody/tr")) == 1
-    dashboard = tree(
+    dashboard = parse(
         admin_client.get(reverse("admin:articles_staletranslation_changelist"))
     )
     (row,) = dashboard.xpath("//table[@id='result_list']/tbody/tr")
@@ -81,7 +72,7 @@ def test_updating_the_arabic_field_clears_the_mark(admin_client, article):
 
 def test_confirm_still_accurate_clears_the_mark(admin_client, article):
     save(admin_client, article, title_en="A better English title")
-    page = tree(admin_client.get(change_url(article)))
+    page = parse(admin_client.get(change_url(article)))
     (button,) = page.xpath("//fieldset[contains(@class, 'tt-stale')]//button")
     (form,) = page.xpath(f"//form[@id='{button.get('form')}']")
     assert admin_client.post(form.get("action")).status_code == 302
@@ -98,12 +89,12 @@ def test_an_untranslated_field_is_not_stale(admin_client, article):
 
 def test_readers_of_the_arabic_page_see_a_note(admin_client, client, settings, article):
     arabic = article.url_in("ar")
-    assert not tree(client.get(arabic)).xpath("//p[@class='article__stale-note']")
+    assert not parse(client.get(arabic)).xpath("//p[@class='article__stale-note']")
     save(admin_client, article, summary_en="Talks stalled in Oman.")
-    (note,) = tree(client.get(arabic)).xpath("//p[@class='article__stale-note']")
+    (note,) = parse(client.get(arabic)).xpath("//p[@class='article__stale-note']")
     assert note.text_content().startswith("حُدِّث")
     # Not on the English page; and not at all when the setting is off.
-    english = tree(client.get(article.url_in("en")))
+    english = parse(client.get(article.url_in("en")))
     assert not english.xpath("//p[@class='article__stale-note']")
     settings.THINKTANK_SHOW_STALE_TRANSLATION_NOTE = False
-    assert not tree(client.get(arabic)).xpath("//p[@class='article__stale-note']")
+    assert not parse(client.get(arabic)).xpath("//p[@class='article__stale-note']")

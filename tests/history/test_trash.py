@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import lxml.html
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
@@ -13,13 +12,9 @@ from core.slugs import slug_owner
 from experts.models import Expert
 from history.models import Revision, RevisionKind
 from tests.factories import make_article, make_expert, make_topic
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
-
-
-def tree(response):
-    assert response.status_code == 200, response.status_code
-    return lxml.html.fromstring(response.content.decode())
 
 
 def test_deleting_an_article_moves_it_to_the_trash_and_back(admin_client, client):
@@ -29,14 +24,14 @@ def test_deleting_an_article_moves_it_to_the_trash_and_back(admin_client, client
     assert client.get(public).status_code == 200
 
     delete = reverse("admin:articles_article_delete", args=[article.pk])
-    confirm = tree(admin_client.get(delete))
+    confirm = parse(admin_client.get(delete))
     assert confirm.xpath("//form//input[@type='submit']")
     assert admin_client.post(delete, {"post": "yes"}).status_code == 302
 
     # Hidden from readers, from the change list and from the expert's articles…
     assert client.get(public).status_code == 404
     assert not Article.objects.filter(pk=article.pk).exists()
-    listing = tree(admin_client.get(reverse("admin:articles_article_changelist")))
+    listing = parse(admin_client.get(reverse("admin:articles_article_changelist")))
     assert article.title_en not in listing.xpath("string(//table[@id='result_list'])")
     assert list(expert.articles.all()) == []
     # …but kept whole, and its address stays taken.
@@ -47,7 +42,7 @@ def test_deleting_an_article_moves_it_to_the_trash_and_back(admin_client, client
 
     trash_url = reverse("admin:articles_article_trash")
     assert listing.xpath(f"//ul[@class='object-tools']//a[@href='{trash_url}']")
-    trash = tree(admin_client.get(trash_url))
+    trash = parse(admin_client.get(trash_url))
     (row,) = trash.xpath("//table[@id='trash-list']/tbody/tr")
     assert article.title_en in row.text_content()
     restore_url = row.xpath(".//form/@action")[0]
@@ -68,7 +63,7 @@ def test_deleting_many_asks_first_then_trashes(admin_client):
         "action": "delete_selected",
         "_selected_action": [a.pk for a in articles],
     }
-    confirm = tree(admin_client.post(url, data))
+    confirm = parse(admin_client.post(url, data))
     assert confirm.xpath("//input[@name='post' and @value='yes']")
     assert Article.objects.filter(pk__in=[a.pk for a in articles]).count() == 2
     assert admin_client.post(url, {**data, "post": "yes"}).status_code == 302
@@ -81,7 +76,7 @@ def test_deleting_an_expert_leaves_the_articles_intact(admin_client, client):
     article = make_article(authors=[expert])
     delete = reverse("admin:experts_expert_delete", args=[expert.pk])
     # No "cannot delete: protected" page: the expert only moves to the trash.
-    page = tree(admin_client.get(delete))
+    page = parse(admin_client.get(delete))
     assert page.xpath("//input[@name='post']")
     assert admin_client.post(delete, {"post": "yes"}).status_code == 302
 
@@ -89,14 +84,14 @@ def test_deleting_an_expert_leaves_the_articles_intact(admin_client, client):
     assert Authorship.objects.filter(article=article, expert=expert).exists()
     assert client.get(expert.get_absolute_url()).status_code == 404
     # The byline keeps the name, as plain text.
-    html = tree(client.get(article.get_absolute_url()))
+    html = parse(client.get(article.get_absolute_url()))
     (author,) = html.xpath("//*[contains(@class, 'byline__author')]")
     assert author.tag == "span" and author.text_content() == expert.name_en
 
     # Restored, the byline links again.
-    trash = tree(admin_client.get(reverse("admin:experts_expert_trash")))
+    trash = parse(admin_client.get(reverse("admin:experts_expert_trash")))
     admin_client.post(trash.xpath("//table[@id='trash-list']//form/@action")[0])
-    html = tree(client.get(article.get_absolute_url()))
+    html = parse(client.get(article.get_absolute_url()))
     (author,) = html.xpath("//*[contains(@class, 'byline__author')]")
     assert author.tag == "a"
 
@@ -124,6 +119,6 @@ def test_the_expert_list_does_not_count_trashed_articles(admin_client):
     make_article(authors=[expert])
     trashed = make_article(authors=[expert])
     Article.all_objects.filter(pk=trashed.pk).update(deleted_at=timezone.now())
-    page = tree(admin_client.get(reverse("admin:experts_expert_changelist")))
+    page = parse(admin_client.get(reverse("admin:experts_expert_changelist")))
     (cell,) = page.xpath("//table[@id='result_list']//td[@class='field-article_count']")
     assert cell.text_content() == "1"

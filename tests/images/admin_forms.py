@@ -4,15 +4,8 @@ import io
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
-from django.urls import reverse
 
 from tests.images import files
-
-
-def admin_url(obj, name, *args):
-    """The admin URL ``name`` (change, restore, untrash…) of ``obj``'s model."""
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{name}", args=args)
 
 
 def photo(size, name="photo.jpg"):

@@ -1,9 +1,8 @@
 import pytest
 
-from tests.admin.forms import fill, form_data
+from tests.admin.forms import admin_url, fill, form_data
 from tests.factories import make_article, make_expert
 from tests.images import files
-from tests.images.admin_forms import admin_url
 
 
 @pytest.fixture

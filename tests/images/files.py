@@ -5,6 +5,7 @@ import struct
 import zipfile
 import zlib
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 RED = (230, 20, 20)
@@ -547,3 +548,15 @@ def hostile_pdfs():
             for case, content, _what in active_pdfs()
         ),
     ]
+
+
+def png_upload(name="picture.png", size=(40, 30)):
+    """A small real PNG, as a browser uploads it."""
+    buffer = io.BytesIO()
+    Image.new("RGB", size, (90, 110, 140)).save(buffer, format="PNG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/png")
+
+
+def pdf_upload(name="report.pdf", pages=2):
+    """A small real PDF of ``pages`` pages, as a browser uploads it."""
+    return SimpleUploadedFile(name, pdf(pages), content_type="application/pdf")

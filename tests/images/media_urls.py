@@ -1,4 +1,4 @@
-"""The site's URLs plus uploaded media (read from the current MEDIA_ROOT), for the browser test."""
+"""The site's URLs plus uploaded media (read from the current MEDIA_ROOT), for the browser tests."""
 
 from django.conf import settings
 from django.urls import path

@@ -6,9 +6,10 @@ from django.core.files.storage import default_storage
 from articles.models import Status
 from experts.models import Expert
 from history.models import Revision
-from tests.admin.forms import page
+from tests.admin.forms import admin_url
 from tests.factories import make_article, make_expert
-from tests.images.admin_forms import admin_url, photo
+from tests.html import parse
+from tests.images.admin_forms import photo
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,7 @@ def test_restoring_a_revision_whose_file_is_gone_still_restores(
     response = admin_post(admin_url(expert, "restore", expert.pk, old.pk))
     assert response.status_code == 302
     assert Expert.objects.get(pk=expert.pk).name_en == "Karim Nasser"
-    page(admin_client.get(admin_url(expert, "change", expert.pk)))
+    parse(admin_client.get(admin_url(expert, "change", expert.pk)))
 
 
 def test_the_change_page_shows_a_change_whose_photo_is_missing(admin_client, save_form):
@@ -35,7 +36,7 @@ def test_the_change_page_shows_a_change_whose_photo_is_missing(admin_client, sav
     save_form(article, lead_image=photo((1600, 900)), lead_image_alt_en="Cranes")
     name = Revision.objects.of(article).first().data["fields"]["lead_image"]
     default_storage.delete(name)
-    page(admin_client.get(admin_url(article, "change", article.pk)))
+    parse(admin_client.get(admin_url(article, "change", article.pk)))
 
 
 def test_a_row_whose_file_is_missing_still_loads(admin_client, save_form):
@@ -46,4 +47,4 @@ def test_a_row_whose_file_is_missing_still_loads(admin_client, save_form):
     assert stored.values_list("headshot_width", "headshot_height").get() == (600, 750)
     default_storage.delete(stored.values_list("headshot", flat=True).get())
     assert Expert.objects.get(pk=expert.pk).headshot_width == 600
-    page(admin_client.get(admin_url(expert, "change", expert.pk)))
+    parse(admin_client.get(admin_url(expert, "change", expert.pk)))

@@ -1,6 +1,5 @@
 """Every public image has a rendition set, dimensions and alt text; lists cost no query per image."""
 
-import lxml.html
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -9,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 
 from experts.models import Expert
 from tests.factories import make_article, make_expert
+from tests.html import get_page, parse
 from tests.images import files
 
 pytestmark = pytest.mark.django_db
@@ -25,12 +25,6 @@ def photographed(django_capture_on_commit_callbacks):
         return expert
 
     return make
-
-
-def page(client, url):
-    response = client.get(url)
-    assert response.status_code == 200, url
-    return lxml.html.fromstring(response.content)
 
 
 def media_path(url):
@@ -58,7 +52,7 @@ def assert_rendition_set(img, *, alt):
 def test_profile_photo_bio_card_and_og_image(client, photographed):
     expert = photographed("Rana Khalil")
     article = make_article("Grain Routes", authors=[expert])
-    tree = page(client, expert.get_absolute_url())
+    tree = get_page(client, expert.get_absolute_url())
     (img,) = tree.xpath("//figure[contains(@class, 'profile__photo')]//img")
     assert_rendition_set(img, alt="Portrait of Rana Khalil")
     assert img.get("loading") is None  # above the fold
@@ -69,7 +63,7 @@ def test_profile_photo_bio_card_and_og_image(client, photographed):
     assert og.startswith("http") and "/og-" in og
     assert tree.xpath("//meta[@property='og:image:width']/@content") == ["1200"]
 
-    tree = page(client, article.get_absolute_url())
+    tree = get_page(client, article.get_absolute_url())
     (img,) = tree.xpath("//li[contains(@class, 'bio-card')]//img")
     assert_rendition_set(img, alt="Rana Khalil")
     assert img.get("loading") == "lazy"
@@ -78,7 +72,7 @@ def test_profile_photo_bio_card_and_og_image(client, photographed):
 def test_directory_photos_have_rendition_sets(client, photographed):
     for name in ("Adel Nasser", "Bushra Taha"):
         photographed(name)
-    tree = page(client, "/experts")
+    tree = get_page(client, "/experts")
     images = tree.xpath("//article[contains(@class, 'person')]//img")
     assert len(images) == 2
     for img in images:
@@ -93,7 +87,7 @@ def test_directory_cost_does_not_grow_with_photos(client, photographed):
     for n in range(4):
         photographed(f"Expert Number{n}")
     with CaptureQueriesContext(connection) as five:
-        tree = lxml.html.fromstring(client.get("/experts").content)
+        tree = parse(client.get("/experts"))
     assert len(tree.xpath("//article[contains(@class, 'person')]//picture")) == 5
     assert len(five) == len(one)
 
@@ -108,7 +102,7 @@ def test_lead_image_has_a_rendition_set_and_its_alt_text(
         article.lead_image.save(
             "lead.png", ContentFile(files.photo((2400, 1350), "PNG")), save=True
         )
-    tree = page(client, article.get_absolute_url())
+    tree = get_page(client, article.get_absolute_url())
     (img,) = tree.xpath("//figure[contains(@class, 'lead-image')]//img")
     assert_rendition_set(img, alt="Container cranes at dusk")
     assert (img.get("width"), img.get("height")) == ("480", "270")
@@ -127,7 +121,7 @@ def test_a_decorative_lead_image_has_empty_alt_text(
         article.lead_image.save(
             "l.jpg", ContentFile(files.photo((1600, 900))), save=True
         )
-    tree = page(client, article.get_absolute_url())
+    tree = get_page(client, article.get_absolute_url())
     (img,) = tree.xpath("//figure[contains(@class, 'lead-image')]//img")
     assert img.get("alt") == ""
 
@@ -140,7 +134,7 @@ def test_report_links_its_pdf_with_size_and_pages(
     )
     with django_capture_on_commit_callbacks(execute=True):
         article.pdf.save("x.pdf", ContentFile(files.pdf(14)), save=True)
-    tree = page(client, article.get_absolute_url())
+    tree = get_page(client, article.get_absolute_url())
     (link,) = tree.xpath("//a[@type='application/pdf']")
     assert link.get("href") == article.get_pdf_url()
     meta = link.getparent().text_content()

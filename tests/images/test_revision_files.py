@@ -4,16 +4,16 @@ old revision, a trashed record or an unpublished change brings its photo
 back, whatever was replaced or swept meanwhile.
 """
 
-import lxml.html
 import pytest
 from django.core.files.storage import default_storage
 
 from articles.models import Article, Status
 from experts.models import Expert
 from history.models import Revision, RevisionKind
-from tests.admin.forms import fill, form_data, page
+from tests.admin.forms import admin_url, fill, form_data
 from tests.factories import make_article, make_expert
-from tests.images.admin_forms import admin_url, photo, sweep
+from tests.html import parse
+from tests.images.admin_forms import photo, sweep
 
 pytestmark = pytest.mark.django_db
 
@@ -40,8 +40,8 @@ def test_restoring_a_revision_from_before_a_photo_was_replaced(
     assert expert.headshot.name == first
     assert (expert.headshot_width, expert.headshot_height) == (600, 750)
     assert default_storage.exists(first) and default_storage.exists(second)
-    page(client.get(expert.get_absolute_url()))
-    page(admin_client.get(admin_url(expert, "change", expert.pk)))
+    parse(client.get(expert.get_absolute_url()))
+    parse(admin_client.get(admin_url(expert, "change", expert.pk)))
 
 
 def test_a_replaced_file_that_no_revision_names_is_still_deleted(save_form):
@@ -75,7 +75,7 @@ def test_sweeping_keeps_the_files_of_trashed_records(
     assert default_storage.exists(name)
     response = admin_post(admin_url(obj, "untrash", obj.pk))
     assert response.status_code == 302
-    page(admin_client.get(response["Location"]))
+    parse(admin_client.get(response["Location"]))
     assert getattr(type(obj).objects.get(pk=obj.pk), field).name == name
 
 
@@ -90,7 +90,7 @@ def test_sweeping_keeps_the_photo_of_an_unpublished_change(admin_client, save_fo
 
     sweep()
     assert default_storage.exists(name)
-    form = page(admin_client.get(admin_url(article, "change", article.pk)))
+    form = parse(admin_client.get(admin_url(article, "change", article.pk)))
     assert form.xpath("//img[@class='tt-focal__image']/@src") == [
         default_storage.url(name)
     ]
@@ -113,8 +113,6 @@ def test_a_refused_save_keeps_its_photo_for_use_my_version(
 
     sweep()
     assert default_storage.exists(name)
-    (choice,) = lxml.html.fromstring(response.content.decode()).xpath(
-        "//form[@class='tt-conflict-choice']"
-    )
+    (choice,) = parse(response, status=409).xpath("//form[@class='tt-conflict-choice']")
     assert admin_post(choice.get("action")).status_code == 302
     assert Expert.objects.get(pk=expert.pk).headshot.name == name

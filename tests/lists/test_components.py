@@ -10,7 +10,7 @@ from articles.forms import ListFilterForm
 from articles.models import Article
 from core.listing import paginate
 from tests.factories import make_article, make_expert
-from tests.lists.html import cls, text
+from tests.html import cls, text
 
 pytestmark = pytest.mark.django_db
 

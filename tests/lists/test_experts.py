@@ -1,35 +1,17 @@
 """The expert page, the directory and the legacy expert addresses, as a reader sees them."""
 
-import io
 from datetime import timedelta
 
 import pytest
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from PIL import Image
 
 from experts.models import ExpertStatus
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.lists.html import (
-    card_links,
-    card_titles,
-    cards,
-    cls,
-    hrefs,
-    parse,
-    text,
-    texts,
-)
+from tests.html import card_links, card_titles, cards, cls, hrefs, parse, text, texts
+from tests.images.files import png_upload
 
 pytestmark = pytest.mark.django_db
-
-
-def png(size=(600, 750)) -> bytes:
-    """A small real PNG, as a headshot upload."""
-    buffer = io.BytesIO()
-    Image.new("RGB", size, (90, 110, 130)).save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def days_ago(n):
@@ -51,7 +33,7 @@ def carmi():
         bio_ar="<p>يدرس عومر كرمي إيران.</p>",
         email="press@example.org",
         phone="+1 202 555 0100",
-        headshot=SimpleUploadedFile("carmi.png", png(), content_type="image/png"),
+        headshot=png_upload("carmi.png", (600, 750)),
     )
     expert.topics.set([proliferation])
     expert.regions.set([iran])

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.lists.html import card_links, card_titles, cls, hrefs, parse, texts
+from tests.html import card_links, card_titles, cls, hrefs, parse, texts
 
 pytestmark = pytest.mark.django_db
 

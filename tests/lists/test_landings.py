@@ -7,16 +7,7 @@ from django.utils import timezone
 
 from experts.models import ExpertStatus
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.lists.html import (
-    card_links,
-    card_titles,
-    cards,
-    cls,
-    hrefs,
-    parse,
-    text,
-    texts,
-)
+from tests.html import card_links, card_titles, cards, cls, hrefs, parse, text, texts
 
 pytestmark = pytest.mark.django_db
 

@@ -28,7 +28,6 @@ HTTPS = {"secure": True, "headers": {"host": "testserver"}}
 
 @pytest.fixture
 def site(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     expert = make_expert("Jane Analyst")
     topic = make_topic("Water")
     live = make_article(

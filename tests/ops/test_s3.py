@@ -5,7 +5,6 @@ built and served from the bucket as they are from the disk.
 """
 
 import boto3
-import lxml.html
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
@@ -15,6 +14,7 @@ from storages.backends.s3 import S3Storage
 
 from core import renditions
 from tests.factories import make_expert
+from tests.html import parse
 from tests.images import files
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +103,7 @@ def test_an_upload_and_its_renditions_live_in_the_bucket(
     planned = renditions.field_plan(expert.headshot, "profile")
     assert planned and {r.name for r in planned} <= stored
 
-    page = lxml.html.fromstring(Client().get(expert.get_absolute_url()).content)
+    page = parse(Client().get(expert.get_absolute_url()))
     sources = page.xpath("//img/@src | //source/@srcset")
     assert any(src.startswith(f"{endpoint}/{BUCKET}/") for src in sources), sources
 

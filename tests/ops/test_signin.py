@@ -8,7 +8,6 @@ for staff.
 from datetime import timedelta
 from unittest import mock
 
-import lxml.html
 import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -18,14 +17,11 @@ from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from tests.html import parse
+
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "a long and right password"
-
-
-@pytest.fixture(autouse=True)
-def _fast_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
@@ -63,7 +59,7 @@ def test_lockout_after_the_limit_refuses_even_the_right_password(editor):
     response, signed_in = sign_in(PASSWORD)
     assert response.status_code == 429
     assert not signed_in
-    page = lxml.html.fromstring(response.content)
+    page = parse(response, status=429)
     assert "Sign-in locked" in page.findtext(".//h1")
 
 
@@ -122,7 +118,7 @@ def test_an_account_with_a_device_needs_its_current_code(editor):
     device = TOTPDevice.objects.create(user=editor, name="Phone", confirmed=True)
     response, signed_in = sign_in(PASSWORD)
     assert not signed_in
-    page = lxml.html.fromstring(response.content)
+    page = parse(response)
     errors = " ".join(page.xpath("//p[@class='errornote']//text()"))
     assert "code of your authenticator app" in errors
     assert sign_in(PASSWORD, otp_token=_code(device))[1]

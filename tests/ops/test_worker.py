@@ -39,9 +39,7 @@ def _present(field_file):
 
 def test_a_save_queues_renditions_and_the_worker_builds_them(queued):
     expert = _save_headshot()
-    queued_tasks = DBTaskResult.objects.filter(
-        task_path="core.tasks.build_renditions"
-    )
+    queued_tasks = DBTaskResult.objects.filter(task_path="core.tasks.build_renditions")
     assert [t.status for t in queued_tasks] == ["READY"]
     assert not any(_present(expert.headshot)), "built inside the request"
 

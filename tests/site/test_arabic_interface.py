@@ -15,7 +15,8 @@ from django.conf import settings
 from lxml import html
 
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.site.helpers import ARABIC_LETTER, pdf, png
+from tests.html import ARABIC_LETTER, parse
+from tests.images.files import pdf_upload, png_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -39,7 +40,7 @@ PLACEHOLDERS = ("{{", "{%", "[[", "None")
 @pytest.fixture
 def site_pages():
     """Every page type of the public site, as (English URL, Arabic URL)."""
-    expert = make_expert(headshot=png("face.png"))
+    expert = make_expert(headshot=png_upload("face.png"))
     guest = make_expert(has_profile=False)
     topic, region = make_topic(), make_region()
     child = make_region(parent=region)
@@ -56,7 +57,7 @@ def site_pages():
         series_label="Policy Alert",
         subtitle_ar="عنوان فرعي",
         author_note_ar="الكاتب زميل سابق في المعهد.",
-        lead_image=png(),
+        lead_image=png_upload(),
         lead_image_alt_ar="صورة",
         lead_image_caption_ar="تعليق على الصورة",
         lead_image_credit_ar="وكالة",
@@ -87,7 +88,7 @@ def site_pages():
         series="Policy Note",
         series_number=79,
         page_count=48,
-        pdf=pdf("note.pdf", pages=48),
+        pdf=pdf_upload("note.pdf", pages=48),
     )
     graphics = make_article(type="maps-graphics", languages=both)
     for _ in range(11):
@@ -144,12 +145,13 @@ def english_leftovers(tree):
 def test_arabic_pages_have_no_english_interface_text(client, site_pages):
     for english, arabic in site_pages:
         # The detector sees the page's text: on the English page it reports plenty.
-        english_tree = html.fromstring(client.get(english).content)
+        response = client.get(english)
+        english_tree = parse(response, status=response.status_code)
         del english_tree.attrib["lang"]
         assert len(english_leftovers(english_tree)) > 10, english
         response = client.get(arabic)
         assert response.status_code in (200, 404), arabic
-        tree = html.fromstring(response.content)
+        tree = parse(response, status=response.status_code)
         assert (tree.get("lang"), tree.get("dir")) == ("ar", "rtl"), arabic
         assert english_leftovers(tree) == [], arabic
 

@@ -3,7 +3,8 @@ import datetime
 import pytest
 
 from tests.factories import make_article
-from tests.site.helpers import by_class, get_page, one, pdf, text
+from tests.html import by_class, get_page, one, text
+from tests.images.files import pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_report_shows_subtitle_series_pages_and_pdf(client):
         series="Policy Note",
         series_number=79,
         page_count=48,
-        pdf=pdf("note-79.pdf", pages=48),
+        pdf=pdf_upload("note-79.pdf", pages=48),
     )
     tree = get_page(client, article.url_in("en"))
     # The series is named as the type: said once (issue 15, item 8).

@@ -4,7 +4,6 @@ mirroring, a byline followed to the expert page, and axe-core's accessibility au
 Screenshots land in artifacts/ (desktop and phone, English and Arabic).
 """
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -12,10 +11,9 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 
+from tests.browser import ARTIFACTS, chromium
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.site.helpers import png
-
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+from tests.images.files import png_upload
 
 # serialized_rollback brings back the article types the migrations create.
 pytestmark = [
@@ -23,15 +21,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-ARTIFACTS = settings.BASE_DIR / "artifacts"
 AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
@@ -57,23 +46,17 @@ def browser(article):
     event loop in this thread, under which Django hands out a different database
     connection: the database set-up must not happen inside it.
     """
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def article(live_server, settings):
-    settings.ROOT_URLCONF = "tests.site.media_urls"
+    settings.ROOT_URLCONF = "tests.images.media_urls"
     carmi = make_expert(
         "Omer Carmi",
         name_ar="عومر كرمي",
-        headshot=png("carmi.png", (120, 120)),
+        headshot=png_upload("carmi.png", (120, 120)),
         short_bio_en="Omer Carmi is a visiting fellow who studies Iran's politics and nuclear program.",
         short_bio_ar="عومر كرمي زميل زائر يدرس السياسة الإيرانية والبرنامج النووي.",
     )
@@ -137,7 +120,7 @@ def article(live_server, settings):
         languages=both,
         series="PolicyWatch",
         series_number=3745,
-        lead_image=png("lead.png", (1200, 600)),
+        lead_image=png_upload("lead.png", (1200, 600)),
         lead_image_alt_en="Centrifuge cascades in an enrichment hall",
         lead_image_alt_ar="سلاسل أجهزة الطرد المركزي في قاعة تخصيب",
         lead_image_caption_en="An enrichment hall, shown on state television.",

@@ -2,7 +2,7 @@ import pytest
 from django.template import engines
 
 from tests.factories import make_region, make_topic
-from tests.site.helpers import by_class, get_page, one, text
+from tests.html import by_class, get_page, one, text
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.staticfiles import finders
 
 from tests.factories import make_article
-from tests.lists.html import parse
+from tests.html import parse
 
 pytestmark = pytest.mark.django_db
 

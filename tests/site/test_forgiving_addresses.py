@@ -6,7 +6,7 @@ not published in this language, a landing without analysis in this language.
 import pytest
 
 from tests.factories import make_article, make_region, make_topic
-from tests.site.helpers import by_class, get_page, one, text
+from tests.html import by_class, get_page, one, text
 
 pytestmark = pytest.mark.django_db
 

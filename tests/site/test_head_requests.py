@@ -3,7 +3,7 @@
 import pytest
 
 from tests.factories import make_article, make_expert, make_topic
-from tests.site.helpers import pdf
+from tests.images.files import pdf_upload
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +13,7 @@ def public_urls():
     expert = make_expert("Omer Carmi")
     topic = make_topic()
     article = make_article(languages=("en", "ar"), authors=[expert], topics=[topic])
-    report = make_article(type="in-depth-report", pdf=pdf())
+    report = make_article(type="in-depth-report", pdf=pdf_upload())
     for _ in range(9):  # a second page of the listing
         make_article()
     return [

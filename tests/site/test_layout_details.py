@@ -6,7 +6,7 @@ and the cards that a reader of a serious institute's site would notice.
 import pytest
 
 from tests.factories import make_article, make_expert
-from tests.lists.html import cards, cls, hrefs, parse, text, texts
+from tests.html import cards, cls, hrefs, parse, text, texts
 
 pytestmark = pytest.mark.django_db
 

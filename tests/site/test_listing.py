@@ -6,8 +6,14 @@ from django.conf import settings
 from django.utils import timezone
 
 from articles.models import Status
-from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.site.helpers import by_class, get_page, one, text
+from tests.factories import (
+    built_once,
+    make_article,
+    make_expert,
+    make_region,
+    make_topic,
+)
+from tests.html import by_class, get_page, one, text
 
 pytestmark = pytest.mark.django_db
 
@@ -39,8 +45,8 @@ def test_lists_everything_live_in_the_language_newest_first(client):
     assert titles(get_page(client, "/ar/policy-analysis")) == ["قطعة أقدم"]
 
 
-@pytest.fixture
-def archive():
+def make_archive():
+    """Four articles across types, topics, regions, authors and dates."""
     gulf = make_region("Gulf States")
     saudi = make_region("Saudi Arabia", parent=gulf)
     iran = make_region("Iran")
@@ -75,67 +81,75 @@ def archive():
     )
 
 
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ("", ["D", "C", "B", "A"]),
-        ("type=op-ed", ["D", "C"]),
-        ("topic=proliferation", ["C", "B"]),
-        ("region=iran", ["C", "B"]),
-        ("region=gulf-states", ["D", "A"]),  # a region includes its countries
-        ("expert=omer-carmi", ["C", "A"]),
-        ("from=2023-03-10", ["D", "C", "B"]),
-        ("to=2023-03-10", ["B", "A"]),
-        ("from=2023-02-01&to=2023-06-01", ["C", "B"]),
-        ("type=op-ed&topic=proliferation", ["C"]),
-        ("expert=dana-stroul&region=iran&from=2023-04-01", ["C"]),
-        ("type=op-ed&region=saudi-arabia", []),
-        (
-            "type=no-such-type&to=not-a-date",
-            ["D", "C", "B", "A"],
-        ),  # unknown values are ignored
-    ],
-)
-def test_filters_combine(client, archive, query, expected):
-    assert titles(get_page(client, f"/policy-analysis?{query}")) == expected
+@pytest.fixture(scope="class")
+def archive(django_db_setup, django_db_blocker):
+    """The archive, built once for the class that reads it."""
+    yield from built_once(django_db_blocker, make_archive)
 
 
-def test_filters_are_kept_in_the_form(client, archive):
-    """A bookmarked URL shows the filters it holds as chosen."""
-    tree = get_page(
-        client, "/policy-analysis?type=op-ed&expert=omer-carmi&from=2023-02-01"
-    )
-    form = one(tree, "//form[contains(@class, 'filters')]")
-    assert form.get("method") == "get"
-    assert (
-        one(form, ".//select[@name='type']/option[@selected]").get("value") == "op-ed"
-    )
-    assert (
-        one(form, ".//select[@name='expert']/option[@selected]").get("value")
-        == "omer-carmi"
-    )
-    assert one(form, ".//input[@name='from']").get("value") == "2023-02-01"
-    assert [label.get("for") for label in form.xpath(".//label")] == [
-        "id_type",
-        "id_topic",
-        "id_region",
-        "id_expert",
-        "id_from",
-        "id_to",
-    ]
+class TestTheFilters:
+    """The filters over one archive, built once for the class (it is only read)."""
 
-
-def test_empty_state_is_friendly(client, archive):
-    tree = get_page(client, "/policy-analysis?type=op-ed&region=saudi-arabia")
-    assert not tree.xpath(by_class("card"))
-    empty = one(tree, by_class("empty-state"))
-    assert text(one(empty, ".//h2")) == "Nothing matches these filters"
-    assert one(empty, ".//a").get("href") == "/policy-analysis"
-    arabic = one(
-        get_page(client, "/ar/policy-analysis?type=op-ed&region=saudi-arabia"),
-        by_class("empty-state"),
+    @pytest.mark.parametrize(
+        ("query", "expected"),
+        [
+            ("", ["D", "C", "B", "A"]),
+            ("type=op-ed", ["D", "C"]),
+            ("topic=proliferation", ["C", "B"]),
+            ("region=iran", ["C", "B"]),
+            ("region=gulf-states", ["D", "A"]),  # a region includes its countries
+            ("expert=omer-carmi", ["C", "A"]),
+            ("from=2023-03-10", ["D", "C", "B"]),
+            ("to=2023-03-10", ["B", "A"]),
+            ("from=2023-02-01&to=2023-06-01", ["C", "B"]),
+            ("type=op-ed&topic=proliferation", ["C"]),
+            ("expert=dana-stroul&region=iran&from=2023-04-01", ["C"]),
+            ("type=op-ed&region=saudi-arabia", []),
+            (
+                "type=no-such-type&to=not-a-date",
+                ["D", "C", "B", "A"],
+            ),  # unknown values are ignored
+        ],
     )
-    assert text(one(arabic, ".//h2")) == "لا شيء يطابق عوامل التصفية هذه"
+    def test_filters_combine(self, client, archive, query, expected):
+        assert titles(get_page(client, f"/policy-analysis?{query}")) == expected
+
+    def test_filters_are_kept_in_the_form(self, client, archive):
+        """A bookmarked URL shows the filters it holds as chosen."""
+        tree = get_page(
+            client, "/policy-analysis?type=op-ed&expert=omer-carmi&from=2023-02-01"
+        )
+        form = one(tree, "//form[contains(@class, 'filters')]")
+        assert form.get("method") == "get"
+        assert (
+            one(form, ".//select[@name='type']/option[@selected]").get("value")
+            == "op-ed"
+        )
+        assert (
+            one(form, ".//select[@name='expert']/option[@selected]").get("value")
+            == "omer-carmi"
+        )
+        assert one(form, ".//input[@name='from']").get("value") == "2023-02-01"
+        assert [label.get("for") for label in form.xpath(".//label")] == [
+            "id_type",
+            "id_topic",
+            "id_region",
+            "id_expert",
+            "id_from",
+            "id_to",
+        ]
+
+    def test_empty_state_is_friendly(self, client, archive):
+        tree = get_page(client, "/policy-analysis?type=op-ed&region=saudi-arabia")
+        assert not tree.xpath(by_class("card"))
+        empty = one(tree, by_class("empty-state"))
+        assert text(one(empty, ".//h2")) == "Nothing matches these filters"
+        assert one(empty, ".//a").get("href") == "/policy-analysis"
+        arabic = one(
+            get_page(client, "/ar/policy-analysis?type=op-ed&region=saudi-arabia"),
+            by_class("empty-state"),
+        )
+        assert text(one(arabic, ".//h2")) == "لا شيء يطابق عوامل التصفية هذه"
 
 
 def test_pagination_keeps_the_filters(client):

@@ -9,7 +9,7 @@ from lxml import html
 
 from articles.models import Status
 from tests.factories import make_article
-from tests.site.helpers import get_page, one, text
+from tests.html import get_page, one, text
 
 pytestmark = pytest.mark.django_db
 

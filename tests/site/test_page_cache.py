@@ -21,7 +21,7 @@ from articles.models import Status
 from core import pagecache
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.history.test_drafts import edit, press
-from tests.site.helpers import get_page, text
+from tests.html import get_page, text
 from tests.workflow.conftest import make_user
 from workflow import services as workflow, sharing
 from workflow.roles import EDITOR

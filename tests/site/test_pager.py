@@ -17,7 +17,7 @@ from core.pager import paginate
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Topic
 from tests.factories import make_article, make_expert, make_topic
-from tests.site.helpers import get_page, text
+from tests.html import get_page, text
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from django.utils import timezone
 from articles.models import Status
 from articles.selectors import recommended_articles, with_bylines
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.site.helpers import by_class, get_page, one, text
+from tests.html import by_class, get_page, one, text
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ import pytest
 
 from articles.search_index import update_search_vectors
 from tests.factories import make_article, make_expert, make_region, make_topic
-from tests.site.helpers import by_class, get_page, one, text
+from tests.html import by_class, get_page, one, text
 
 pytestmark = pytest.mark.django_db
 

@@ -13,11 +13,6 @@ from workflow.roles import (
 ROLES = [CONTRIBUTOR, EDITOR, TRANSLATOR, EXPERT_MANAGER, ADMINISTRATOR]
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def make_user(role, name=None):
     """A staff user in the group ``role`` (the groups exist after migrate)."""
     name = name or role.lower().replace(" ", "_")

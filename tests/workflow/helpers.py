@@ -1,20 +1,14 @@
 """Press the workflow buttons the way a browser does."""
 
-import lxml.html
-from django.urls import reverse
-
-from tests.admin.forms import form_data
+from tests.admin.forms import change_url, form_data
+from tests.html import parse
 
 ACTION = "CHANGE_FORM-action"
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
 def buttons(response):
     """The transition buttons on a change page: {value: label}."""
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     return {
         b.get("value"): b.text_content().strip()
         for b in tree.xpath(f"//button[@name='{ACTION}']")

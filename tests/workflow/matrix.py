@@ -8,7 +8,6 @@ never mistaken for a missing page (404).
 
 from datetime import timedelta
 
-import lxml.html
 from django.contrib import admin
 from django.contrib.admin import ActionLocation
 from django.contrib.auth.models import Group, User
@@ -23,6 +22,7 @@ from core.models import Redirect
 from history import snapshot
 from history.services import record, record_pending, trash
 from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.html import parse
 from workflow.models import ShareLink, Transition
 
 ANONYMOUS = "anonymous"
@@ -205,7 +205,7 @@ def action_choices(response):
     """The action names a page offers (its action select's options and the workflow buttons)."""
     if response.status_code != 200:
         return set()
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     return {
         *tree.xpath(
             "//select[@name='action' or @name='CHANGE_FORM-action']/option/@value"

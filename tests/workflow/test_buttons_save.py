@@ -5,10 +5,10 @@ from django.contrib.admin.models import LogEntry
 
 from articles.models import Status
 from history.models import Revision
-from tests.admin.forms import errors, fill, form_data
+from tests.admin.forms import change_url, errors, fill, form_data
 from tests.factories import make_article, make_expert
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import ACTION, change_url
+from tests.workflow.helpers import ACTION
 from workflow.models import ShareLink, Transition
 from workflow.roles import CONTRIBUTOR, EDITOR
 

@@ -2,7 +2,6 @@
 
 from datetime import datetime, timedelta
 
-import lxml.html
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -11,6 +10,7 @@ from django.utils import timezone
 
 from articles.models import Status
 from tests.factories import make_article
+from tests.html import parse
 from tests.workflow.conftest import client_for
 from workflow.roles import CONTRIBUTOR, EDITOR, EXPERT_MANAGER
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def titles(response, list_id):
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     return [a.text_content() for a in tree.xpath(f"//*[@id='{list_id}']//th/a")]
 
 
@@ -98,7 +98,7 @@ def test_calendar_shows_scheduled_and_published_by_day(client, users):
     )
     client_for(client, users[EDITOR])
     response = client.get(reverse("admin:articles_article_calendar") + "?month=2026-11")
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
 
     def day(date):
         return [

@@ -1,13 +1,14 @@
 """The calendar and scheduling at the ends of the dates Python and the database can hold."""
 
-import lxml.html
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
+from tests.admin.forms import change_url
+from tests.html import parse
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import change_url, press
+from tests.workflow.helpers import press
 from tests.workflow.test_transitions import draft_by
 from workflow.roles import CONTRIBUTOR, EDITOR
 
@@ -17,11 +18,11 @@ pytestmark = pytest.mark.django_db
 def calendar(client, month):
     response = client.get(f"{reverse('admin:articles_article_calendar')}?month={month}")
     assert response.status_code == 200, (month, response.status_code)
-    return lxml.html.fromstring(response.content.decode())
+    return parse(response)
 
 
 def errors(client, article):
-    tree = lxml.html.fromstring(client.get(change_url(article)).content.decode())
+    tree = parse(client.get(change_url(article)))
     return [li.text_content() for li in tree.xpath("//ul[@class='messagelist']/li")]
 
 

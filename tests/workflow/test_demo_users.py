@@ -22,7 +22,6 @@ def run():
 
 
 def test_each_role_can_log_in_and_reruns_change_nothing(client, settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     output = run()
     run()
     User = get_user_model()
@@ -49,7 +48,6 @@ def test_each_role_can_log_in_and_reruns_change_nothing(client, settings):
 
 def test_output_is_one_summary_line_and_no_mail_is_sent(settings):
     """Defect 21: the demo set-up says what it did in one line and emails nobody."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     first = run()
     assert len(first.splitlines()) == 1, first
     assert "Created 5 users and 2 drafts" in first

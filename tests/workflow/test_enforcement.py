@@ -2,15 +2,15 @@
 
 from datetime import timedelta
 
-import lxml.html
 import pytest
 from django.utils import timezone
 
 from articles.models import Article, Status
-from tests.admin.forms import form_data
+from tests.admin.forms import change_url, form_data
 from tests.factories import make_article
+from tests.html import parse
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import change_url, raw_press
+from tests.workflow.helpers import raw_press
 from workflow.models import Transition
 from workflow.roles import CONTRIBUTOR, EDITOR, TRANSLATOR
 
@@ -27,7 +27,7 @@ def owned_draft(user, status=Status.DRAFT, **fields):
 
 def input_names(response):
     """The names of the change form's inputs, as rendered."""
-    tree = lxml.html.fromstring(response.content.decode())
+    tree = parse(response)
     return set(
         tree.xpath(
             "//form[@id='article_form']//*[self::input or self::select or self::textarea]/@name"

@@ -63,40 +63,53 @@ def test_publish_scheduled_runs_the_side_effects_once():
     )
 
 
+def assert_published_once(articles, results):
+    """Each article was published by exactly one run, and logged once."""
+    published = sorted(pk for result in results for pk in result)
+    assert published == sorted(a.pk for a in articles)
+    assert Transition.objects.filter(name="publish_scheduled").count() == len(articles)
+    assert Article.objects.filter(status=Status.PUBLISHED).count() == len(articles)
+
+
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_runs_at_once_publish_once():
     """
-    Two publish_scheduled runs at the same time publish each article once.
-
-    On PostgreSQL the runs are two threads with their own connections,
-    released together (SELECT ... FOR UPDATE SKIP LOCKED, then the
-    conditional UPDATE that one runner wins). SQLite has one writer at a
-    time: the runs go one after the other and the second finds nothing.
+    Two publish_scheduled runs at the same time publish each article once:
+    two threads with their own connections, released together (SELECT ... FOR
+    UPDATE SKIP LOCKED, then the conditional UPDATE that one runner wins).
+    SQLite has one writer at a time, so it cannot run them at once.
     """
     past = timezone.now() - timedelta(minutes=1)
     articles = [
         make_article(status=Status.SCHEDULED, published_at=past) for _ in range(5)
     ]
     results = []
-    if connection.vendor == "postgresql":
-        barrier = threading.Barrier(2)
+    barrier = threading.Barrier(2)
 
-        def run():
-            try:
-                barrier.wait()
-                results.append(publish_due())
-            finally:
-                close_old_connections()
-                connection.close()
+    def run():
+        try:
+            barrier.wait()
+            results.append(publish_due())
+        finally:
+            close_old_connections()
+            connection.close()
 
-        threads = [threading.Thread(target=run) for _ in range(2)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-    else:
-        results = [publish_due(), publish_due()]
-    published = sorted(pk for result in results for pk in result)
-    assert published == sorted(a.pk for a in articles)
-    assert Transition.objects.filter(name="publish_scheduled").count() == 5
-    assert Article.objects.filter(status=Status.PUBLISHED).count() == 5
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert_published_once(articles, results)
+
+
+@pytest.mark.django_db
+def test_a_second_run_finds_nothing_left_to_publish():
+    """Runs one after the other: the second finds every article published already."""
+    past = timezone.now() - timedelta(minutes=1)
+    articles = [
+        make_article(status=Status.SCHEDULED, published_at=past) for _ in range(5)
+    ]
+    results = [publish_due(), publish_due()]
+    assert results[1] == []
+    assert_published_once(articles, results)

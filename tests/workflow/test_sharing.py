@@ -3,16 +3,17 @@
 import uuid
 from datetime import timedelta
 
-import lxml.html
 import pytest
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
+from tests.admin.forms import change_url
 from tests.factories import make_article, make_expert, make_topic
+from tests.html import parse
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import change_url, press
+from tests.workflow.helpers import press
 from workflow import sharing
 from workflow.models import ShareLink, ShareLinkOpening
 from workflow.roles import CONTRIBUTOR, EDITOR, EXPERT_MANAGER
@@ -41,10 +42,6 @@ def assert_private(response):
     assert "noindex" in response["X-Robots-Tag"]
 
 
-def tree(response):
-    return lxml.html.fromstring(response.content.decode())
-
-
 def preview_url(article, code):
     return reverse("admin:articles_article_preview", args=[article.pk, code])
 
@@ -61,7 +58,7 @@ def test_preview_renders_the_public_page_in_each_language(
     response = client.get(preview_url(draft, code))
     assert response.status_code == 200
     assert_private(response)
-    page = tree(response)
+    page = parse(response)
     assert page.xpath("string(//h1[@class='article__title'])") == title
     assert page.get("lang") == code
     assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]
@@ -83,7 +80,7 @@ def test_preview_is_staff_only(client, users, draft):
 
 def test_change_page_links_to_preview(client, users, draft):
     client_for(client, users[EDITOR])
-    hrefs = tree(client.get(change_url(draft))).xpath(
+    hrefs = parse(client.get(change_url(draft))).xpath(
         "//a[contains(@class, 'previewlink')]/@href"
     )
     assert hrefs == [preview_url(draft, "en"), preview_url(draft, "ar")]
@@ -105,7 +102,7 @@ def test_editor_creates_a_share_link_that_opens_the_draft(client, users, draft):
     response = client.get(url)
     assert response.status_code == 200
     assert_private(response)
-    page = tree(response)
+    page = parse(response)
     assert page.get("lang") == "ar"
     assert page.xpath("string(//h1)") == "مسودة عن الأمن المائي"
     assert page.xpath("//meta[@name='robots']/@content") == ["noindex"]

@@ -7,9 +7,10 @@ from django.core import mail
 from django.utils import timezone
 
 from articles.models import Article, Status
+from tests.admin.forms import change_url
 from tests.factories import make_article
 from tests.workflow.conftest import client_for
-from tests.workflow.helpers import buttons, change_url, press
+from tests.workflow.helpers import buttons, press
 from workflow.models import Transition
 from workflow.roles import CONTRIBUTOR, EDITOR
 
