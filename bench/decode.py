@@ -40,7 +40,7 @@ def pictures(folder: Path) -> dict[str, Path]:
     from PIL import Image
 
     sys.path.insert(0, str(ROOT))
-    from tests.images import files
+    from tests import files
 
     made = {}
     png = folder / "one-colour-8000x5000.png"
@@ -89,7 +89,7 @@ def child(phase: str, path: str, name: str):
     from django.urls import reverse
 
     from experts.models import Expert
-    from tests.admin.forms import errors, fill, form_data
+    from tests.admin_forms import errors, fill, form_data
 
     result = {"phase": phase, "picture": Path(path).name}
     if phase == "request":

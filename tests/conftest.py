@@ -7,6 +7,9 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import translation
 
+#: Fixtures for uploads and the admin's forms (tests/fixtures.py), for every folder.
+pytest_plugins = ["tests.fixtures"]
+
 
 def pytest_sessionstart(session):
     """Compile the project's message catalogues when a .mo is missing or older than its .po."""
@@ -52,7 +55,7 @@ def _default_language():
 def _no_page_cache(settings):
     """
     Pages are rendered afresh: a test's writes never commit, so the page
-    cache's generation would not move. tests/site/test_page_cache.py turns it on.
+    cache's generation would not move. tests/core/test_pagecache.py turns it on.
     """
     settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
 

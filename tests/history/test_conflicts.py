@@ -16,7 +16,7 @@ from django.test import Client
 from articles.models import Status
 from history import services
 from history.models import Revision, RevisionKind
-from tests.admin.forms import change_url, fill, form_data
+from tests.admin_forms import change_url, fill, form_data
 from tests.factories import make_article
 from tests.html import parse
 

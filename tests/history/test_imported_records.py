@@ -10,9 +10,9 @@ from articles.models import Article, Status
 from experts.models import Expert
 from history import services
 from history.models import Revision
-from tests.admin.forms import fill, form_data
-from tests.demo.test_demo_content import CONTENT
+from tests.admin_forms import fill, form_data
 from tests.exchange.helpers import SAMPLE, import_file
+from tests.exchange.test_demo_content import CONTENT
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db

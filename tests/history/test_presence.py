@@ -16,7 +16,7 @@ from django.utils import timezone
 from articles.models import Status
 from history import services
 from history.models import EditLock
-from tests.admin.forms import change_url
+from tests.admin_forms import change_url
 from tests.browser import chromium_page, log_in
 from tests.factories import make_article
 from tests.html import parse

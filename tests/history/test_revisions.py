@@ -8,7 +8,7 @@ from experts.models import Expert
 from history import services
 from history.diff import highlight
 from history.models import Revision, RevisionKind
-from tests.admin.forms import change_url, fill, form_data
+from tests.admin_forms import change_url, fill, form_data
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.html import parse
 

@@ -1,6 +1,6 @@
 """Press the workflow buttons the way a browser does."""
 
-from tests.admin.forms import change_url, form_data
+from tests.admin_forms import change_url, form_data
 from tests.html import parse
 
 ACTION = "CHANGE_FORM-action"

@@ -5,7 +5,7 @@ from django.contrib.admin.models import LogEntry
 
 from articles.models import Status
 from history.models import Revision
-from tests.admin.forms import change_url, errors, fill, form_data
+from tests.admin_forms import change_url, errors, fill, form_data
 from tests.factories import make_article, make_expert
 from tests.workflow.conftest import client_for
 from tests.workflow.helpers import ACTION

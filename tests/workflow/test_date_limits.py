@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.admin.forms import change_url
+from tests.admin_forms import change_url
 from tests.html import parse
 from tests.workflow.conftest import client_for
 from tests.workflow.helpers import press

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Status
-from tests.admin.forms import change_url, form_data
+from tests.admin_forms import change_url, form_data
 from tests.factories import make_article
 from tests.html import parse
 from tests.workflow.conftest import client_for

@@ -11,10 +11,10 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleType, Status
 from history import services as history
-from tests.admin.forms import add_inline_row, change_url, errors, fill, form_data
+from tests import files
+from tests.admin_forms import add_inline_row, change_url, errors, fill, form_data
 from tests.exchange.helpers import empty_database, export_text, import_file
 from tests.factories import make_article, make_expert, make_topic
-from tests.images import files
 from tests.workflow.conftest import client_for
 from workflow.roles import EDITOR
 from workflow.services import TransitionError, perform

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Status
-from tests.admin.forms import change_url
+from tests.admin_forms import change_url
 from tests.factories import make_article, make_expert, make_topic
 from tests.html import parse
 from tests.workflow.conftest import client_for

@@ -7,7 +7,7 @@ from django.core import mail
 from django.utils import timezone
 
 from articles.models import Article, Status
-from tests.admin.forms import change_url
+from tests.admin_forms import change_url
 from tests.factories import make_article
 from tests.workflow.conftest import client_for
 from tests.workflow.helpers import buttons, press

@@ -11,7 +11,7 @@ from articles.search import search_articles
 from core.models import ContentGeneration
 from history.models import Revision, RevisionKind
 from tests.factories import committed, make_article, make_expert
-from tests.history.test_drafts import edit, press
+from tests.workflow.test_drafts import edit, press
 from workflow.models import Transition
 
 pytestmark = pytest.mark.django_db

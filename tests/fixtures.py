@@ -1,0 +1,62 @@
+import pytest
+
+from tests import files
+from tests.admin_forms import admin_url, fill, form_data
+from tests.factories import make_article, make_expert
+
+
+@pytest.fixture
+def commit(django_capture_on_commit_callbacks):
+    """Run what waits for the commit (file deletion, the renditions task) at once."""
+
+    def run(action, *args, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(*args, **kwargs)
+
+    return run
+
+
+@pytest.fixture
+def expert_with_photo(commit):
+    from django.core.files.base import ContentFile
+
+    expert = make_expert("Nadia Farouk", headshot_focus_x=20, headshot_focus_y=30)
+
+    def save():
+        expert.headshot.save(
+            "nadia.jpg", ContentFile(files.photo((1200, 900), dot=(20, 30))), save=True
+        )
+
+    commit(save)
+    return expert
+
+
+@pytest.fixture
+def article():
+    return make_article("Water and Power in the Jordan Valley")
+
+
+@pytest.fixture
+def admin_post(admin_client, django_capture_on_commit_callbacks):
+    """POST to an admin URL as a superuser, then run what waited for the commit."""
+
+    def post(url, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return admin_client.post(url, **kwargs)
+
+    return post
+
+
+@pytest.fixture
+def save_form(admin_client, admin_post):
+    """Open the change form of ``obj``, set ``fields`` (uploads too) and POST it."""
+
+    def save(obj, expect=302, **fields):
+        url = admin_url(obj, "change", obj.pk)
+        data = fill(form_data(admin_client.get(url)), _save="Save")
+        data.update(fields)
+        response = admin_post(url, data=data)
+        assert response.status_code == expect, response.content.decode()[:3000]
+        return response
+
+    return save
