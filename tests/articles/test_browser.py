@@ -192,6 +192,11 @@ def test_article_in_a_browser(live_server, article, browser, axe_script, languag
     page.screenshot(
         path=str(ARTIFACTS / f"article-{language}-phone.png"), full_page=True
     )
+    # Issue 15, item 4: on a phone the summary and body come before the bios.
+    summary = page.locator(".article__summary").bounding_box()
+    bios = page.locator(".about-authors").bounding_box()
+    body = page.locator(".prose").bounding_box()
+    assert summary["y"] < body["y"] < bios["y"]
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], "the page scrolls sideways on a phone"
     assert audit(page, axe_script) == []
