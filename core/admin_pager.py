@@ -20,6 +20,8 @@ from functools import cached_property
 from django.contrib.admin.views.main import PAGE_VAR
 from django.core.paginator import Paginator
 
+from core.pager import window_count
+
 #: Pages counted past the asked one (each a hundred rows): the pages whose numbers
 #: the pager shows after it.
 AHEAD = 2
@@ -34,10 +36,9 @@ class BoundedPaginator(Paginator):
 
     @cached_property
     def _window(self) -> tuple[int, bool]:
-        limit = (self.number + AHEAD) * self.per_page
-        # One more than the window: whether the list goes on past it.
-        seen = self.object_list.values("pk")[: limit + 1].count()
-        return min(seen, limit), seen <= limit
+        return window_count(
+            self.object_list, (self.number + AHEAD) * self.per_page, keep_order=True
+        )
 
     @cached_property
     def count(self):

@@ -28,6 +28,19 @@ PAGE_SIZE = 10
 AHEAD = 2
 
 
+def window_count(queryset, limit: int, *, keep_order=False) -> tuple[int, bool]:
+    """
+    How many rows ``queryset`` has, up to ``limit``, and whether that is all of
+    them: one bounded count of ``limit + 1`` rows (one more than the window
+    tells whether anything lies beyond it). Any ``limit + 1`` rows count the
+    same, so the count drops the ordering unless ``keep_order`` (a search the
+    admin orders by a matching index stops early in its own order).
+    """
+    rows = queryset if keep_order else queryset.order_by()
+    seen = rows.values("pk")[: limit + 1].count()
+    return min(seen, limit), seen <= limit
+
+
 class WindowPaginator:
     """
     What is known of a list from one bounded count: its rows up to
@@ -40,12 +53,9 @@ class WindowPaginator:
     def __init__(self, object_list, per_page, number, *, ahead=AHEAD):
         self.object_list = object_list
         self.per_page = per_page
-        limit = (number + ahead) * per_page
-        # One more than the window: whether anything lies beyond it. Any
-        # limit + 1 rows count the same, so in whichever order is cheapest.
-        seen = object_list.order_by().values("pk")[: limit + 1].count()
-        self.complete = seen <= limit
-        self.count = min(seen, limit)
+        self.count, self.complete = window_count(
+            object_list, (number + ahead) * per_page
+        )
         self.num_pages = max(1, ceil(self.count / per_page))
 
     def validate_number(self, number):
