@@ -172,6 +172,7 @@ def environment(**options) -> Environment:
             "citation_texts": discovery.citation_texts,
             "og_locale": discovery.og_locale,
             "og_alternate_locales": discovery.og_alternate_locales,
+            "share_addresses": discovery.share_addresses,
             # experts
             "expert_status": expert_status,
             # history
