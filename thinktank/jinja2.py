@@ -34,6 +34,7 @@ from articles.templatehelpers import (
     isodate,
     isodatetime,
     pubdate,
+    series_name,
     stale_since,
     with_mark,
 )
@@ -193,6 +194,7 @@ def environment(**options) -> Environment:
             "isodate": isodate,
             "isodatetime": isodatetime,
             "with_mark": with_mark,
+            "series_name": series_name,
             "in_language": in_language,
             # experts
             "profile_url": profile_url,
