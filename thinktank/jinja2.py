@@ -34,6 +34,7 @@ from articles.templatehelpers import (
     isodate,
     isodatetime,
     pubdate,
+    series_name,
     stale_since,
     with_mark,
 )
@@ -172,6 +173,7 @@ def environment(**options) -> Environment:
             "citation_texts": discovery.citation_texts,
             "og_locale": discovery.og_locale,
             "og_alternate_locales": discovery.og_alternate_locales,
+            "share_addresses": discovery.share_addresses,
             # experts
             "expert_status": expert_status,
             # history
@@ -192,6 +194,7 @@ def environment(**options) -> Environment:
             "isodate": isodate,
             "isodatetime": isodatetime,
             "with_mark": with_mark,
+            "series_name": series_name,
             "in_language": in_language,
             # experts
             "profile_url": profile_url,
