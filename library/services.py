@@ -1,0 +1,90 @@
+"""
+Putting files into the library: the same bytes always find the same record.
+
+``image_from_upload`` and ``document_from_upload`` run the safe-upload checks
+(``core.uploads``), hash what would be stored and return the record that has
+those bytes, creating it only when none does. The admin's upload-in-place
+fields, the importer and the demo use them; a concurrent upload of the same
+bytes meets the unique hash and gets the other's record.
+"""
+
+from pathlib import PurePath
+
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+
+from core.i18n import default_language, localized
+from core.uploads import check_pdf, clean_image, read_upload
+from library.models import Document, Image
+
+
+def _title(name, fallback):
+    stem = PurePath(name or "").stem.strip()
+    return (stem or fallback)[:255]
+
+
+def _find_or_create(model, digest, build):
+    existing = model._base_manager.filter(content_hash=digest).first()
+    if existing is not None:
+        return existing, False
+    try:
+        with transaction.atomic():
+            record = build()
+            record.content_hash = digest
+            record.save()
+    except IntegrityError:
+        existing = model._base_manager.filter(content_hash=digest).first()
+        if existing is None:
+            raise
+        return existing, False
+    return record, True
+
+
+def image_from_upload(upload, *, name="", user=None, **values) -> Image:
+    """The library's image with these bytes (cleaned), created if none has them (ValidationError if refused)."""
+    record, _created = image_from_upload_created(upload, name=name, user=user, **values)
+    return record
+
+
+def image_from_upload_created(upload, *, name="", user=None, **values):
+    """``(image, created)``: as ``image_from_upload``, saying whether the image is new."""
+    data = read_upload(upload)
+    name = name or getattr(upload, "name", "") or ""
+    clean = clean_image(data)
+
+    def build():
+        image = Image(uploaded_by=user, **values)
+        if not image.title:
+            image.title = _title(name, "image")
+        image.file_size = len(clean.data)
+        image.file.save(name or "image", ContentFile(clean.data), save=False)
+        return image
+
+    return _find_or_create(Image, clean.digest, build)
+
+
+def document_from_upload(upload, *, name="", user=None, **values) -> Document:
+    """The library's document with these bytes, created if none has them (ValidationError if refused)."""
+    record, _created = document_from_upload_created(
+        upload, name=name, user=user, **values
+    )
+    return record
+
+
+def document_from_upload_created(upload, *, name="", user=None, **values):
+    """``(document, created)``: as ``document_from_upload``, saying whether it is new."""
+    data = read_upload(upload)
+    name = name or getattr(upload, "name", "") or ""
+    checked = check_pdf(data)
+
+    def build():
+        document = Document(uploaded_by=user, **values)
+        title = localized("title", default_language())
+        if not getattr(document, title):
+            setattr(document, title, values.get("title") or _title(name, "document"))
+        document.file.save(
+            name or "document.pdf", ContentFile(checked.data), save=False
+        )
+        return document
+
+    return _find_or_create(Document, checked.digest, build)
