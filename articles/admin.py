@@ -36,6 +36,7 @@ from core.i18n import (
     other_language_codes,
 )
 from history.diff import highlight
+from library.admin import LibraryChoicesAdminMixin
 
 
 @admin.register(ArticleType)
@@ -187,7 +188,7 @@ TYPE_FIELDSETS = {
 }
 
 
-class ArticleAdminMixin(BoundedCountAdminMixin):
+class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
     """
     The article admin's own part: its form, lists, filters, inlines and save
     hooks. The project composes it with history's revisions, conflicts and
@@ -250,7 +251,6 @@ class ArticleAdminMixin(BoundedCountAdminMixin):
                     "lead_image_alt",
                     "lead_image_caption",
                     "lead_image_credit",
-                    ("lead_image_focus_x", "lead_image_focus_y"),
                 ],
             },
         ),

@@ -5,7 +5,6 @@ from django.conf import settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator
 from django.db import connection, models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
@@ -27,11 +26,11 @@ from core.nul import NulFreeMixin
 from core.redirects import record_moves
 from core.richtext import RichTextField
 from core.slugs import describe, propose_slug, slug_owner
-from core.uploads import SafeImageField, SafePdfField
 from core.urls import slug_url
 from experts.models import Expert
 from history.options import ManyToMany, Ordered, RevisionOptions
 from history.trash import UntrashedManager
+from library.models import Document, Image
 from taxonomy.models import Region, Topic
 
 
@@ -226,7 +225,7 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self):
         """Everything an article card renders, in a fixed number of queries."""
         return (
-            self.select_related("type")
+            self.select_related("type", "lead_image")
             .prefetch_related(
                 Prefetch(
                     "authorships",
@@ -240,13 +239,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def with_type(self):
         """The articles with their type, for cards whose bylines come apart (``with_bylines()``)."""
-        return self.select_related("type").fetch_mode(page_fetch_mode())
+        return self.select_related("type", "lead_image").fetch_mode(page_fetch_mode())
 
     def for_detail(self):
         """Everything the article page renders, in a fixed number of queries."""
-        return self.for_listing().prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.ordered()),
-            Prefetch("regions", queryset=Region.objects.ordered()),
+        return (
+            self.for_listing()
+            .select_related("pdf")
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.ordered()),
+                Prefetch("regions", queryset=Region.objects.ordered()),
+            )
         )
 
     def for_page(self, language_code):
@@ -256,7 +259,7 @@ class ArticleQuerySet(models.QuerySet):
         page comes from ``with_bylines()`` and the prefetched terms).
         """
         qs = (
-            self.select_related("type")
+            self.select_related("type", "lead_image", "pdf")
             .prefetch_related(
                 Prefetch("topics", queryset=Topic.objects.ordered()),
                 Prefetch("regions", queryset=Region.objects.ordered()),
@@ -352,26 +355,19 @@ class Article(NulFreeMixin, models.Model):
         blank=True,
     )
 
-    lead_image = SafeImageField(
-        _("lead image"),
-        upload_to="articles/lead/",
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="lead_image_width",
-        height_field="lead_image_height",
-        renditions=("lead", "card", "rail", "og"),
+        related_name="lead_image_articles",
         help_text=_(
-            "A JPEG, PNG, WebP or AVIF photo. Click the preview to mark the point "
-            "of interest: every crop keeps it in frame."
+            "An image of the library (its focal point is set there). The alt "
+            "text, caption and credit below are this article's; left empty, "
+            "the image's own are used."
         ),
     )
-    lead_image_width = models.PositiveIntegerField(
-        null=True, blank=True, editable=False
-    )
-    lead_image_height = models.PositiveIntegerField(
-        null=True, blank=True, editable=False
-    )
-    # Rendition specs offered in AVIF for this image (core.renditions).
-    lead_image_avif = models.CharField(max_length=100, blank=True, editable=False)
     lead_image_decorative = models.BooleanField(
         _("the lead image is decorative"),
         default=False,
@@ -387,12 +383,6 @@ class Article(NulFreeMixin, models.Model):
     )
     lead_image_credit = models.CharField(
         _("lead image credit"), max_length=200, blank=True
-    )
-    lead_image_focus_x = models.PositiveSmallIntegerField(
-        _("lead image focus (x %)"), default=50, validators=[MaxValueValidator(100)]
-    )
-    lead_image_focus_y = models.PositiveSmallIntegerField(
-        _("lead image focus (y %)"), default=50, validators=[MaxValueValidator(100)]
     )
 
     # Series: PolicyWatch 3745, Policy Note 79.
@@ -430,19 +420,17 @@ class Article(NulFreeMixin, models.Model):
     hearing_date = models.DateField(_("hearing date"), null=True, blank=True)
     # Reports.
     page_count = models.PositiveIntegerField(_("pages"), null=True, blank=True)
-    pdf = SafePdfField(
-        _("PDF"),
-        upload_to="articles/pdf/",
+    pdf = models.ForeignKey(
+        Document,
+        verbose_name=_("PDF"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        page_count_field="page_count",
-        size_field="pdf_size",
+        related_name="report_articles",
         help_text=_(
-            "Stored as the series and number (e.g. policy-note-79.pdf); the page "
-            "count is read from the file. Its address stays the same when replaced."
+            "A document of the library; the page count is read from it. The "
+            "report's PDF address stays the same when the document is replaced."
         ),
-    )
-    pdf_size = models.PositiveBigIntegerField(
-        _("PDF size (bytes)"), null=True, blank=True, editable=False
     )
 
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -559,6 +547,9 @@ class Article(NulFreeMixin, models.Model):
         with translation.override(default_language()):
             self.slug = in_default_language(self, "slug")
         self.note_first_publication()
+        if self.pdf_id is not None and self.pdf.page_count:
+            # The report's length is the document's (read from the file).
+            self.page_count = self.pdf.page_count
         stored_urls = self._stored_live_urls()
         # The untranslated columns (``slug`` is unique) hold the default
         # language's values, whichever language is active (an Arabic request).
@@ -633,9 +624,13 @@ class Article(NulFreeMixin, models.Model):
             ) % {"fields": ", ".join(missing)}
         alt = localized("lead_image_alt", language_code)
         if (
-            self.lead_image
+            self.lead_image_id
             and not self.lead_image_decorative
             and not (getattr(self, alt) or "").strip()
+            and not self.lead_image.decorative
+            and not (
+                getattr(self.lead_image, localized("alt", language_code)) or ""
+            ).strip()
         ):
             errors[alt] = _(
                 "Describe the lead image for readers who cannot see it "
@@ -702,6 +697,32 @@ class Article(NulFreeMixin, models.Model):
     def body_links_to(self, url: str) -> bool:
         """Does the body, in the active language, link to ``url`` already (an op-ed's own "read it in…" line)?"""
         return bool(url) and f'href="{escape(url)}"' in (self.body or "")
+
+    def library_values(self, field_name: str) -> dict:
+        """What a file uploaded in this article's form starts with in the library (its title)."""
+        if field_name == "pdf" and self.series and self.series_number:
+            # Readers download it as policy-note-79.pdf.
+            return {"title": f"{self.series} {self.series_number}"}
+        title = in_default_language(self, "title") or ""
+        return {"title": title} if title else {}
+
+    def lead_image_says(self, name: str) -> str:
+        """
+        The lead image's ``alt``, ``caption`` or ``credit`` on this article, in
+        the active language: the article's own, else the library image's.
+        """
+        own = getattr(self, f"lead_image_{name}") or ""
+        if own or not self.lead_image_id:
+            return own
+        return getattr(self.lead_image, name) or ""
+
+    @property
+    def lead_image_is_decorative(self) -> bool:
+        """Ticked on the article, or on the library image."""
+        return bool(
+            self.lead_image_decorative
+            or (self.lead_image_id and self.lead_image.decorative)
+        )
 
     def get_pdf_url(self):
         """The report PDF's stable address: it always leads to the current file."""
@@ -997,6 +1018,7 @@ class StaleTranslation(models.Model):
             for field in Article._meta.fields
             if hasattr(field, "translated_field") and field.language == language_code
         ]
+
 
 class ArticleSearchText(models.Model):
     """

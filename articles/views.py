@@ -165,8 +165,9 @@ def article_pdf(request, slug):
     article = (
         Article.objects.live(lang)
         .by_slug(slug, lang)
-        .exclude(pdf="")
-        .only("pdf")
+        .filter(pdf__isnull=False)
+        .select_related("pdf")
+        .only("pdf__file")
         .first()
     )
     if article is None:

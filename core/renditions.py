@@ -211,7 +211,7 @@ def decode_source(storage, name, spec_names) -> tuple[Image.Image, tuple[int, in
 
 def avif_column(field) -> str:
     """The row's column recording, per spec, whether AVIF came out smaller."""
-    return f"{field.name}_avif"
+    return getattr(field, "avif_field", None) or f"{field.name}_avif"
 
 
 def avif_decisions(field_file) -> dict[str, bool]:
@@ -228,6 +228,8 @@ def field_plan(field_file, spec_name, *, all_formats=False) -> list[Rendition]:
     this image and spec (``all_formats`` includes it regardless).
     """
     spec = get_spec(spec_name)
+    # A record that holds its image (the library's) stands for its file.
+    field_file = getattr(field_file, "rendition_file", field_file)
     field, instance = field_file.field, field_file.instance
     size = (
         getattr(instance, field.width_field, None) if field.width_field else None,
@@ -352,6 +354,7 @@ def ensure(field_file, force=False) -> list[str]:
 
 def expected_names(field_file) -> set[str]:
     """Every rendition name the field's current file should have (AVIF only if chosen)."""
+    field_file = getattr(field_file, "rendition_file", field_file)
     return {
         r.name
         for name in field_file.field.renditions

@@ -403,7 +403,9 @@ class FocalPointImageWidget(AdminFileWidget):
 
     def get_context(self, name, value, attrs):
         context = super().get_context(name, value, attrs)
-        context["widget"]["focus_names"] = (f"{name}_focus_x", f"{name}_focus_y")
+        context["widget"]["focus_names"] = getattr(
+            self, "focus_names", (f"{name}_focus_x", f"{name}_focus_y")
+        )
         return context
 
 
@@ -534,9 +536,16 @@ class FileLifecycleMixin:
             # A stored name, or an upload not saved yet (it has no name here).
             name = value if isinstance(value, str) else ""
         focus = tuple(
-            instance.__dict__.get(f"{self.name}_focus_{axis}") for axis in "xy"
+            instance.__dict__.get(attname) for attname in self.focus_attnames()
         )
         return name, focus
+
+    def focus_attnames(self) -> tuple[str, str]:
+        """The row's columns holding the focal point (x, y), in per cent."""
+        return getattr(self, "focus_fields", None) or (
+            f"{self.name}_focus_x",
+            f"{self.name}_focus_y",
+        )
 
     def _remember(self, instance, **kwargs):
         if self.attname in instance.__dict__:
@@ -584,8 +593,14 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
     attr_class = SafeImageFieldFile
     default_validators = [validate_image_upload]
 
-    def __init__(self, *args, renditions=(), **kwargs):
+    def __init__(
+        self, *args, renditions=(), focus_fields=None, avif_field=None, **kwargs
+    ):
         self.renditions = tuple(renditions)
+        # The columns of the focal point and of the AVIF choice: by default
+        # ``<field>_focus_x``, ``<field>_focus_y`` and ``<field>_avif``.
+        self.focus_fields = tuple(focus_fields) if focus_fields else None
+        self.avif_field = avif_field
         kwargs.setdefault("max_length", 200)
         super().__init__(*args, **kwargs)
 
@@ -593,6 +608,10 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
         name, path, args, kwargs = super().deconstruct()
         if self.renditions:
             kwargs["renditions"] = self.renditions
+        if self.focus_fields:
+            kwargs["focus_fields"] = self.focus_fields
+        if self.avif_field:
+            kwargs["avif_field"] = self.avif_field
         return name, path, args, kwargs
 
     def formfield(self, **kwargs):
@@ -600,7 +619,9 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
         if widget is None or (
             isinstance(widget, type) and issubclass(widget, AdminFileWidget)
         ):
-            kwargs["widget"] = FocalPointImageWidget
+            kwargs["widget"] = FocalPointImageWidget()
+            if self.focus_fields:
+                kwargs["widget"].focus_names = self.focus_fields
         # The stored name is generated: the uploaded name's length does not matter.
         return super().formfield(
             **{**kwargs, "form_class": SafeImageFormField, "max_length": None}
@@ -616,8 +637,9 @@ class SafeImageField(FileLifecycleMixin, models.ImageField):
 
     def focus(self, instance) -> tuple[int, int]:
         """The focal point in per cent of width and height (centre if unset)."""
-        x = getattr(instance, f"{self.name}_focus_x", 50)
-        y = getattr(instance, f"{self.name}_focus_y", 50)
+        x_name, y_name = self.focus_attnames()
+        x = getattr(instance, x_name, 50)
+        y = getattr(instance, y_name, 50)
         return (50 if x is None else x, 50 if y is None else y)
 
     def after_upload(self, instance, name, using):
@@ -671,6 +693,9 @@ class SafePdfField(FileLifecycleMixin, models.FileField):
 
     def public_name(self, instance) -> str:
         """The file's name as readers download it, e.g. ``policy-note-79``."""
+        own = getattr(instance, "file_public_name", None)
+        if callable(own):
+            return (slugify(own() or "") or "document")[:80]
         series = slugify(getattr(instance, "series", "") or "")
         number = getattr(instance, "series_number", None)
         if series and number:
@@ -679,3 +704,25 @@ class SafePdfField(FileLifecycleMixin, models.FileField):
             instance, localized("slug", default_language()), None
         ) or getattr(instance, "slug", None)
         return (slugify(slug or "") or "document")[:80]
+
+
+def content_digest(field_file) -> str | None:
+    """
+    The SHA-256 (hex) of the bytes the field stores for ``field_file``: of the
+    checked, cleaned upload when it is not saved yet (the check runs once, its
+    result is shared with the validators), else of the stored file (None when
+    it is missing or the field is empty).
+    """
+    if not field_file:
+        return None
+    if not field_file._committed:
+        if isinstance(field_file.field, SafeImageField):
+            return hashlib.sha256(_checked(field_file, check_image).clean).hexdigest()
+        if isinstance(field_file.field, SafePdfField):
+            return _checked(field_file, check_pdf).digest
+        return hashlib.sha256(read_upload(field_file.file)).hexdigest()
+    try:
+        with field_file.storage.open(field_file.name, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None

@@ -10,12 +10,14 @@ from core.i18n import (
     localized_fields,
     other_language_codes,
 )
+from core.pictures import rendition_url
 from experts.models import Expert
 from history.admin import HistoryAdminMixin
+from library.admin import LibraryChoicesAdminMixin
 
 
 @admin.register(Expert)
-class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
+class ExpertAdmin(LibraryChoicesAdminMixin, HistoryAdminMixin, BilingualAdmin):
     list_display = [
         "headshot_thumbnail",
         "sort_name",
@@ -43,7 +45,6 @@ class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
                 "fields": [
                     "headshot",
                     "headshot_preview",
-                    ("headshot_focus_x", "headshot_focus_y"),
                 ]
             },
         ),
@@ -66,6 +67,7 @@ class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
         return (
             super()
             .get_queryset(request)
+            .select_related("headshot")
             .annotate(
                 article_count=Count(
                     "articles", filter=Q(articles__deleted_at__isnull=True)
@@ -77,9 +79,10 @@ class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
     def headshot_thumbnail(self, obj):
         if not obj.headshot:
             return "—"
+        # The smallest "bio" rendition (72 px), never the original.
         return format_html(
             '<img class="tt-headshot" src="{}" alt="" width="40" height="40" loading="lazy">',
-            obj.headshot.url,
+            rendition_url(obj.headshot, "bio", smallest=True),
         )
 
     @admin.display(description=_("headshot preview"))
@@ -87,7 +90,9 @@ class ExpertAdmin(HistoryAdminMixin, BilingualAdmin):
         if not obj.headshot:
             return "—"
         return format_html(
-            '<img src="{}" alt="" width="160" loading="lazy">', obj.headshot.url
+            '<a href="{}"><img src="{}" alt="" width="160" loading="lazy"></a>',
+            obj.headshot.get_admin_url(),
+            rendition_url(obj.headshot, "profile", smallest=True),
         )
 
     @admin.display(description=_("articles"), ordering="article_count")

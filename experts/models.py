@@ -10,10 +10,10 @@ from core.nul import NulFreeMixin
 from core.redirects import paths_in_languages, record_moves
 from core.richtext import RichTextField
 from core.slugs import propose_slug
-from core.uploads import SafeImageField
 from core.urls import slug_url
 from history.options import ManyToMany, RevisionOptions
 from history.trash import UntrashedManager
+from library.models import Image, picture_fields
 from taxonomy.models import Region, Topic
 
 
@@ -68,10 +68,14 @@ class ExpertQuerySet(models.QuerySet):
 
     def for_profile(self):
         """Everything the profile page renders, in a fixed number of queries."""
-        return self.prefetch_related(
-            Prefetch("topics", queryset=Topic.objects.ordered()),
-            Prefetch("regions", queryset=Region.objects.ordered()),
-        ).fetch_mode(page_fetch_mode())
+        return (
+            self.select_related("headshot")
+            .prefetch_related(
+                Prefetch("topics", queryset=Topic.objects.ordered()),
+                Prefetch("regions", queryset=Region.objects.ordered()),
+            )
+            .fetch_mode(page_fetch_mode())
+        )
 
     def for_directory(self):
         """Everything a directory entry renders, with no further queries."""
@@ -93,19 +97,14 @@ class ExpertQuerySet(models.QuerySet):
 
     def for_byline(self):
         """Everything a byline or bio card renders, with no further queries."""
-        return self.only(
+        return self.select_related("headshot").only(
             *localized_fields("name"),
             *localized_fields("short_bio"),
             *localized_fields("titles"),
             "slug",
             "has_profile",
             "status",
-            "headshot",
-            "headshot_width",
-            "headshot_height",
-            "headshot_avif",
-            "headshot_focus_x",
-            "headshot_focus_y",
+            *picture_fields("headshot"),
             "affiliation_start",
             "affiliation_end",
             "sort_name",
@@ -165,27 +164,17 @@ class Expert(NulFreeMixin, models.Model):
         help_text=_('The live text of "About the authors" on every article.'),
     )
     bio = RichTextField(_("biography"), blank=True)
-    headshot = SafeImageField(
-        _("headshot"),
-        upload_to="experts/headshots/",
+    headshot = models.ForeignKey(
+        Image,
+        verbose_name=_("headshot"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="headshot_width",
-        height_field="headshot_height",
-        renditions=("bio", "profile", "press", "og"),
+        related_name="headshot_experts",
         help_text=_(
-            "A JPEG, PNG, WebP or AVIF photo. Click the preview to mark the face: "
+            "An image of the library; mark the face as its focal point there: "
             "every crop keeps that point in frame."
         ),
-    )
-    headshot_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    headshot_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Rendition specs offered in AVIF for this photo (core.renditions).
-    headshot_avif = models.CharField(max_length=100, blank=True, editable=False)
-    headshot_focus_x = models.PositiveSmallIntegerField(
-        _("headshot focus (x %)"), default=50, validators=[MaxValueValidator(100)]
-    )
-    headshot_focus_y = models.PositiveSmallIntegerField(
-        _("headshot focus (y %)"), default=30, validators=[MaxValueValidator(100)]
     )
     topics = models.ManyToManyField(
         Topic, verbose_name=_("topics of expertise"), blank=True, related_name="experts"
@@ -270,6 +259,12 @@ class Expert(NulFreeMixin, models.Model):
 
     def get_absolute_url(self):
         return slug_url("experts:detail", self.slug)
+
+    def library_values(self, field_name: str) -> dict:
+        """What a photo uploaded in this expert's form starts with in the library."""
+        name = in_default_language(self, "name") or ""
+        # A face is usually in the upper centre.
+        return {"title": name, "focus_x": 50, "focus_y": 30, "collection": "Headshots"}
 
     def clean(self):
         super().clean()

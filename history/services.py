@@ -21,13 +21,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_lazy as _, ngettext
 
 from history import snapshot
 from history.models import EditLock, Revision, RevisionKind, VersionCounter
 from history.options import options_of
 from history.signals import revision_recorded
+from library.usage import Use, referring_fields
 
 #: Days a trashed record can be restored before ``purge_trash`` removes it.
 TRASH_DAYS = 30
@@ -290,6 +292,52 @@ def files_named(model, attname, names=None) -> set[str]:
     if names is not None:
         revisions = revisions.filter(**{f"{key}__in": list(names)})
     return {name for name in revisions.values_list(key, flat=True) if name}
+
+
+def revisions_naming(record) -> list:
+    """
+    The records whose revisions name the library record ``record`` through a
+    foreign key (``library.usage.find_uses_with``): one use per record, with
+    a link to its history. A restore can put the reference back, so the
+    record must stay. No model is named: the foreign keys pointing at
+    ``record``'s model are read from its meta.
+    """
+    uses = []
+    for field in referring_fields(type(record)):
+        content_type = ContentType.objects.get_for_model(field.model)
+        revisions = (
+            Revision.objects.filter(content_type=content_type)
+            .filter(**{f"data__fields__{field.attname}": record.pk})
+            .order_by("object_id", "-pk")
+        )
+        by_object = {}
+        for revision in revisions.only("pk", "object_id", "created_at"):
+            by_object.setdefault(revision.object_id, []).append(revision)
+        names = {
+            row.pk: str(row)
+            for row in field.model._base_manager.filter(pk__in=list(by_object))
+        }
+        meta = field.model._meta
+        for object_id, found in by_object.items():
+            try:
+                url = reverse(
+                    f"admin:{meta.app_label}_{meta.model_name}_history",
+                    args=[object_id],
+                )
+            except NoReverseMatch:
+                url = None
+            label = ngettext(
+                "%(count)d revision of %(model)s “%(name)s” (%(field)s)",
+                "%(count)d revisions of %(model)s “%(name)s” (%(field)s)",
+                len(found),
+            ) % {
+                "count": len(found),
+                "model": meta.verbose_name,
+                "name": names.get(object_id, f"#{object_id}"),
+                "field": field.verbose_name,
+            }
+            uses.append(Use(label, url, found[0], kind="revision"))
+    return uses
 
 
 # Presence ----------------------------------------------------------------

@@ -560,3 +560,23 @@ def png_upload(name="picture.png", size=(40, 30)):
 def pdf_upload(name="report.pdf", pages=2):
     """A small real PDF of ``pages`` pages, as a browser uploads it."""
     return SimpleUploadedFile(name, pdf(pages), content_type="application/pdf")
+
+
+def library_image(content=None, name="photo.jpg", **values):
+    """The library's image of ``content`` (a photo by default), as an upload stores it."""
+    from django.core.files.base import ContentFile
+
+    from library.services import image_from_upload
+
+    content = photo() if content is None else content
+    return image_from_upload(ContentFile(content, name=name), **values)
+
+
+def library_document(content=None, name="report.pdf", **values):
+    """The library's document of ``content`` (a two-page PDF by default)."""
+    from django.core.files.base import ContentFile
+
+    from library.services import document_from_upload
+
+    content = pdf(2) if content is None else content
+    return document_from_upload(ContentFile(content, name=name), **values)

@@ -23,14 +23,16 @@ def commit(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def expert_with_photo(commit):
-    from django.core.files.base import ContentFile
-
-    expert = make_expert("Nadia Farouk", headshot_focus_x=20, headshot_focus_y=30)
+    expert = make_expert("Nadia Farouk")
 
     def save():
-        expert.headshot.save(
-            "nadia.jpg", ContentFile(files.photo((1200, 900), dot=(20, 30))), save=True
+        expert.headshot = files.library_image(
+            files.photo((1200, 900), dot=(20, 30)),
+            name="nadia.jpg",
+            focus_x=20,
+            focus_y=30,
         )
+        expert.save()
 
     commit(save)
     return expert

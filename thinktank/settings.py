@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     # The project's own apps, bottom layer first (docs/architecture.md).
     "core",
+    "library",
     "history",
     "taxonomy",
     "experts",

@@ -24,9 +24,9 @@ from PIL import Image, ImageFile, ImageOps
 
 from core import decoding, renditions, uploads
 from experts.models import Expert
+from library.models import Image as LibraryImage
 from tests import files
 from tests.admin_forms import errors, fill, form_data
-from tests.factories import make_expert
 
 MIB = 2**20
 QUEUED = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -63,6 +63,7 @@ def decoded(monkeypatch):
 
 
 def _present(field_file):
+    field_file = getattr(field_file, "rendition_file", field_file)
     names = renditions.expected_names(field_file)
     return [field_file.storage.exists(name) for name in names]
 
@@ -89,7 +90,7 @@ def test_the_request_reads_the_header_and_the_worker_decodes(
     assert decoded == [], "the request decoded the picture"
     expert = Expert.objects.get()
     # The row has the upright size, from the header.
-    assert (expert.headshot_width, expert.headshot_height) == upright
+    assert (expert.headshot.width, expert.headshot.height) == upright
     assert not any(_present(expert.headshot)), "renditions built in the request"
     queued = DBTaskResult.objects.filter(task_path="core.tasks.build_renditions")
     assert [task.status for task in queued] == ["READY"]
@@ -100,11 +101,11 @@ def test_the_request_reads_the_header_and_the_worker_decodes(
 
     assert decoded, "the worker did not decode the picture"
     assert [task.status for task in queued.all()] == ["SUCCESSFUL"]
-    expert.refresh_from_db()
+    expert.headshot.refresh_from_db()
     assert all(_present(expert.headshot))
     # The press rendition keeps the photo's shape: upright, as the row says.
     (press,) = renditions.field_plan(expert.headshot, "press")
-    storage = expert.headshot.storage
+    storage = expert.headshot.file.storage
     with storage.open(press.name) as handle, Image.open(handle) as image:
         assert image.size == (press.width, press.height)
         assert (image.width < image.height) == (upright[0] < upright[1])
@@ -130,35 +131,34 @@ def test_a_picture_too_large_for_the_budget_is_refused_at_the_field(
     assert not media.exists() or not [p for p in media.rglob("*") if p.is_file()]
 
     # Without a form (an import, a script) the model refuses it the same way.
-    expert = Expert(name_en="Karim Mansour", headshot=ContentFile(content, "k.png"))
+    image = LibraryImage(title="Karim Mansour", file=ContentFile(content, "k.png"))
     with pytest.raises(ValidationError) as refused:
-        expert.full_clean()
-    assert [e.code for e in refused.value.error_dict["headshot"]] == [
+        image.full_clean()
+    assert [e.code for e in refused.value.error_dict["file"]] == [
         "too_large_to_process"
     ]
     with pytest.raises(ValidationError) as refused:
-        expert.headshot.save("k.png", ContentFile(content), save=False)
+        image.file.save("k.png", ContentFile(content), save=False)
     assert refused.value.code == "too_large_to_process"
 
     # Control: within the default budget the same picture is accepted.
     settings.IMAGE_DECODE_MAX_BYTES = 256 * MIB
     response = post_expert(admin_client, content)
     assert response.status_code == 302, errors(response)
-    assert Expert.objects.get().headshot_width == 3000
+    assert Expert.objects.get().headshot.width == 3000
 
 
 @pytest.mark.django_db
 def test_the_worker_stops_before_decoding_past_the_budget(settings):
     """A file stored under a larger budget is not decoded once the budget is lowered."""
-    expert = make_expert("Nadia Farouk")
-    expert.headshot.save("n.png", ContentFile(one_colour((3000, 2000))), save=True)
+    image = files.library_image(one_colour((3000, 2000)), name="n.png")
     settings.IMAGE_DECODE_MAX_BYTES = 40 * MIB
     with pytest.raises(renditions.TooLargeToDecode):
-        renditions.ensure(expert.headshot, force=True)
+        renditions.ensure(image.file, force=True)
     # Control: the same file within the budget gets every rendition.
     settings.IMAGE_DECODE_MAX_BYTES = 256 * MIB
-    renditions.ensure(expert.headshot, force=True)
-    assert all(_present(expert.headshot))
+    renditions.ensure(image.file, force=True)
+    assert all(_present(image.file))
 
 
 XMP = b'<x:xmpmeta xmlns:x="adobe:ns:meta/">Leaky XMP</x:xmpmeta>'
@@ -195,7 +195,7 @@ django.setup()
 from django.core.files.storage import FileSystemStorage
 from PIL import Image
 
-from experts.models import Expert
+from library.models import Image as LibraryImage
 from core import decoding, renditions
 
 
@@ -204,7 +204,7 @@ def kib(key):
     return int(re.search(rf"^{key}:\s+(\d+) kB", status, re.MULTILINE).group(1))
 
 
-field = Expert._meta.get_field("headshot")
+field = LibraryImage._meta.get_field("file")
 storage, name = FileSystemStorage(sys.argv[1]), sys.argv[2]
 small = Image.new("RGB", (64, 36))
 for fmt in renditions.FORMATS:
@@ -279,18 +279,16 @@ def test_a_stored_picture_gives_its_size_from_the_header(tmp_path, decoded):
 
 @pytest.mark.django_db
 def test_build_renditions_reports_a_picture_over_the_budget_and_goes_on(settings):
-    too_large = make_expert("Nadia Farouk")
-    too_large.headshot.save("n.png", ContentFile(one_colour((3000, 2000))))
-    small = make_expert("Omar Saleh")
-    small.headshot.save("o.jpg", ContentFile(files.photo((400, 300))))
+    too_large = files.library_image(one_colour((3000, 2000)), name="n.png")
+    small = files.library_image(files.photo((400, 300)), name="o.jpg")
     settings.IMAGE_DECODE_MAX_BYTES = 40 * MIB
     out, err = io.StringIO(), io.StringIO()
     call_command("build_renditions", "--force", stdout=out, stderr=err)
-    assert f"experts.Expert {too_large.pk}:" in err.getvalue()
+    assert f"library.Image {too_large.pk}:" in err.getvalue()
     assert "the budget is 40 MB" in err.getvalue()
-    assert not any(_present(too_large.headshot))
+    assert not any(_present(too_large.file))
     # Control: the picture within the budget got every rendition.
-    assert all(_present(small.headshot))
+    assert all(_present(small.file))
 
 
 def _saved(image, format, **options):

@@ -3,13 +3,11 @@
 import os
 
 import pytest
-from django.core.files.base import ContentFile
 from django.urls import reverse
 
-from experts.models import Expert
+from library.models import Image as LibraryImage
 from tests import files
 from tests.browser import chromium_page, log_in
-from tests.factories import make_expert
 from tests.html import parse
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
@@ -17,19 +15,16 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 @pytest.mark.django_db
 def test_the_admin_renders_the_picker_without_inline_script(admin_client):
-    expert = make_expert("Picker Person")
-    expert.headshot.save("p.jpg", ContentFile(files.photo((300, 300))), save=True)
-    response = admin_client.get(
-        reverse("admin:experts_expert_change", args=[expert.pk])
-    )
+    image = files.library_image(files.photo((300, 300)), name="p.jpg")
+    response = admin_client.get(reverse("admin:library_image_change", args=[image.pk]))
     tree = parse(response)
     (box,) = tree.xpath("//div[contains(concat(' ', @class, ' '), ' tt-focal ')]")
-    assert box.get("data-focal-x") == "headshot_focus_x"
-    assert box.get("data-focal-y") == "headshot_focus_y"
-    assert box.xpath(".//img/@src") == [expert.headshot.url]
+    assert box.get("data-focal-x") == "focus_x"
+    assert box.get("data-focal-y") == "focus_y"
+    assert box.xpath(".//img/@src") == [image.file.url]
     scripts = tree.xpath("//script[contains(@src, 'focal_point.js')]")
     assert len(scripts) == 1
-    (file_input,) = tree.xpath("//input[@name='headshot']")
+    (file_input,) = tree.xpath("//input[@name='file']")
     assert file_input.get("accept") == "image/jpeg,image/png,image/webp,image/avif"
     for script in tree.xpath("//script[not(@src)]"):
         assert script.get("nonce") or script.get("type") in (
@@ -45,9 +40,8 @@ def test_a_click_on_the_preview_sets_the_focal_point(
 ):
     settings.ROOT_URLCONF = "tests.media_urls"
     django_user_model.objects.create_superuser("picker", "p@example.org", "pw-picker-1")
-    expert = make_expert("Click Target")
-    expert.headshot.save("p.jpg", ContentFile(files.photo((800, 600))), save=True)
-    url = live_server.url + reverse("admin:experts_expert_change", args=[expert.pk])
+    image = files.library_image(files.photo((800, 600)), name="p.jpg")
+    url = live_server.url + reverse("admin:library_image_change", args=[image.pk])
     problems = []
     with chromium_page() as page:
         page.on(
@@ -62,21 +56,21 @@ def test_a_click_on_the_preview_sets_the_focal_point(
         )
         log_in(page, live_server, "picker", "pw-picker-1")
         page.goto(url)
-        image = page.locator(".tt-focal__image")
-        image.scroll_into_view_if_needed()
+        preview = page.locator(".tt-focal__image")
+        preview.scroll_into_view_if_needed()
         page.wait_for_function(
             "() => document.querySelector('.tt-focal__image').naturalWidth > 0"
         )
-        box = image.bounding_box()
-        image.click(position={"x": box["width"] * 0.2, "y": box["height"] * 0.7})
-        x = int(page.input_value("#id_headshot_focus_x"))
-        y = int(page.input_value("#id_headshot_focus_y"))
+        box = preview.bounding_box()
+        preview.click(position={"x": box["width"] * 0.2, "y": box["height"] * 0.7})
+        x = int(page.input_value("#id_focus_x"))
+        y = int(page.input_value("#id_focus_y"))
         marker_left = page.eval_on_selector(".tt-focal__marker", "m => m.style.left")
-        page.locator("#id_headshot_focus_x").focus()
+        page.locator("#id_focus_x").focus()
         page.click("input[name=_continue]")
         page.wait_for_load_state()
     assert abs(x - 20) <= 1 and abs(y - 70) <= 1
     assert marker_left == f"{x}%"
     assert problems == []
-    expert = Expert.objects.get(pk=expert.pk)
-    assert (expert.headshot_focus_x, expert.headshot_focus_y) == (x, y)
+    image = LibraryImage.objects.get(pk=image.pk)
+    assert (image.focus_x, image.focus_y) == (x, y)

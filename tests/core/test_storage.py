@@ -52,6 +52,6 @@ def test_with_room_the_same_upload_is_saved_whole(admin_client, settings):
     )
     assert response.status_code == 302
     expert = Expert.objects.get(name_en="Lina Haddad")
-    stored = settings.MEDIA_ROOT / expert.headshot.name
+    stored = settings.MEDIA_ROOT / expert.headshot.file.name
     assert stored.read_bytes().endswith(b"\xff\xd9")
     assert not list(settings.MEDIA_ROOT.rglob(".incoming-*"))

@@ -96,10 +96,11 @@ def test_an_upload_and_its_renditions_live_in_the_bucket(
     endpoint, client = s3
     expert = make_expert("Nadia Farouk")
     with django_capture_on_commit_callbacks(execute=True):
-        expert.headshot.save("n.jpg", ContentFile(files.photo((1200, 900))), save=True)
+        expert.headshot = files.library_image(files.photo((1200, 900)), name="n.jpg")
+        expert.save()
     expert.refresh_from_db()
     stored = keys(client)
-    assert expert.headshot.name in stored
+    assert expert.headshot.file.name in stored
     planned = renditions.field_plan(expert.headshot, "profile")
     assert planned and {r.name for r in planned} <= stored
 

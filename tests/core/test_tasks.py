@@ -4,7 +4,6 @@ instead of building them in the request; the worker builds them.
 """
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
@@ -27,13 +26,15 @@ def queued(settings):
 
 def _save_headshot():
     expert = make_expert("Nadia Farouk")
-    expert.headshot.save("n.jpg", ContentFile(files.photo((1200, 900))), save=True)
+    expert.headshot = files.library_image(files.photo((1200, 900)), name="n.jpg")
+    expert.save()
     expert.refresh_from_db()
     return expert
 
 
 def _present(field_file):
     planned = renditions.field_plan(field_file, "profile")
+    field_file = getattr(field_file, "rendition_file", field_file)
     return [field_file.storage.exists(r.name) for r in planned]
 
 

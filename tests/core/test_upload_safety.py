@@ -16,6 +16,8 @@ from PIL import Image, ImageOps
 
 from articles.models import Status
 from experts.models import Expert
+from library.models import Document, Image as LibraryImage
+from library.services import document_from_upload, image_from_upload
 from tests import files
 from tests.admin_forms import errors, fill, form_data
 from tests.factories import make_article
@@ -149,14 +151,14 @@ def test_hostile_image_is_refused_by_the_models(
     """Defect 19: without a form (an import, a script), the models refuse the same files with the same codes."""
     for key, value in overrides.items():
         setattr(settings, key, value)
-    expert = Expert(name_en="Karim Mansour", headshot=upload(name, content))
-    assert model_refusal_codes(expert, "headshot") == [code]
-    assert saved_refusal_codes(expert.headshot, name, content) == [code]
-    article.lead_image = upload(name, content)
-    article.lead_image_alt_en = "A dam at dusk"
-    assert model_refusal_codes(article, "lead_image") == [code]
-    assert saved_refusal_codes(article.lead_image, name, content) == [code]
+    image = LibraryImage(title="A dam at dusk", file=upload(name, content))
+    assert model_refusal_codes(image, "file") == [code]
+    assert saved_refusal_codes(image.file, name, content) == [code]
+    with pytest.raises(ValidationError) as refused:
+        image_from_upload(upload(name, content))
+    assert refused.value.code == code
     assert no_files_stored(settings)
+    assert not LibraryImage.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -168,24 +170,29 @@ def test_hostile_pdf_is_refused_by_the_model(
     """Defect 19: the article model refuses each hostile PDF with the form's code."""
     for key, value in overrides.items():
         setattr(settings, key, value)
-    article.pdf = upload(name, content)
-    assert model_refusal_codes(article, "pdf") == [code]
-    assert saved_refusal_codes(article.pdf, name, content) == [code]
+    document = Document(title_en="A report", file=upload(name, content))
+    assert model_refusal_codes(document, "file") == [code]
+    assert saved_refusal_codes(document.file, name, content) == [code]
+    with pytest.raises(ValidationError) as refused:
+        document_from_upload(upload(name, content))
+    assert refused.value.code == code
     assert no_files_stored(settings)
+    assert not Document.objects.exists()
 
 
 def test_good_files_pass_the_models_checks(article):
     """The control of the model-path tests: good files pass the same checks."""
-    expert = Expert(name_en="Karim Mansour", headshot=upload("k.jpg", files.photo()))
-    expert.full_clean()
-    assert (expert.headshot_width, expert.headshot_height) == (1600, 900)
-    article.lead_image = upload("hall.jpg", files.photo((80, 45)))
-    article.lead_image_alt_en = "A hall"
-    article.pdf = upload("report.pdf", files.pdf(2))
-    article.full_clean()
+    image = LibraryImage(title="Karim Mansour", file=upload("k.jpg", files.photo()))
+    image.full_clean()
+    assert (image.width, image.height) == (1600, 900)
+    document = Document(title_en="A report", file=upload("report.pdf", files.pdf(2)))
+    document.full_clean()
     # Locked only against editing, a PDF opens without a password: accepted.
-    article.pdf = upload("open.pdf", files.encrypted_pdf(user_password=""))
-    article.full_clean()
+    document = Document(
+        title_en="A report",
+        file=upload("open.pdf", files.encrypted_pdf(user_password="")),
+    )
+    document.full_clean()
 
 
 @pytest.mark.parametrize(
@@ -208,9 +215,9 @@ def test_good_headshot_is_stored_clean_under_a_generated_name(
     expert = Expert.objects.get()
     extension = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "AVIF": "avif"}[format]
     assert re.fullmatch(
-        rf"experts/headshots/[0-9a-f]{{32}}\.{extension}", expert.headshot.name
+        rf"images/[0-9a-f]{{32}}\.{extension}", expert.headshot.file.name
     )
-    stored = (settings.MEDIA_ROOT / expert.headshot.name).read_bytes()
+    stored = (settings.MEDIA_ROOT / expert.headshot.file.name).read_bytes()
     assert b"Snoopy" not in stored and b"Leaky" not in stored
     with Image.open(io.BytesIO(stored)) as image:
         assert image.format == format
@@ -221,7 +228,7 @@ def test_good_headshot_is_stored_clean_under_a_generated_name(
         assert not exif.get_ifd(0x8825)
         assert "xmp" not in image.info
         assert ImageOps.exif_transpose(image).size == (200, 300)
-    assert (expert.headshot_width, expert.headshot_height) == (200, 300)
+    assert (expert.headshot.width, expert.headshot.height) == (200, 300)
     # Nothing escaped the media folder.
     assert not (settings.MEDIA_ROOT.parent / "etc").exists()
 
@@ -234,9 +241,9 @@ def test_two_uploads_of_photo_jpg_never_overwrite_each_other(admin_client, setti
         )
         assert response.status_code == 302
     first, second = Expert.objects.order_by("pk")
-    assert first.headshot.name != second.headshot.name
-    assert first.headshot.storage.exists(first.headshot.name)
-    assert second.headshot.storage.exists(second.headshot.name)
+    assert first.headshot.file.name != second.headshot.file.name
+    assert first.headshot.file.storage.exists(first.headshot.file.name)
+    assert second.headshot.file.storage.exists(second.headshot.file.name)
 
 
 def test_trailing_payload_is_gone(admin_client, settings):
@@ -244,7 +251,9 @@ def test_trailing_payload_is_gone(admin_client, settings):
     content = files.photo((120, 90)) + b"\x00TRAILER-PAYLOAD" * 20
     response = post_expert(admin_client, headshot=upload("photo.jpg", content))
     assert response.status_code == 302
-    stored = (settings.MEDIA_ROOT / Expert.objects.get().headshot.name).read_bytes()
+    stored = (
+        settings.MEDIA_ROOT / Expert.objects.get().headshot.file.name
+    ).read_bytes()
     assert b"TRAILER-PAYLOAD" not in stored
     assert stored.endswith(b"\xff\xd9")
 
@@ -263,10 +272,10 @@ def test_good_pdf_is_named_after_the_series_and_counted(admin_client, settings):
     assert response.status_code == 302, errors(response)
     article.refresh_from_db()
     assert re.fullmatch(
-        r"articles/pdf/[0-9a-f]{12}/policy-note-79\.pdf", article.pdf.name
+        r"documents/[0-9a-f]{12}/policy-note-79\.pdf", article.pdf.file.name
     )
     assert article.page_count == 12
-    assert article.pdf_size == len(files.pdf(12))
+    assert article.pdf.size == len(files.pdf(12))
 
 
 def test_alt_text_is_required_for_a_lead_image(admin_client, article):
@@ -287,10 +296,9 @@ def test_alt_text_is_required_for_a_lead_image(admin_client, article):
 def test_alt_text_message_is_in_the_editors_language(article, commit):
     """The message is gettext'd: an Arabic-speaking editor reads it in Arabic."""
     from django.core.exceptions import ValidationError
-    from django.core.files.base import ContentFile
     from django.utils import translation
 
-    article.lead_image.save("hall.jpg", ContentFile(files.photo((80, 45))), save=False)
+    article.lead_image = files.library_image(files.photo((80, 45)), name="hall.jpg")
     with translation.override("ar"):
         with pytest.raises(ValidationError) as refused:
             article.full_clean()
@@ -347,17 +355,22 @@ def test_pdf_with_active_content_is_refused_on_orm_save(article, content, what):
     from django.core.exceptions import ValidationError
     from django.core.files.base import ContentFile
 
-    article.pdf = ContentFile(content, name="report.pdf")
+    document = Document(
+        title_en="A report", file=ContentFile(content, name="report.pdf")
+    )
     with pytest.raises(ValidationError) as refused:
-        article.save()
+        document.save()
     assert refused.value.code == "active_content"
     assert what in refused.value.messages[0]
-    fresh = type(article).objects.get(pk=article.pk)
+    fresh = files.library_document()
     with pytest.raises(ValidationError) as refused:
-        fresh.pdf.save("report.pdf", ContentFile(content))
+        fresh.file.save("report.pdf", ContentFile(content))
     assert refused.value.code == "active_content"
     fresh.refresh_from_db()
-    assert not fresh.pdf
+    assert fresh.page_count == 2
+    assert Document.objects.count() == 1
+    article.refresh_from_db()
+    assert not article.pdf
 
 
 def test_pdf_with_a_web_link_is_accepted_on_every_path(admin_client):
@@ -374,12 +387,18 @@ def test_pdf_with_a_web_link_is_accepted_on_every_path(admin_client):
     article.refresh_from_db()
     assert article.pdf and article.page_count == 2
     other = make_article("Another linked report", status=Status.DRAFT)
-    other.pdf = ContentFile(files.pdf_with_link(), name="report.pdf")
-    other.save()
-    assert type(other).objects.get(pk=other.pk).pdf
-    # A compressed object holding a plain "go to page" action is fine too.
-    other.pdf.save(
-        "report.pdf",
-        ContentFile(files.pdf_with_object_stream(b"<< /S /GoTo /D [3 0 R /Fit] >>")),
+    duplicate = Document(
+        title_en="Linked", file=ContentFile(files.pdf_with_link(), name="report.pdf")
     )
+    with pytest.raises(ValidationError) as refused:
+        duplicate.save()  # the library has these bytes: the ORM says which record
+    assert refused.value.error_dict["file"][0].code == "duplicate"
+    other.pdf = files.library_document(files.pdf_with_link())
+    other.save()
+    assert type(other).objects.get(pk=other.pk).pdf == article.pdf  # the same bytes
+    # A compressed object holding a plain "go to page" action is fine too.
+    other.pdf = files.library_document(
+        files.pdf_with_object_stream(b"<< /S /GoTo /D [3 0 R /Fit] >>")
+    )
+    other.save()
     assert type(other).objects.get(pk=other.pk).page_count == 1

@@ -10,9 +10,9 @@ from django.test import RequestFactory
 
 from core import renditions
 from core.media import serve_media
-from experts.models import Expert
+from library.models import Image as LibraryImage
 from tests import files
-from tests.factories import make_article, make_expert
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -36,12 +36,11 @@ def committed(django_capture_on_commit_callbacks):
 @pytest.fixture
 def with_photo(committed):
     def make(name="Leila Haddad", size=(600, 600), dot=None):
-        expert = make_expert(name)
         with committed():
-            expert.headshot.save(
-                "p.jpg", ContentFile(files.photo(size, dot=dot)), save=True
+            image = files.library_image(
+                files.photo(size, dot=dot), name="p.jpg", title=name
             )
-        return Expert.objects.get(pk=expert.pk)
+        return LibraryImage.objects.get(pk=image.pk)
 
     return make
 
@@ -49,35 +48,35 @@ def with_photo(committed):
 def test_replacing_a_headshot_deletes_the_old_file_after_the_commit(
     with_photo, committed
 ):
-    expert = with_photo()
-    old = expert.headshot.name
-    old_renditions = renditions.expected_names(expert.headshot)
+    image = with_photo()
+    old = image.file.name
+    old_renditions = renditions.expected_names(image.file)
     assert old_renditions and all(exists(n) for n in old_renditions)
     with committed():
-        expert.headshot.save(
+        image.file.save(
             "new.jpg", ContentFile(files.photo((500, 500), dot=(10, 10))), save=True
         )
         assert exists(old)  # not yet: the transaction could still roll back
     assert not exists(old)
     assert not any(exists(n) for n in old_renditions)
-    assert exists(expert.headshot)
+    assert exists(image.file)
 
 
 def test_on_rollback_the_old_file_survives(with_photo, committed):
-    expert = with_photo()
-    old = expert.headshot.name
+    image = with_photo()
+    old = image.file.name
     with committed(), pytest.raises(RuntimeError), transaction.atomic():
-        expert.headshot.save("new.jpg", ContentFile(files.photo((500, 500))), save=True)
+        image.file.save("new.jpg", ContentFile(files.photo((500, 500))), save=True)
         raise RuntimeError("the request failed after the save")
     assert exists(old)
-    assert Expert.objects.get(pk=expert.pk).headshot.name == old
+    assert LibraryImage.objects.get(pk=image.pk).file.name == old
 
 
 def test_deleting_the_row_deletes_its_files_after_the_commit(with_photo, committed):
-    expert = with_photo()
-    name = expert.headshot.name
+    image = with_photo()
+    name = image.file.name
     with committed():
-        expert.delete()
+        image.delete()
         assert exists(name)
     assert not exists(name)
 
@@ -85,21 +84,21 @@ def test_deleting_the_row_deletes_its_files_after_the_commit(with_photo, committ
 def test_a_deleted_row_whose_transaction_rolls_back_keeps_its_file(
     with_photo, committed
 ):
-    expert = with_photo()
-    name = expert.headshot.name
+    image = with_photo()
+    name = image.file.name
     with committed(), pytest.raises(RuntimeError), transaction.atomic():
-        expert.delete()
+        image.delete()
         raise RuntimeError("rolled back")
     assert exists(name)
 
 
 def test_a_file_another_row_still_uses_is_kept(with_photo, committed):
     first = with_photo("First Person")
-    second = make_expert("Second Person")
-    Expert.objects.filter(pk=second.pk).update(headshot=first.headshot.name)
+    second = with_photo("Second Person", dot=(5, 5))
+    LibraryImage.objects.filter(pk=second.pk).update(file=first.file.name)
     with committed():
         first.delete()
-    assert exists(first.headshot.name)
+    assert exists(first.file.name)
 
 
 def test_a_failed_upload_leaves_no_orphan_row(monkeypatch):
@@ -110,11 +109,11 @@ def test_a_failed_upload_leaves_no_orphan_row(monkeypatch):
 
     # The storage the site writes media with, whichever class settings name.
     monkeypatch.setattr(type(storages["default"]), "_save", broken)
-    expert = Expert(name_en="Nobody Stored")
-    expert.headshot = ContentFile(files.photo((100, 100)), name="x.jpg")
+    image = LibraryImage(title="Nobody Stored")
+    image.file = ContentFile(files.photo((100, 100)), name="x.jpg")
     with pytest.raises(OSError), transaction.atomic():
-        expert.save()
-    assert not Expert.objects.exists()
+        image.save()
+    assert not LibraryImage.objects.exists()
 
 
 def test_replacing_the_pdf_keeps_its_public_url_and_drops_the_old_file(
@@ -126,21 +125,34 @@ def test_replacing_the_pdf_keeps_its_public_url_and_drops_the_old_file(
         series="Policy Note",
         series_number=79,
     )
-    article.pdf.save("a.pdf", ContentFile(files.pdf(3)), save=True)
-    first = article.pdf.name
+    article.pdf = files.library_document(
+        files.pdf(3), name="a.pdf", title="Policy Note 79"
+    )
+    article.save()
+    first = article.pdf.file.name
     url = article.get_pdf_url()
     assert url == f"/policy-analysis/{article.slug_en}/pdf"
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].endswith(first)
+    old = article.pdf
     with committed():
-        article.pdf.save("b.pdf", ContentFile(files.pdf(5, text="second")), save=True)
+        article.pdf = files.library_document(
+            files.pdf(5, text="second"), name="b.pdf", title="Policy Note 79"
+        )
+        article.save()
     article.refresh_from_db()
-    assert article.page_count == 5 and article.pdf.name.endswith("/policy-note-79.pdf")
-    assert not exists(first)
+    assert article.page_count == 5
+    assert article.pdf.file.name.endswith("/policy-note-79.pdf")
+    # The old document stays in the library (nothing is deleted by a
+    # replacement) until someone deletes it, which its revisions refuse.
+    assert exists(first)
     response = client.get(url)
     assert response.status_code == 302 and response["Location"].endswith(
-        article.pdf.name
+        article.pdf.file.name
     )
+    with committed():
+        old.delete()
+    assert not exists(first)
 
 
 def test_the_pdf_route_is_404_without_a_pdf(client):
@@ -149,17 +161,17 @@ def test_the_pdf_route_is_404_without_a_pdf(client):
 
 
 def test_sweep_orphan_files_deletes_only_what_no_row_references(with_photo, committed):
-    expert = with_photo()
-    keep = {expert.headshot.name, *renditions.expected_names(expert.headshot)}
+    image = with_photo()
+    keep = {image.file.name, *renditions.expected_names(image.file)}
     from django.core.files.storage import default_storage
 
-    stray = default_storage.save("experts/headshots/left-behind.jpg", ContentFile(b"x"))
-    old_focus = renditions.field_plan(expert.headshot, "bio")[0].name
-    expert.headshot_focus_x = 10
+    stray = default_storage.save("images/left-behind.jpg", ContentFile(b"x"))
+    old_focus = renditions.field_plan(image.file, "bio")[0].name
+    image.focus_x = 10
     with committed():
-        expert.save()
-    expert.refresh_from_db()
-    keep = {expert.headshot.name, *renditions.expected_names(expert.headshot)}
+        image.save()
+    image.refresh_from_db()
+    keep = {image.file.name, *renditions.expected_names(image.file)}
     assert exists(old_focus)
 
     out = io.StringIO()
@@ -182,9 +194,9 @@ def test_sweep_spares_young_files():
 
 
 def test_media_is_served_with_nosniff(settings, with_photo):
-    expert = with_photo()
-    request = RequestFactory().get("/media/" + expert.headshot.name)
-    response = serve_media(request, expert.headshot.name, settings.MEDIA_ROOT)
+    image = with_photo()
+    request = RequestFactory().get("/media/" + image.file.name)
+    response = serve_media(request, image.file.name, settings.MEDIA_ROOT)
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "sandbox" in response["Content-Security-Policy"]
     assert response["Content-Type"] == "image/jpeg"

@@ -6,7 +6,6 @@ editor publish, the exporter writes and the importer takes back.
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from articles.models import Article, ArticleType, Status
@@ -38,8 +37,8 @@ def draft(
     for code in ("en", "ar"):
         setattr(article, f"available_{code}", False)
     if image is not None:
-        article.lead_image.save(
-            "lead.jpg", ContentFile(files.photo((160, 90))), save=False
+        article.lead_image = files.library_image(
+            files.photo((160, 90)), name="lead.jpg"
         )
         if image == "decorative":
             article.lead_image_decorative = True
