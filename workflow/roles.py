@@ -31,6 +31,16 @@ _READ_TERMS = [
     "experts.view_expert",
     "articles.view_articletype",
 ]
+#: The media library: whoever sets a lead image, headshot or report PDF may
+#: choose one and upload one; editors also rework and delete unused ones.
+_USE_LIBRARY = [
+    f"library.{verb}_{model}" for verb in ("view", "add") for model in ("image", "document")
+]
+_MANAGE_LIBRARY = [
+    f"library.{verb}_{model}"
+    for verb in ("view", "add", "change", "delete")
+    for model in ("image", "document")
+]
 _ARTICLE_RELATIONS = [
     f"articles.{verb}_{model}"
     for verb in ("view", "add", "change", "delete")
@@ -44,6 +54,7 @@ ROLES = {
         "articles.add_article",
         "articles.change_article",
         *_ARTICLE_RELATIONS,
+        *_USE_LIBRARY,
         "workflow.submit_article",
     ],
     EDITOR: [
@@ -53,6 +64,7 @@ ROLES = {
         "articles.change_article",
         "articles.delete_article",
         *_ARTICLE_RELATIONS,
+        *_MANAGE_LIBRARY,
         "workflow.submit_article",
         "workflow.review_article",
         "workflow.publish_article",
@@ -68,6 +80,11 @@ ROLES = {
         "articles.change_article",
         "articles.view_authorship",
         "articles.view_recommendation",
+        # Alt texts, captions, credits and document titles have an Arabic side.
+        "library.view_image",
+        "library.change_image",
+        "library.view_document",
+        "library.change_document",
         "workflow.translate_article",
     ],
     EXPERT_MANAGER: [
@@ -75,6 +92,9 @@ ROLES = {
         "experts.add_expert",
         "experts.change_expert",
         "experts.delete_expert",
+        "library.view_image",
+        "library.add_image",
+        "library.change_image",
         "taxonomy.view_topic",
         "taxonomy.view_region",
     ],

@@ -22,6 +22,7 @@ from core.models import Redirect
 from history import snapshot
 from history.services import record, record_pending, trash
 from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.files import library_document, library_image
 from tests.html import parse
 from workflow.models import ShareLink, Transition
 
@@ -143,6 +144,8 @@ def make_objects(owner):
             backend_name="default",
         ),
         "otp_totp.totpdevice": TOTPDevice.objects.create(user=owner, name="Phone"),
+        "library.image": library_image(title="A spare image"),
+        "library.document": library_document(title_en="A spare report"),
     }
 
 
