@@ -15,7 +15,14 @@ EXPORT_COLUMNS = ("email", "language", "topics", "status", "signed_up", "confirm
 class SubscriberAdmin(admin.ModelAdmin):
     """Subscribers: listed, filtered and exported as CSV (with their language and topics)."""
 
-    list_display = ["email", "language", "status", "topic_names", "created_at", "confirmed_at"]
+    list_display = [
+        "email",
+        "language",
+        "status",
+        "topic_names",
+        "created_at",
+        "confirmed_at",
+    ]
     list_filter = ["status", "language", "topics"]
     search_fields = ["email"]
     readonly_fields = [
@@ -39,7 +46,9 @@ class SubscriberAdmin(admin.ModelAdmin):
     def export_csv(self, request, queryset):
         response = HttpResponse(content_type="text/csv; charset=utf-8")
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response["Content-Disposition"] = f'attachment; filename="subscribers-{stamp}.csv"'
+        response["Content-Disposition"] = (
+            f'attachment; filename="subscribers-{stamp}.csv"'
+        )
         writer = csv.writer(response)
         writer.writerow(EXPORT_COLUMNS)
         for subscriber in queryset.for_export():
@@ -50,7 +59,9 @@ class SubscriberAdmin(admin.ModelAdmin):
                     " ".join(topic.slug for topic in subscriber.topics.all()),
                     subscriber.status,
                     subscriber.created_at.isoformat(),
-                    subscriber.confirmed_at.isoformat() if subscriber.confirmed_at else "",
+                    subscriber.confirmed_at.isoformat()
+                    if subscriber.confirmed_at
+                    else "",
                 ]
             )
         return response

@@ -126,8 +126,8 @@ def sign_up(email: str, language: str, topics: list[Topic]) -> None:
             return
         subscriber.confirmation_sent_at = now
         subscriber.save(update_fields=["confirmation_sent_at"])
-        token = confirm_token(subscriber, language, [topic.pk for topic in topics])
-        transaction.on_commit(lambda: send_confirmation.enqueue(subscriber.pk, token))
+    token = confirm_token(subscriber, language, [topic.pk for topic in topics])
+    send_confirmation.enqueue(subscriber.pk, token)
 
 
 @task()

@@ -8,6 +8,7 @@ menu and in the footer, in the editors' order.
 """
 
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import Resolver404, resolve
@@ -24,6 +25,8 @@ from history.trash import UntrashedManager
 
 #: The URL name of a page's address (``pages.urls``).
 PAGE_VIEW = "page"
+#: What a page's address may be: lower-case words joined by hyphens.
+PAGE_SLUG = "[a-z0-9]+(?:-[a-z0-9]+)*"
 #: First path segments a page may never take, whatever the URL patterns say:
 #: the static and media files' folders and the language prefixes.
 RESERVED_SLUGS = frozenset({"static", "media", "admin", "feeds", "share", "i18n"})
@@ -75,6 +78,14 @@ class Page(models.Model):
         _("address"),
         max_length=80,
         unique=True,
+        validators=[
+            RegexValidator(
+                f"^{PAGE_SLUG}$",
+                _(
+                    "Use lower-case letters, digits and single hyphens, e.g. “contact-us”."
+                ),
+            )
+        ],
         null=True,
         blank=True,
         help_text=_(
