@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from newsletter.models import Subscriber
 
 #: The export's columns, in order.
-EXPORT_COLUMNS = ("email", "language", "topics", "status", "signed_up", "confirmed")
+EXPORT_COLUMNS = (
+    "email",
+    "language",
+    "topics",
+    "regions",
+    "status",
+    "signed_up",
+    "confirmed",
+)
 
 
 @admin.register(Subscriber)
@@ -23,7 +31,7 @@ class SubscriberAdmin(admin.ModelAdmin):
         "created_at",
         "confirmed_at",
     ]
-    list_filter = ["status", "language", "topics"]
+    list_filter = ["status", "language", "topics", "regions"]
     search_fields = ["email"]
     readonly_fields = [
         "created_at",
@@ -32,15 +40,16 @@ class SubscriberAdmin(admin.ModelAdmin):
         "confirmation_sent_at",
         "last_digest_at",
     ]
-    autocomplete_fields = ["topics"]
+    autocomplete_fields = ["topics", "regions"]
     actions = ["export_csv"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("topics")
+        return super().get_queryset(request).prefetch_related("topics", "regions")
 
     @admin.display(description=_("topics"))
     def topic_names(self, obj):
-        return ", ".join(topic.name for topic in obj.topics.all()) or _("all")
+        names = [term.name for term in (*obj.topics.all(), *obj.regions.all())]
+        return ", ".join(names) or _("all")
 
     @admin.action(description=_("Export the selected subscribers as CSV"))
     def export_csv(self, request, queryset):
@@ -57,6 +66,7 @@ class SubscriberAdmin(admin.ModelAdmin):
                     subscriber.email,
                     subscriber.language,
                     " ".join(topic.slug for topic in subscriber.topics.all()),
+                    " ".join(region.slug for region in subscriber.regions.all()),
                     subscriber.status,
                     subscriber.created_at.isoformat(),
                     subscriber.confirmed_at.isoformat()

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from taxonomy.models import Topic
+from taxonomy.models import Region, Topic
 
 
 class TopicChoiceField(forms.ModelMultipleChoiceField):
@@ -10,6 +10,7 @@ class TopicChoiceField(forms.ModelMultipleChoiceField):
 
 
 class SignUpForm(forms.Form):
+    # Regions come from a region's landing page only (a hidden field).
     """An address and, optionally, topics (none: every topic); the language is the page's."""
 
     email = forms.EmailField(
@@ -30,5 +31,16 @@ class SignUpForm(forms.Form):
         error_messages={
             "invalid_choice": _("%(value)s is not one of the topics."),
             "invalid_pk_value": _("%(pk)s is not one of the topics."),
+        },
+    )
+    regions = TopicChoiceField(
+        label=_("Regions"),
+        queryset=Region.objects.ordered(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.MultipleHiddenInput,
+        error_messages={
+            "invalid_choice": _("%(value)s is not one of the regions."),
+            "invalid_pk_value": _("%(pk)s is not one of the regions."),
         },
     )

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
 from core.i18n import default_language
-from taxonomy.models import Topic
+from taxonomy.models import Region, Topic
 
 
 class Status(models.TextChoices):
@@ -26,7 +26,7 @@ class SubscriberQuerySet(models.QuerySet):
 
     def for_export(self):
         """Everything the CSV export writes, in a fixed number of queries."""
-        return self.prefetch_related("topics").order_by("email")
+        return self.prefetch_related("topics", "regions").order_by("email")
 
 
 class Subscriber(models.Model):
@@ -43,6 +43,13 @@ class Subscriber(models.Model):
         blank=True,
         related_name="subscribers",
         help_text=_("None: analysis on every topic."),
+    )
+    regions = models.ManyToManyField(
+        Region,
+        verbose_name=_("regions"),
+        blank=True,
+        related_name="subscribers",
+        help_text=_("Analysis on these regions too."),
     )
     status = models.CharField(
         _("status"), max_length=20, choices=Status, default=Status.PENDING

@@ -16,6 +16,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.tasks import task
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,7 +25,7 @@ from django.utils.translation import gettext as _
 from articles.models import Article
 from core.i18n import localized, site_name
 from newsletter.models import DigestItem, Status, Subscriber, normalize_email
-from taxonomy.models import Topic
+from taxonomy.models import Region, Topic
 
 CONFIRM_SALT = "newsletter.confirm"
 UNSUBSCRIBE_SALT = "newsletter.unsubscribe"
@@ -41,13 +42,16 @@ def site_url(path: str) -> str:
     return settings.SITE_URL + path
 
 
-def confirm_token(subscriber: Subscriber, language: str, topic_ids: list[int]) -> str:
+def confirm_token(
+    subscriber: Subscriber, language: str, topic_ids: list[int], region_ids=()
+) -> str:
     return signing.dumps(
         {
             "s": subscriber.pk,
             "e": subscriber.email,
             "l": language,
             "t": sorted(topic_ids),
+            "r": sorted(region_ids),
         },
         salt=CONFIRM_SALT,
         compress=True,
@@ -104,7 +108,7 @@ def message(subscriber: Subscriber, subject: str, body: str) -> EmailMessage:
     )
 
 
-def sign_up(email: str, language: str, topics: list[Topic]) -> None:
+def sign_up(email: str, language: str, topics: list[Topic], regions=()) -> None:
     """
     Ask ``email`` to confirm a subscription in ``language`` to ``topics``
     (none: every topic). A new address is kept as waiting; a known one is
@@ -119,6 +123,7 @@ def sign_up(email: str, language: str, topics: list[Topic]) -> None:
         )
         if created:
             subscriber.topics.set(topics)
+            subscriber.regions.set(regions)
         elif (
             subscriber.confirmation_sent_at
             and now - subscriber.confirmation_sent_at < CONFIRM_RESEND_AFTER
@@ -126,7 +131,12 @@ def sign_up(email: str, language: str, topics: list[Topic]) -> None:
             return
         subscriber.confirmation_sent_at = now
         subscriber.save(update_fields=["confirmation_sent_at"])
-    token = confirm_token(subscriber, language, [topic.pk for topic in topics])
+    token = confirm_token(
+        subscriber,
+        language,
+        [topic.pk for topic in topics],
+        [region.pk for region in regions],
+    )
     send_confirmation.enqueue(subscriber.pk, token)
 
 
@@ -162,6 +172,7 @@ def confirm(subscriber: Subscriber, data: dict) -> None:
         subscriber.unsubscribed_at = None
         subscriber.save()
         subscriber.topics.set(Topic.objects.filter(pk__in=data.get("t") or []))
+        subscriber.regions.set(Region.objects.filter(pk__in=data.get("r") or []))
 
 
 def unsubscribe(subscriber: Subscriber) -> None:
@@ -186,9 +197,11 @@ def digest_articles(subscriber: Subscriber) -> list[Article]:
     )
     if subscriber.last_digest_at:
         articles = articles.filter(first_published_at__gt=subscriber.last_digest_at)
-    topics = list(subscriber.topics.all())
-    if topics:
-        articles = articles.filter(topics__in=topics).distinct()
+    topics, regions = list(subscriber.topics.all()), list(subscriber.regions.all())
+    if topics or regions:
+        articles = articles.filter(
+            Q(topics__in=topics) | Q(regions__in=regions)
+        ).distinct()
     return list(articles.order_by("first_published_at", "pk")[:DIGEST_LIMIT])
 
 

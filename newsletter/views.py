@@ -68,6 +68,7 @@ def sign_up(request):
         form.cleaned_data["email"],
         request.LANGUAGE_CODE,
         list(form.cleaned_data["topics"]),
+        list(form.cleaned_data["regions"]),
     )
     # The same answer whether or not the address was known.
     return render(request, "newsletter/message.html", {"kind": "check_inbox"})

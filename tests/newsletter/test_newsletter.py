@@ -15,7 +15,7 @@ from django.utils import timezone
 from newsletter import services
 from newsletter.models import DigestItem, Status, Subscriber
 from tests.admin_forms import admin_url
-from tests.factories import make_article, make_topic
+from tests.factories import make_article, make_region, make_topic
 from tests.html import by_class, get_page, one, parse, text
 
 pytestmark = pytest.mark.django_db
@@ -161,6 +161,11 @@ def test_the_footer_and_topic_landings_carry_the_form(client):
     landing = get_page(client, iran.get_absolute_url())
     form = one(landing, "//main//form[contains(@class, 'newsletter-form')]")
     assert one(form, ".//input[@name='topics']").get("value") == iran.slug
+    gulf = make_region("Gulf")
+    landing = get_page(client, f"/ar/policy-analysis/{gulf.slug}")
+    form = one(landing, "//main//form[contains(@class, 'newsletter-form')]")
+    assert one(form, ".//input[@name='regions']").get("value") == gulf.slug
+    assert form.get("action") == "/ar/newsletter"
 
 
 def unsubscribe_url(subscriber):
@@ -199,6 +204,8 @@ def test_digest_sends_what_is_new_in_the_subscribers_language_and_topics(client)
     everything = confirmed(client, "all@example.org")
     on_iran = confirmed(client, "iran@example.org", topics=[iran.slug])
     arabic = confirmed(client, "ar@example.org", prefix="/ar")
+    gulf = make_region("Gulf")
+    on_gulf = confirmed(client, "gulf@example.org", regions=[gulf.slug])
     now = timezone.now()
     make_article(
         "Before the sign-up", topics=[iran], published_at=now - timedelta(days=3)
@@ -211,13 +218,18 @@ def test_digest_sends_what_is_new_in_the_subscribers_language_and_topics(client)
         published_at=now - timedelta(hours=2),
     )
     oil = make_article(
-        "Oil markets", topics=[energy], published_at=now - timedelta(hours=1)
+        "Oil markets",
+        topics=[energy],
+        regions=[gulf],
+        published_at=now - timedelta(hours=1),
     )
     make_article("A draft", topics=[iran], status="draft")
     mail.outbox.clear()
     call_command("send_digest", stdout=io.StringIO())
     sent = {m.to[0]: m for m in mail.outbox}
-    assert set(sent) == {everything.email, on_iran.email, arabic.email}
+    assert set(sent) == {everything.email, on_iran.email, arabic.email, on_gulf.email}
+    assert "Oil markets" in sent[on_gulf.email].body
+    assert "Sanctions on Iran" not in sent[on_gulf.email].body
     assert "Sanctions on Iran" in sent[everything.email].body
     assert "Oil markets" in sent[everything.email].body
     assert "Oil markets" not in sent[on_iran.email].body
@@ -250,7 +262,8 @@ def test_digest_sends_what_is_new_in_the_subscribers_language_and_topics(client)
 def test_the_admin_exports_subscribers_as_csv(admin_client, client):
     iran = make_topic("Iran")
     confirmed(client, "one@example.org", topics=[iran.slug])
-    confirmed(client, "two@example.org", prefix="/ar")
+    gulf = make_region("Gulf")
+    confirmed(client, "two@example.org", prefix="/ar", regions=[gulf.slug])
     changelist = admin_url(Subscriber(), "changelist")
     listing = get_page(admin_client, changelist)
     assert "one@example.org" in text(listing)
@@ -270,11 +283,12 @@ def test_the_admin_exports_subscribers_as_csv(admin_client, client):
         "email",
         "language",
         "topics",
+        "regions",
         "status",
         "signed_up",
         "confirmed",
     ]
-    assert [row[:4] for row in rows[1:]] == [
-        ["one@example.org", "en", iran.slug, "confirmed"],
-        ["two@example.org", "ar", "", "confirmed"],
+    assert [row[:5] for row in rows[1:]] == [
+        ["one@example.org", "en", iran.slug, "", "confirmed"],
+        ["two@example.org", "ar", "", gulf.slug, "confirmed"],
     ]
