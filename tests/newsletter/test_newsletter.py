@@ -292,3 +292,36 @@ def test_the_admin_exports_subscribers_as_csv(admin_client, client):
         ["one@example.org", "en", iran.slug, "", "confirmed"],
         ["two@example.org", "ar", "", gulf.slug, "confirmed"],
     ]
+
+
+@pytest.mark.parametrize("prefix", ["", "/ar"])
+def test_the_sign_up_page_offers_the_topics_and_works_without_javascript(
+    client, prefix
+):
+    make_topic("Iran")
+    tree = get_page(client, f"{prefix}/newsletter")
+    form = one(tree, "//main//form")
+    assert (form.get("method"), form.get("action")) == ("post", f"{prefix}/newsletter")
+    assert not tree.xpath("//script[@src]")
+    assert one(form, ".//input[@type='email']").get("name") == "email"
+    assert [box.get("value") for box in form.xpath(".//input[@type='checkbox']")] == [
+        "iran"
+    ]
+    if prefix:
+        assert tree.get("dir") == "rtl"
+        assert text(one(tree, "//h1")) == "النشرة البريدية"
+        errors = text(
+            one(parse(sign_up(client, "x", prefix), 400), by_class("form-errors"))
+        )
+        assert "عنوان بريد إلكتروني صالحًا" in errors
+
+
+def test_send_digest_reports_what_it_did(client):
+    confirmed(client)
+    Subscriber.objects.update(last_digest_at=timezone.now() - timedelta(days=1))
+    make_article("Fresh", published_at=timezone.now() - timedelta(hours=1))
+    out = io.StringIO()
+    call_command("send_digest", stdout=out)
+    assert (
+        out.getvalue().strip() == "1 subscriber(s) queued; 1 article(s) sent at once."
+    )

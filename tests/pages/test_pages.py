@@ -239,3 +239,39 @@ def test_the_admin_requires_the_text_of_a_published_language(admin_client):
     # Positive control: without the Arabic tick, the same page saves.
     data = fill(data, published_ar=False)
     assert admin_client.post(admin_url(Page(), "add"), data).status_code == 302
+
+
+def test_an_edit_through_the_admin_can_be_restored_in_both_languages(admin_client):
+    page = Page.objects.get(slug_en="contact")
+    url = admin_url(page, "change", page.pk)
+    data = fill(form_data(admin_client.get(url)), _save="Save", title_ar="عنوان أول")
+    assert admin_client.post(url, data).status_code == 302
+    first = Revision.objects.of(page).get()
+    data = fill(
+        form_data(admin_client.get(url)),
+        _save="Save",
+        title_ar="عنوان ثان",
+        body_en="<p>Changed.</p>",
+    )
+    assert admin_client.post(url, data).status_code == 302
+    restore = admin_url(page, "restore", page.pk, first.pk)
+    assert admin_client.post(restore).status_code == 302
+    page.refresh_from_db()
+    assert page.title_ar == "عنوان أول"
+    assert "Changed." not in page.body_en
+    assert text(one(get_page(admin_client, "/ar/contact"), "//h1")) == "عنوان أول"
+
+
+def test_deleting_a_page_moves_it_to_the_trash_and_back(admin_client, client):
+    page = Page.objects.get(slug_en="support")
+    delete = admin_url(page, "delete", page.pk)
+    assert admin_client.post(delete, {"post": "yes"}).status_code == 302
+    assert client.get("/support").status_code == 404
+    assert "/support" not in [
+        href for _t, href in footer_links(get_page(client, "/about"))
+    ]
+    assert Page.all_objects.get(pk=page.pk).deleted_at is not None
+    trash = parse(admin_client.get(admin_url(page, "trash")))
+    (row,) = trash.xpath("//table[@id='trash-list']/tbody/tr")
+    assert admin_client.post(row.xpath(".//form/@action")[0]).status_code == 302
+    assert text(one(get_page(client, "/support"), "//h1")) == "Support our work"
