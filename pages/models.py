@@ -146,6 +146,7 @@ class Page(models.Model):
                 {
                     code: self.url_for(stored[localized("slug", code)], code)
                     for code in language_codes()
+                    if stored[localized("slug", code)]
                 },
                 {code: self.url_in(code) for code in language_codes()},
             )

@@ -10,6 +10,7 @@ from history.models import Revision
 from pages.models import Page
 from tests.admin_forms import admin_url, errors, fill, form_data
 from tests.html import by_class, get_page, one, parse, text, xml
+from workflow.roles import CONTRIBUTOR, EDITOR, ensure_roles
 
 pytestmark = pytest.mark.django_db
 
@@ -275,3 +276,23 @@ def test_deleting_a_page_moves_it_to_the_trash_and_back(admin_client, client):
     (row,) = trash.xpath("//table[@id='trash-list']/tbody/tr")
     assert admin_client.post(row.xpath(".//form/@action")[0]).status_code == 302
     assert text(one(get_page(client, "/support"), "//h1")) == "Support our work"
+
+
+def test_editors_manage_the_pages_and_contributors_do_not(client, django_user_model):
+    groups = ensure_roles()
+    for role, status in ((EDITOR, 200), (CONTRIBUTOR, 403)):
+        user = django_user_model.objects.create_user(role, password="x", is_staff=True)
+        user.groups.add(groups[role])
+        client.force_login(user)
+        page = Page.objects.get(slug_en="about")
+        assert client.get(admin_url(page, "change", page.pk)).status_code == status
+
+
+def test_a_changed_address_answers_301_and_a_new_language_needs_no_move(client):
+    page = make_page("team", languages=("en",), slug_ar=None, title_ar="")
+    page.title_ar, page.slug_ar = "الفريق", "al-fariq"
+    page.save()
+    page.slug_en = "our-team"
+    page.save()
+    response = client.get("/team")
+    assert (response.status_code, response["Location"]) == (301, "/our-team")
