@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from core.i18n import same_page_in_every_language
+from core.security import client_address
 from newsletter import services
 from newsletter.forms import SignUpForm
 from newsletter.models import Status
@@ -28,7 +29,7 @@ RATE_WINDOW = 3600
 
 
 def _too_many(request) -> bool:
-    key = f"newsletter:signups:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"newsletter:signups:{client_address(request) or ''}"
     cache.add(key, 0, RATE_WINDOW)
     try:
         return cache.incr(key) > RATE_LIMIT
