@@ -7,15 +7,15 @@ artifacts/.
 
 import pytest
 
-from tests.articles.test_browser import DESKTOP, PHONE, audit, axe_script
-from tests.browser import ARTIFACTS, chromium
+from tests.browser import ARTIFACTS, audit, chromium
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-__all__ = ["axe_script"]
+DESKTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 390, "height": 844}
 
 
 @pytest.fixture
