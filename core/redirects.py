@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpResponsePermanentRedirect
-from django.urls import is_valid_path, reverse
+from django.urls import is_valid_path, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -137,6 +137,17 @@ def import_redirects(text: str) -> ImportResult:
     return result
 
 
+#: URL names whose pattern takes any slug at the site's root (institute
+#: pages): matching one proves nothing, so the callable registered for it
+#: (``open_route``) says whether a record answers at that slug.
+OPEN_ROUTES: dict = {}
+
+
+def open_route(url_name: str, exists) -> None:
+    """The route ``url_name`` takes any slug; ``exists(**kwargs)`` says whether a page is there (one query)."""
+    OPEN_ROUTES[url_name] = exists
+
+
 def without_trailing_slash(request) -> str | None:
     """
     The canonical path of a 404 whose path ends with a slash the site's
@@ -154,6 +165,10 @@ def without_trailing_slash(request) -> str | None:
         or is_valid_path(path, urlconf)
         or not is_valid_path(stripped, urlconf)
     ):
+        return None
+    match = resolve(stripped, urlconf)
+    exists = OPEN_ROUTES.get(match.url_name)
+    if exists is not None and not exists(**match.kwargs):
         return None
     return request.path[: len(request.path) - (len(path) - len(stripped))]
 

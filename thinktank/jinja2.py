@@ -44,8 +44,10 @@ from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
 from thinktank.templatehelpers import (
     chrome_menus,
+    chrome_pages,
     hreflang_alternates,
     other_languages,
+    site_footer_details,
     term_menu,
 )
 
@@ -156,6 +158,8 @@ def environment(**options) -> Environment:
             "language_info": translation.get_language_info,
             # thinktank
             "chrome_menus": chrome_menus,
+            "chrome_pages": chrome_pages,
+            "site_footer_details": site_footer_details,
             "term_menu": term_menu,
             "other_languages": other_languages,
             "hreflang_alternates": hreflang_alternates,

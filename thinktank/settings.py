@@ -45,6 +45,30 @@ SITE_NAMES = {
     "ar": os.environ.get("DJANGO_SITE_NAME_AR", "معهد ميريديان لسياسة الشرق الأدنى"),
 }
 
+# The footer's contact details and links to the institute's accounts
+# elsewhere. DJANGO_SOCIAL_LINKS: comma-separated "Name=https://…" pairs.
+SITE_CONTACT = {
+    "email": os.environ.get("DJANGO_CONTACT_EMAIL", "info@meridian.example"),
+    "phone": os.environ.get("DJANGO_CONTACT_PHONE", "+1 202 555 0143"),
+    # The postal address in each language (the default language's stands in).
+    "address": {
+        "en": os.environ.get(
+            "DJANGO_CONTACT_ADDRESS", "1828 L Street NW, Washington, DC 20036"
+        ),
+        "ar": os.environ.get(
+            "DJANGO_CONTACT_ADDRESS_AR", "1828 شارع إل، شمال غرب، واشنطن العاصمة 20036"
+        ),
+    },
+}
+SOCIAL_LINKS = [
+    tuple(pair.split("=", 1))
+    for pair in os.environ.get(
+        "DJANGO_SOCIAL_LINKS",
+        "X=https://x.com/meridian_inst,LinkedIn=https://www.linkedin.com/company/meridian-institute,YouTube=https://www.youtube.com/@meridianinstitute",
+    ).split(",")
+    if "=" in pair
+]
+
 INSTALLED_APPS = [
     # modeltranslation patches the admin, so it comes first.
     "modeltranslation",
@@ -69,8 +93,10 @@ INSTALLED_APPS = [
     "library",
     "history",
     "taxonomy",
+    "pages",
     "experts",
     "articles",
+    "newsletter",
     "workflow",
     "exchange",
     "thinktank",

@@ -7,11 +7,12 @@ from functools import cache, lru_cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch
-from django.utils import translation
+from django.utils import timezone, translation
 from markupsafe import Markup, escape
 
-from core.i18n import language_codes
+from core.i18n import language_codes, site_name
 from core.urls import page_url
+from pages.selectors import ChromePage, chrome_pages as pages_in_chrome
 from taxonomy.selectors import MenuTerm, menu_terms
 
 
@@ -19,6 +20,27 @@ def chrome_menus() -> dict[str, tuple[MenuTerm, ...]]:
     """The Issues (topics) and Regions & Countries menus, roots with their children (one query)."""
     language = translation.get_language() or settings.LANGUAGE_CODE
     return menu_terms(language)
+
+
+def chrome_pages() -> dict[str, tuple[ChromePage, ...]]:
+    """The institute pages of the main menu and the footer (``{"menu": …, "footer": …}``, one query)."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return pages_in_chrome(language)
+
+
+def site_footer_details() -> dict:
+    """The footer's contact details in the active language, social links and the year (no query)."""
+    contact = settings.SITE_CONTACT
+    addresses = contact.get("address") or {}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return {
+        "name": site_name(language),
+        "email": contact.get("email", ""),
+        "phone": contact.get("phone", ""),
+        "address": addresses.get(language) or addresses.get(settings.LANGUAGE_CODE, ""),
+        "social": [{"name": name, "url": url} for name, url in settings.SOCIAL_LINKS],
+        "year": timezone.localdate().year,
+    }
 
 
 @lru_cache(maxsize=32, typed=True)

@@ -10,7 +10,9 @@ from core.media import serve_media
 from core.sitemaps import robots_txt, sitemap_index, sitemap_section
 from experts import views as experts_views
 from experts.sitemaps import ExpertSitemap
-from thinktank import pages, views
+from pages.sitemaps import PageSitemap
+from pages.views import page_detail
+from thinktank import views
 from workflow.views import share_link
 
 SITEMAPS = {
@@ -18,6 +20,7 @@ SITEMAPS = {
     "experts": ExpertSitemap,
     "topics": TopicSitemap,
     "regions": RegionSitemap,
+    "pages": PageSitemap,
 }
 
 # The experts' addresses, at the site root so that the directory is /experts,
@@ -60,9 +63,13 @@ urlpatterns += i18n_patterns(
     # The admin speaks the editor's language too: /admin/ and /ar/admin/.
     path("admin/", admin.site.urls),
     path("", views.home, name="home"),
-    path("about", pages.about, name="about"),
+    # The About page's address by name (the header links it).
+    path("about", page_detail, {"slug": "about"}, name="about"),
     path("", include("articles.urls")),
     path("", include(EXPERTS_URLS)),
+    path("", include("newsletter.urls")),
+    # Last: an institute page takes an address no other route answers.
+    path("", include("pages.urls")),
     prefix_default_language=False,
 )
 

@@ -73,6 +73,12 @@ ROLES = {
         "workflow.view_sharelink",
         "workflow.add_sharelink",
         "workflow.change_sharelink",
+        # The institute's pages (About, Contact…); subscribers stay the
+        # administrators' (personal data).
+        "pages.view_page",
+        "pages.add_page",
+        "pages.change_page",
+        "pages.delete_page",
     ],
     TRANSLATOR: [
         *_READ_TERMS,

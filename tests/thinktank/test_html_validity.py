@@ -107,6 +107,12 @@ def page_urls() -> dict[str, tuple[str, int]]:
             pages[f"search-empty-{language}"] = (f"{prefix}/search?q=zzyzxq", 200)
             pages[f"not-found-{language}"] = (f"{prefix}/policy-analysis/no-such", 404)
             pages[f"about-{language}"] = (f"{prefix}/about", 200)
+            pages[f"privacy-{language}"] = (f"{prefix}/privacy", 200)
+            pages[f"newsletter-{language}"] = (f"{prefix}/newsletter", 200)
+            pages[f"unsubscribe-bad-link-{language}"] = (
+                f"{prefix}/newsletter/unsubscribe/forged",
+                400,
+            )
     return pages
 
 

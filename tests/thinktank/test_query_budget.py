@@ -18,11 +18,13 @@ pytestmark = pytest.mark.django_db
 
 #: The article (with its type, and for a translation whether it is stale);
 #: its topics and regions; the rail (picks and scored candidates together);
-#: the bylines of the article and the rail at once; the chrome's menus.
-ARTICLE_PAGE_QUERIES = 5
+#: the bylines of the article and the rail at once; the chrome's menus; the
+#: footer's institute pages.
+ARTICLE_PAGE_QUERIES = 6
 #: Types, topics (with their children), regions (with theirs) and experts for the
-#: filters; the count, the page and its bylines; the chrome's menus.
-LISTING_PAGE_QUERIES = 8
+#: filters; the count, the page and its bylines; the chrome's menus; the
+#: footer's institute pages.
+LISTING_PAGE_QUERIES = 9
 
 
 def make_rich_article(n, language):
@@ -88,7 +90,8 @@ def test_chrome_menus_cost_one_query_however_many_terms(
         make_region(parent=make_region())
     with django_assert_num_queries(len(few)):
         response = client.get("/about")
-    assert len(few) == 1
+    # The page, the footer's pages, the menus.
+    assert len(few) == 3
     assert response.content.decode().count('href="/policy-analysis/topic-') >= 12
 
 
@@ -97,8 +100,9 @@ def test_not_found_page_costs_the_lookups_and_the_chrome(
 ):
     # The article, then a topic, then a region with that slug; an article
     # with that slug in another language (on the slugs' unique indexes); the
-    # redirects table (a moved page answers 301); then the menus.
-    with django_assert_num_queries(6):
+    # redirects table (a moved page answers 301); then the menus and the
+    # footer's pages.
+    with django_assert_num_queries(7):
         assert client.get("/policy-analysis/nothing-here").status_code == 404
 
 
@@ -134,6 +138,9 @@ def public_pages() -> dict[str, str]:
         "experts directory": "/experts",
         "experts directory, filtered": f"/experts?topic={topic.slug}",
         "home": "/",
+        "institute page": "/about",
+        "institute page in Arabic": "/ar/privacy",
+        "newsletter sign-up": "/newsletter",
         "home in Arabic": "/ar/",
         "search": "/search?q=security",
         "search with filters": f"/search?q=security+policy&topic={topic.slug}",
@@ -148,6 +155,7 @@ def public_pages() -> dict[str, str]:
         "sitemap experts": "/sitemap-experts.xml",
         "sitemap topics": "/sitemap-topics.xml",
         "sitemap regions": "/sitemap-regions.xml",
+        "sitemap pages": "/sitemap-pages.xml",
     }
 
 

@@ -21,6 +21,8 @@ from articles.models import ArticleType, StaleTranslation, Status
 from core.models import Redirect
 from history import snapshot
 from history.services import record, record_pending, trash
+from newsletter.models import Subscriber
+from pages.models import Page
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.files import library_document, library_image
 from tests.html import parse
@@ -106,7 +108,9 @@ def make_objects(owner):
     change["fields"]["subtitle_en"] = "A subtitle waiting for an editor"
     trashed_article = make_article(created_by=owner)
     expert, trashed_expert = make_expert(), make_expert()
-    for obj in (trashed_article, trashed_expert):
+    page = Page.objects.create(title_en="Spare page", slug_en="spare-page")
+    trashed_page = Page.objects.create(title_en="Old page", slug_en="old-page")
+    for obj in (trashed_article, trashed_expert, trashed_page):
         trash(obj, owner)
     return {
         "articles.article:revisions": _revisions(
@@ -116,6 +120,10 @@ def make_objects(owner):
             expert, owner, titles_en="Distinguished Fellow"
         ),
         "articles.article:pending": (live, record_pending(live, change, owner)),
+        "pages.page:revisions": _revisions(page, owner, title_ar="صفحة"),
+        "pages.page:trashed": trashed_page,
+        "pages.page": page,
+        "newsletter.subscriber": Subscriber.objects.create(email="spare@example.org"),
         "articles.article:trashed": trashed_article,
         "experts.expert:trashed": trashed_expert,
         "articles.staletranslation": StaleTranslation.objects.create(

@@ -66,6 +66,11 @@ URLS = {
     "experts_expert_restore": ("LFFFYY", "LFFFRR"),
     "experts_expert_trash": ("LFFFYY", "LFFFYY"),
     "experts_expert_untrash": ("LFFFFF", "LFFFRR"),
+    "pages_page_compare": ("LFYFFY", "LFYFFY"),
+    "pages_page_presence": ("LMMMMM", "LFNFFN"),
+    "pages_page_restore": ("LFYFFY", "LFRFFR"),
+    "pages_page_trash": ("LFYFFY", "LFYFFY"),
+    "pages_page_untrash": ("LFFFFF", "LFRFFR"),
     "articles/staletranslation/<path:object_id>/": ("LRRRRR", "LRRRRR"),
     "articles_staletranslation_add": ("LFFFFF", "LFFFFF"),
     "articles_staletranslation_change": ("LYYYFY", "LFFFFF"),
@@ -126,6 +131,20 @@ URLS = {
     "taxonomy_topic_changelist": ("LYYYYY", "LYYYYY"),
     "taxonomy_topic_delete": ("LFFFFY", "LFFFFR"),
     "taxonomy_topic_history": ("LYYYYY", "LYYYYY"),
+    # the institute's pages: editors manage them
+    "pages/page/<path:object_id>/": ("LRRRRR", "LRRRRR"),
+    "pages_page_add": ("LFYFFY", "LFYFFY"),
+    "pages_page_change": ("LFYFFY", "LFYFFY"),
+    "pages_page_changelist": ("LFYFFY", "LFYFFY"),
+    "pages_page_delete": ("LFYFFY", "LFRFFR"),
+    "pages_page_history": ("LFYFFY", "LFYFFY"),
+    # newsletter subscribers (personal data): administrators only
+    "newsletter/subscriber/<path:object_id>/": ("LRRRRR", "LRRRRR"),
+    "newsletter_subscriber_add": ("LFFFFY", "LFFFFY"),
+    "newsletter_subscriber_change": ("LFFFFY", "LFFFFY"),
+    "newsletter_subscriber_changelist": ("LFFFFY", "LFFFFY"),
+    "newsletter_subscriber_delete": ("LFFFFY", "LFFFFR"),
+    "newsletter_subscriber_history": ("LFFFFY", "LFFFFY"),
     # the task queue (django-tasks-db): administrators read it; nobody writes to it
     "django_tasks_database/dbtaskresult/<path:object_id>/": ("LRRRRR", "LRRRRR"),
     "django_tasks_database_dbtaskresult_add": ("LFFFFF", "LFFFFF"),
@@ -214,6 +233,11 @@ ACTIONS = {
     "django_tasks_database.dbtaskresult:delete_selected": ("NNNNNN", "-", "NNNNNN"),
     "otp_totp.totpdevice:delete_selected": ("NNNNNY", "-", "NNNNNY"),
     "workflow.sharelink:delete_selected": ("NNNNNY", "-", "NNNNNY"),
+    "pages.page:delete_selected": ("NNYNNY", "-", "NNYNNY"),
+    "newsletter.subscriber:delete_selected": ("NNNNNY", "-", "NNNNNY"),
+    # A download that changes no row: "N" everywhere it is posted
+    # (tests/newsletter/test_newsletter.py reads the file it sends).
+    "newsletter.subscriber:export_csv": ("NNNNNY", "-", "NNNNNN"),
     "workflow.sharelink:revoke": ("NNYNNY", "NNYNNY", "NNYNNY"),
 }
 
