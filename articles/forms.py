@@ -1,9 +1,13 @@
+from functools import cache, lru_cache
+from typing import NamedTuple
+
 from django import forms
 from django.conf import settings
 from django.utils.translation import get_language, gettext_lazy as _
 
 from articles.models import ArticleType
 from core.i18n import language_codes, localized_fields
+from core.rows import ValuesRead
 from experts.models import Expert
 from taxonomy.forms import Choices, TermFilterForm
 
@@ -36,30 +40,52 @@ class ListFilterForm(TermFilterForm):
         return articles
 
 
+@cache
+def _expert_read() -> ValuesRead:
+    """The experts a filter offers (those with a profile), alphabetically: ids, slugs and names."""
+    return ValuesRead(
+        Expert.objects.with_profile().ordered(), "pk", "slug", *localized_fields("name")
+    )
+
+
+class ExpertChoices(NamedTuple):
+    ids: dict[str, int]
+    choices: tuple[tuple[str, str], ...]
+
+
+@lru_cache(maxsize=8)
+def _expert_choices(rows: tuple, positions: tuple, language_code: str) -> ExpertChoices:
+    """
+    The filter's {slug: id} and (slug, name) choices from ``_expert_read()``'s
+    rows (``positions``: where its fields are), names in ``language_code``
+    (else the default language).
+    """
+    pk, slug, *names = positions
+    codes = language_codes()
+    own = names[codes.index(language_code) if language_code in codes else 0]
+    default = names[codes.index(settings.LANGUAGE_CODE)]
+    return ExpertChoices(
+        {row[slug]: row[pk] for row in rows},
+        tuple((row[slug], row[own] or row[default]) for row in rows),
+    )
+
+
 class ArticleFilterForm(ListFilterForm):
     """The analysis listing's filters: type, topic, region, expert and a date range, all bookmarkable."""
 
     def __init__(self, data):
         super().__init__(data)
         # A thousand experts: their slugs and names, not instances (``apply()``
-        # needs only the chosen one's id).
-        codes = language_codes()
-        own = codes.index(get_language() or settings.LANGUAGE_CODE)
-        default = codes.index(settings.LANGUAGE_CODE)
-        experts = (
-            Expert.objects.with_profile()
-            .ordered()
-            .values_list("pk", "slug", *localized_fields("name"))
+        # needs only the chosen one's id), made into choices once for the same rows.
+        read = _expert_read()
+        experts = _expert_choices(
+            read.rows(), read.positions, get_language() or settings.LANGUAGE_CODE
         )
-        names = {}
-        self.objects["expert"] = {}
-        for pk, slug, *name in experts:
-            self.objects["expert"][slug] = pk
-            names[slug] = name[own] or name[default]
+        self.objects["expert"] = experts.ids
         self.fields["expert"] = forms.ChoiceField(
             label=_("Expert"),
             required=False,
-            choices=Choices([("", _("All experts")), *names.items()]),
+            choices=Choices([("", _("All experts")), *experts.choices]),
         )
         # "from" and "to" are the query-string names (and Python keywords).
         for name, label in (("from", _("From")), ("to", _("To"))):

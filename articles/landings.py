@@ -12,8 +12,8 @@ from articles.models import Article, ArticleType
 from core.i18n import language_codes, same_page_in_every_language
 from core.listing import alternates, canonical_query
 from core.pager import paginate
+from core.rows import fill_prefetched
 from experts.models import Expert
-from taxonomy.forms import fill_children
 from taxonomy.models import Region
 
 
@@ -27,7 +27,8 @@ def term_landing(request, term):
     filters = ListFilterForm(request.GET)
     # The children, for the article filter, the expert filter and the page,
     # from the filter's own read of every term.
-    fill_children(term, filters.terms["region" if is_region else "topic"])
+    tree = filters.trees["region" if is_region else "topic"]
+    fill_prefetched(term, "children", tree.children(term.pk))
 
     def on_term(code):
         live = Article.objects.live(code)

@@ -2,8 +2,8 @@
 Site search: ``/search?q=…`` in each language.
 
 On PostgreSQL, the stored search entries (``ArticleSearchEntry``, kept by
-``articles.search_index``) answer a ``websearch`` query, ranked with ``SearchRank`` (title > summary > body >
-names) and with snippets from ``SearchHeadline``. On SQLite an FTS5 table
+``articles.search_index``) answer a ``websearch`` query, ranked with ``ts_rank`` (as ``SearchRank``: title > summary > body >
+names) and with snippets from ``ts_headline`` (as ``SearchHeadline``). On SQLite an FTS5 table
 (``articles.search_sqlite``) answers with the same normalisation and weights,
 ranked with BM25; another database falls back to a plain ``icontains``
 search, newest first. Either way only ``Article.objects.live(language)`` is
@@ -12,22 +12,20 @@ searched.
 
 import html
 import re
+from functools import cache
 
 from django import forms
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
+from django.contrib.postgres.search import SearchQuery
 from django.db import connection
 from django.db.models import (
     Exists,
     F,
     FilteredRelation,
-    Func,
     OuterRef,
     Q,
     QuerySet,
-    TextField,
     Value,
 )
-from django.db.models.functions import Concat
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -35,9 +33,11 @@ from django.utils.translation import gettext_lazy as _
 
 from articles import search_sqlite
 from articles.forms import ArticleFilterForm
-from articles.models import Article, Authorship
+from articles.models import Article, ArticleType, Authorship
 from articles.search_index import normalize, plain_text, search_config, strip_marks
-from core.i18n import localized
+from articles.selectors import RAIL_FIELDS, with_bylines
+from core.i18n import localized, localized_fields
+from core.rows import Columns, cache_related, fetch, placeholders, quoted
 
 # Marks around matches in SearchHeadline's output, replaced by <mark> once the
 # text around them is escaped (a summary may contain "<").
@@ -129,41 +129,200 @@ def _contains(text: str, language_code: str) -> Q:
     return condition
 
 
-def search_articles(
+def _matches(text: str, language_code: str, qs: QuerySet[Article]) -> QuerySet[Article]:
+    """The articles of ``qs`` matching ``text`` (already tidied, not empty), in no order."""
+    if uses_full_text():
+        # The words written into the statement (``Literal``): see there.
+        query = _query(text, language_code, inline=True)
+        return qs.alias(entry=_entry(language_code)).filter(entry__document=query)
+    if connection.vendor == "sqlite":
+        return search_sqlite.matches(qs, normalize(text), language_code)
+    return qs.filter(_contains(text, language_code))
+
+
+def ranked_ids(
     text: str, *, language_code: str, articles: QuerySet[Article] | None = None
-) -> QuerySet[Article]:
+) -> list[int]:
     """
-    Live articles in ``language_code`` matching ``text``, best first, ready
-    for cards. ``articles`` narrows the search (filters).
-    The newest ``RANKED`` matches are ranked: when more match,
-    ``is_capped()`` says so, and dates or filters reach older work.
+    The ids of the live articles in ``language_code`` matching ``text``, best
+    first, in one statement. ``articles`` narrows the search (filters).
+
+    With full-text search (PostgreSQL, SQLite's FTS5) the newest ``RANKED``
+    matches are ranked, not every match: a word most of the archive contains
+    would otherwise be ranked (and counted) over the whole archive on every
+    search. When that many match, ``is_capped()`` says so, and dates or filters
+    reach older work. The statement finds the newest matches and ranks them
+    (their number is the length of the list: no count of its own); only the
+    page shown is then read (``search_results()``).
     """
     text = " ".join((text or "").split())
     qs = Article.objects.live(language_code) if articles is None else articles
     if not text:
-        return qs.none()
+        return []
+    matches = _matches(text, language_code, qs)
     if uses_full_text():
-        query = _query(text, language_code, inline=True)
-        # The newest ``RANKED`` matches are ranked, not every match: a word
-        # most of the archive contains would otherwise be ranked (and
-        # counted) over the whole archive on every search.
-        newest = list(
-            qs.alias(entry=_entry(language_code))
-            .filter(entry__document=query)
-            .order_by("-published_at", "-pk")
-            .values_list("pk", flat=True)[:RANKED]
+        return _ranked_postgresql(matches, text, language_code)
+    if connection.vendor == "sqlite":
+        return search_sqlite.ranked_ids(matches, RANKED)
+    return list(matches.newest_first().values_list("pk", flat=True))
+
+
+def _ranked_postgresql(matches, text: str, language_code: str) -> list[int]:
+    # The newest RANKED matches with their documents, then those ranked
+    # (``SearchRank``'s ts_rank, best first, then newest): ranking a subquery
+    # that stops at RANKED rows ranks those rows only.
+    newest = (
+        matches.order_by("-published_at", "-pk")
+        .annotate(
+            match_id=F("pk"),
+            match_at=F("published_at"),
+            match_document=F("entry__document"),
         )
-        qs = (
-            Article.objects.filter(pk__in=newest)
-            .alias(entry=_entry(language_code))
-            .annotate(rank=SearchRank(F("entry__document"), query))
-            .order_by("-rank", "-published_at", "-pk")
+        .values_list("match_id", "match_at", "match_document")[:RANKED]
+        .query
+    )
+    sql, params = newest.sql_with_params()
+    query = connection.ops.compose_sql(
+        "websearch_to_tsquery(%s::regconfig, %s)",
+        [search_config(language_code), normalize(text)],
+    ).replace("%", "%%")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT match_id FROM ({sql}) AS newest "
+            f"ORDER BY ts_rank(match_document, {query}) DESC, "
+            "match_at DESC, match_id DESC",
+            params,
         )
-    elif connection.vendor == "sqlite":
-        qs = search_sqlite.ranked(qs, normalize(text), language_code, RANKED)
-    else:
-        qs = qs.filter(_contains(text, language_code)).newest_first()
-    return qs.for_listing()
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def finds(text: str, *, language_code: str, articles=None) -> bool:
+    """Does ``text`` match any live article in ``language_code`` (within ``articles``)?"""
+    text = " ".join((text or "").split())
+    qs = Article.objects.live(language_code) if articles is None else articles
+    return bool(text) and _matches(text, language_code, qs).exists()
+
+
+def search_results(ids: list[int], text: str, *, language_code: str) -> list[Article]:
+    """
+    The articles of ``ids`` (a page of ``ranked_ids()``), in that order, ready
+    for cards, each with ``snippet``: safe HTML, the text around the matches
+    with them in <mark>. Their rows and (on PostgreSQL) snippets in one query,
+    their bylines in another (``with_bylines()``); written by hand
+    (``core.rows``), as the rail's cards are.
+    """
+    if not ids:
+        return []
+    full_text = uses_full_text()
+    sql, articles, types = _results_query(language_code, full_text)
+    params = list(ids)
+    if full_text:
+        query_sql, query_params = _headline_query(text, language_code)
+        sql = sql.replace("{query}", query_sql)
+        params = [
+            search_config(language_code),
+            *query_params,
+            _headline_options(),
+            *params,
+        ]
+    sql = sql.replace("{ids}", placeholders(len(ids)))
+    by_id, known_types = {}, {}
+    for row in fetch(sql, params):
+        article = articles.instance(row)
+        if article.type_id not in known_types:
+            known_types[article.type_id] = types.instance(row[len(articles) :])
+        cache_related(article, "type", known_types[article.type_id])
+        if full_text:
+            article.snippet = _highlighted(row[-1] or "")
+        else:
+            source = article.summary or plain_text(article.body)
+            article.snippet = _highlight_words(source, text.split())
+        by_id[article.pk] = article
+    found = [by_id[pk] for pk in ids if pk in by_id]
+    with_bylines(found)
+    return found
+
+
+@cache
+def _results_query(language_code: str, full_text: bool) -> tuple[str, Columns, Columns]:
+    """
+    The statement of a page of results (``{query}`` and ``{ids}`` to fill in):
+    what a card shows (the rail's columns) with its type, and the snippet
+    (``ts_headline`` over the summary and the body's text) with full-text
+    search; the summaries and bodies otherwise, for ``_highlight_words()``.
+    """
+    fields = list(RAIL_FIELDS)
+    if not full_text:
+        fields += [*localized_fields("summary"), *localized_fields("body")]
+    articles = Columns(Article, fields, alias="a")
+    types = Columns(ArticleType, alias="t")
+    select = f"{articles.sql}, {types.sql}"
+    if full_text:
+
+        def column(name):
+            field = Article._meta.get_field(localized(name, language_code))
+            return f"a.{quoted(field.column)}"
+
+        # As SearchHeadline(Concat(summary, " ", body without its tags)) writes it.
+        select += (
+            f", ts_headline(%s::regconfig, COALESCE({column('summary')}, '') || ' '"
+            f" || COALESCE(regexp_replace({column('body')}, '<[^>]+>', ' ', 'g'), ''),"
+            " {query}, %s)"
+        )
+    sql = (
+        f"SELECT {select} FROM {Article._meta.db_table} a"
+        f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
+        " WHERE a.id IN ({ids})"
+    )
+    return sql, articles, types
+
+
+def _headline_query(text: str, language_code: str) -> tuple[str, list]:
+    """
+    What the snippet highlights: the words as the index stores them and as
+    typed; for Arabic, each word with the article ال too (the index stores
+    Arabic without it; the headline reads the text as written).
+    """
+    config = search_config(language_code)
+    parts = [
+        ("websearch_to_tsquery(%s::regconfig, %s)", [config, normalize(text)]),
+        ("websearch_to_tsquery(%s::regconfig, %s)", [config, text]),
+    ]
+    for word in normalize(text).split():
+        if word.isalpha() and re.match("[\u0600-\u06ff]", word):
+            parts.append(("plainto_tsquery(%s::regconfig, %s)", [config, f"ال{word}"]))
+    return (
+        "(" + " || ".join(sql for sql, _params in parts) + ")",
+        [param for _sql, params in parts for param in params],
+    )
+
+
+@cache
+def _headline_options() -> str:
+    """ts_headline's options, as SearchHeadline writes them."""
+    options = {
+        "StartSel": _START,
+        "StopSel": _STOP,
+        "MaxWords": SNIPPET_WORDS,
+        "MinWords": 15,
+        "MaxFragments": 2,
+        "FragmentDelimiter": " … ",
+    }
+    return ", ".join(
+        connection.ops.compose_sql(f"{option}=%s", [value])
+        for option, value in options.items()
+    )
+
+
+def search_articles(
+    text: str, *, language_code: str, articles: QuerySet[Article] | None = None
+) -> list[Article]:
+    """
+    Live articles in ``language_code`` matching ``text``, best first, ready
+    for cards, with their snippets (``ranked_ids()`` and ``search_results()``).
+    """
+    ids = ranked_ids(text, language_code=language_code, articles=articles)
+    return search_results(ids, text, language_code=language_code)
 
 
 def is_capped(count: int) -> bool:
@@ -190,50 +349,3 @@ def _highlight_words(text: str, words: list[str]) -> SafeString:
             for index, part in enumerate(parts)
         )
     )
-
-
-def attach_snippets(articles: list[Article], text: str, *, language_code: str):
-    """Set ``article.snippet`` (safe HTML with <mark>ed matches) on one page of results: one query at most."""
-    if not articles:
-        return
-    if not uses_full_text():
-        for article in articles:
-            source = article.summary or plain_text(article.body)
-            article.snippet = _highlight_words(source, text.split())
-        return
-    summary = localized("summary", language_code)
-    body = Func(
-        F(localized("body", language_code)),
-        Value("<[^>]+>"),
-        Value(" "),
-        Value("g"),
-        function="regexp_replace",
-        output_field=TextField(),
-    )
-    # The index stores Arabic without the article ال; the headline reads the
-    # text as written, so look for both forms.
-    query = _query(text, language_code) | SearchQuery(
-        text, config=search_config(language_code), search_type="websearch"
-    )
-    for word in normalize(text).split():
-        if word.isalpha() and re.match("[\u0600-\u06ff]", word):
-            query |= SearchQuery(f"ال{word}", config=search_config(language_code))
-    headlines = dict(
-        Article.objects.filter(pk__in=[a.pk for a in articles])
-        .annotate(
-            headline=SearchHeadline(
-                Concat(F(summary), Value(" "), body, output_field=TextField()),
-                query,
-                config=search_config(language_code),
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=SNIPPET_WORDS,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-        .values_list("pk", "headline")
-    )
-    for article in articles:
-        article.snippet = _highlighted(headlines.get(article.pk) or "")

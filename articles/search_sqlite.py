@@ -161,25 +161,40 @@ def _entry(language_code: str) -> FilteredRelation:
     )
 
 
-def ranked(articles: QuerySet, normalized: str, language_code: str, limit: int):
+def matches(articles: QuerySet, normalized: str, language_code: str) -> QuerySet:
     """
-    The newest ``limit`` of ``articles`` whose row in ``language_code``
-    contains every word of ``normalized``, best first (BM25 with the parts'
-    weights), as PostgreSQL ranks its newest matches.
+    The articles of ``articles`` whose row in ``language_code`` contains every
+    word of ``normalized`` (already normalised text), in no order.
     """
     expression = match_expression(normalized)
     if not expression:
         return articles.none()
-    newest = list(
-        articles.alias(entry=_entry(language_code))
-        .filter(entry__document__match=expression)
-        .order_by("-published_at", "-pk")
-        .values_list("pk", flat=True)[:limit]
+    return articles.alias(entry=_entry(language_code)).filter(
+        entry__document__match=expression
     )
-    return (
-        articles.model.objects.filter(pk__in=newest)
-        .alias(entry=_entry(language_code))
-        .filter(entry__document__match=expression)
-        .annotate(rank=F("entry__rank"))
-        .order_by("rank", "-published_at", "-pk")
+
+
+def ranked_ids(matches: QuerySet, limit: int) -> list[int]:
+    """
+    The ids of the newest ``limit`` of ``matches`` (from ``matches()``), best
+    first (BM25 with the parts' weights, then newest), as PostgreSQL ranks its
+    newest matches: one statement.
+    """
+    if matches.query.is_empty():
+        return []
+    newest = (
+        matches.order_by("-published_at", "-pk")
+        .annotate(
+            match_id=F("pk"), match_at=F("published_at"), match_rank=F("entry__rank")
+        )
+        .values_list("match_id", "match_at", "match_rank")[:limit]
+        .query
     )
+    sql, params = newest.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT match_id FROM ({sql}) AS newest "
+            "ORDER BY match_rank, match_at DESC, match_id DESC",
+            params,
+        )
+        return [pk for (pk,) in cursor.fetchall()]

@@ -20,7 +20,7 @@ from django.db.models.functions import Upper
 
 from articles import search_sqlite
 from articles.models import Article
-from articles.search import search_articles
+from articles.search import finds as search_finds
 from articles.search_index import normalize, strip_marks
 from core.i18n import localized
 
@@ -44,9 +44,7 @@ def suggest(text: str, *, language_code: str, articles=None) -> str | None:
         return None
 
     def finds(query):
-        return search_articles(
-            query, language_code=language_code, articles=articles
-        ).exists()
+        return search_finds(query, language_code=language_code, articles=articles)
 
     corrected, changed = [], False
     for word in words:

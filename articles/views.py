@@ -7,7 +7,7 @@ from articles.citations import FORMATS, citation_for
 from articles.forms import ArticleFilterForm
 from articles.landings import term_landing
 from articles.models import Article
-from articles.search import SearchForm, attach_snippets, is_capped, search_articles
+from articles.search import SearchForm, is_capped, ranked_ids, search_results
 from articles.search_suggest import suggest
 from articles.selectors import (
     article_by_any_slug,
@@ -120,11 +120,14 @@ def search(request):
     lang = request.LANGUAGE_CODE
     form = SearchForm(request.GET)
     live = form.apply(Article.objects.live(lang))
-    # Search ranks at most RANKED matches: counting them is cheap, and the page says how many.
+    # The ranked matches' ids (at most RANKED: the page says how many), then
+    # this page's rows and snippets only.
     page_obj = paginate_counted(
-        request, search_articles(form.query, language_code=lang, articles=live)
+        request, ranked_ids(form.query, language_code=lang, articles=live)
     )
-    attach_snippets(list(page_obj.object_list), form.query, language_code=lang)
+    page_obj.object_list = search_results(
+        page_obj.object_list, form.query, language_code=lang
+    )
     suggestion = None
     if form.query and not page_obj.paginator.count:
         suggestion = suggest(form.query, language_code=lang, articles=live)

@@ -5,12 +5,14 @@ are forms of their own apps (``taxonomy.forms.TermFilterForm``,
 ``articles.forms.ListFilterForm``).
 """
 
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from django.core.paginator import Page, Paginator
 from django.http import QueryDict
 from django.urls import reverse
 from django.utils import translation
+from markupsafe import Markup, escape
 
 from core.i18n import language_codes
 
@@ -62,3 +64,32 @@ def alternates(viewname, args=(), *, languages=None, query="") -> dict[str, str]
         with translation.override(code):
             urls[code] = reverse(viewname, args=args) + query
     return urls
+
+
+def select_options(choices, current) -> Markup:
+    """
+    The ``<option>`` elements of a filter's ``choices`` ((value, label) pairs),
+    the one whose value is ``current`` selected.
+
+    A filter offers a thousand experts and hundreds of terms on every list
+    page: the options are written once for the same choices (in the same
+    language) and kept, keyed by their text, so a renamed, added or removed
+    choice is simply another key; only the selection is marked per request.
+    """
+    pairs = tuple((str(value), str(label)) for value, label in choices)
+    html = _options(pairs)
+    value = f'<option value="{escape("" if current is None else str(current))}">'
+    if value not in html:
+        return html
+    # str's replace: Markup's would escape the arguments.
+    return Markup(str.replace(html, value, f"{value[:-1]} selected>", 1))
+
+
+@lru_cache(maxsize=32)
+def _options(pairs: tuple[tuple[str, str], ...]) -> Markup:
+    return Markup(
+        "".join(
+            f'\n  <option value="{escape(value)}">{escape(label)}</option>'
+            for value, label in pairs
+        )
+    )

@@ -6,15 +6,15 @@ ignored rather than answered with an error, as links to retired terms live on.
 """
 
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from django import forms
 from django.conf import settings
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language, gettext_lazy as _
 
-from core.i18n import localized, localized_fields
-from core.rows import Columns, fill_prefetched
+from core.i18n import localized_fields
+from core.rows import Columns, ValuesRead, fill_prefetched
 from taxonomy.models import Region, Topic
 
 
@@ -28,37 +28,87 @@ def _filter_columns(model) -> Columns:
     )
 
 
-def terms_in_tree_order(model, *, children=True) -> list:
+@cache
+def _filter_read(model) -> ValuesRead:
+    """Every term of ``model`` in the editors' order, as rows of ``_filter_columns``."""
+    return ValuesRead(model.objects.ordered(), *_filter_columns(model).attnames)
+
+
+class TermTree:
     """
-    Every term of ``model`` as (term, depth), children under their parent, in
-    one query: each term's ``children`` are filled in from the same rows
-    (unless ``children`` is False: ``fill_children()`` fills one term's).
+    Every term of a model as rows in tree order (children under their
+    parent) with their depths: built once for the same rows (``term_tree()``),
+    so a request pays for reading them, not for ordering and labelling them.
+    Instances are made per request, of the terms a page uses.
     """
-    # Instances from rows of the columns a filter needs (a few hundred terms:
-    # building them through the model's __init__ cost more than the query).
-    columns = _filter_columns(model)
-    by_parent = {}
-    for row in model.objects.ordered().values_list(*columns.attnames):
-        term = columns.instance(row)
-        by_parent.setdefault(term.parent_id, []).append(term)
-    ordered = []
 
-    def walk(parent_id, depth):
-        for term in by_parent.get(parent_id, []):
-            if children:
-                fill_prefetched(term, "children", by_parent.get(term.pk, []))
-            ordered.append((term, depth))
-            walk(term.pk, depth + 1)
+    def __init__(self, model, rows: tuple, positions: tuple):
+        self.model = model
+        # Rows in the columns' order, as instances are made from them.
+        rows = tuple(tuple(row[i] for i in positions) for row in rows)
+        at = {name: i for i, name in enumerate(_filter_columns(model).attnames)}
+        pk, parent, slug = at["id"], at["parent_id"], at["slug"]
+        self._names = {
+            field.removeprefix("name_"): at[field] for field in localized_fields("name")
+        }
+        by_parent = {}
+        for row in rows:
+            by_parent.setdefault(row[parent], []).append(row)
+        ordered = []
 
-    walk(None, 0)
-    return ordered
+        def walk(parent_id, depth):
+            for row in by_parent.get(parent_id, []):
+                ordered.append((row, depth))
+                walk(row[pk], depth + 1)
+
+        walk(None, 0)
+        self.ordered = tuple(ordered)
+        self.slugs = tuple(row[slug] for row, _depth in ordered)
+        self.by_slug = dict(zip(self.slugs, (row for row, _d in ordered), strict=True))
+        self.children_rows = {
+            parent_id: tuple(below)
+            for parent_id, below in by_parent.items()
+            if parent_id is not None
+        }
+        self._choices = {}
+
+    def choices(self, language_code: str) -> tuple[tuple[str, str], ...]:
+        """(slug, label) pairs: children indented under their parent, names in ``language_code`` (else the default)."""
+        if language_code not in self._choices:
+            own = self._names.get(language_code, self._names[settings.LANGUAGE_CODE])
+            default = self._names[settings.LANGUAGE_CODE]
+            self._choices[language_code] = tuple(
+                (slug, f"{'— ' * depth}{row[own] or row[default]}")
+                for slug, (row, depth) in zip(self.slugs, self.ordered, strict=True)
+            )
+        return self._choices[language_code]
+
+    def instance(self, row):
+        return _filter_columns(self.model).instance(row)
+
+    def term(self, slug: str):
+        """The term whose slug is ``slug``, with its children filled in, or None."""
+        row = self.by_slug.get(slug)
+        if row is None:
+            return None
+        term = self.instance(row)
+        fill_prefetched(term, "children", self.children(term.pk))
+        return term
+
+    def children(self, pk) -> list:
+        """The children of the term ``pk``, as instances, in the editors' order."""
+        return [self.instance(row) for row in self.children_rows.get(pk, ())]
 
 
-def fill_children(term, terms: list) -> None:
-    """Fill ``term.children`` from ``terms`` (terms_in_tree_order's), without a query."""
-    fill_prefetched(
-        term, "children", [t for t, _depth in terms if t.parent_id == term.pk]
-    )
+@lru_cache(maxsize=8)
+def _tree(model, rows: tuple, positions: tuple) -> TermTree:
+    return TermTree(model, rows, positions)
+
+
+def term_tree(model) -> TermTree:
+    """Every term of ``model`` in tree order (one query; the tree is kept for the same rows)."""
+    read = _filter_read(model)
+    return _tree(model, read.rows(), read.positions)
 
 
 class Choices(BaseChoiceIterator):
@@ -73,13 +123,6 @@ class Choices(BaseChoiceIterator):
 
     def __iter__(self):
         return iter(self.pairs)
-
-
-def labels(field: str):
-    """Reads an object's ``field`` in the active language, else in the default one (as its translated attribute does)."""
-    own = localized(field, get_language() or settings.LANGUAGE_CODE)
-    default = localized(field, settings.LANGUAGE_CODE)
-    return lambda obj: getattr(obj, own) or getattr(obj, default)
 
 
 class TermFilterForm(forms.Form):
@@ -97,30 +140,28 @@ class TermFilterForm(forms.Form):
             del self.fields[name]
         # Choices are read here, in the view, so that rendering the form never queries.
         self.objects = {}
-        self.terms = {}
+        self.trees = {}
+        language = get_language() or settings.LANGUAGE_CODE
         for name, model, everything in (
             ("topic", Topic, _("All topics")),
             ("region", Region, _("All regions")),
         ):
             if name in self.fields:
-                # Children are filled for the chosen term only (selected()).
-                terms = terms_in_tree_order(model, children=False)
-                self.terms[name] = terms
-                self.objects[name] = {t.slug: t for t, _depth in terms}
-                name_of = labels("name")
+                tree = term_tree(model)
+                self.trees[name] = tree
                 self.fields[name].choices = Choices(
-                    [("", everything)]
-                    + [(t.slug, f"{'— ' * depth}{name_of(t)}") for t, depth in terms]
+                    [("", everything), *tree.choices(language)]
                 )
 
     def selected(self, name):
-        """The object chosen for ``name`` (a Topic, a Region…), or None."""
+        """The object chosen for ``name`` (a Topic with its children, a Region…), or None."""
         self.is_valid()
         value = getattr(self, "cleaned_data", {}).get(name)
-        chosen = self.objects.get(name, {}).get(value)
-        if name in self.terms and chosen is not None:
-            fill_children(chosen, self.terms[name])
-        return chosen
+        if name in self.trees:
+            if name not in self.objects:
+                self.objects[name] = self.trees[name].term(value) if value else None
+            return self.objects[name]
+        return self.objects.get(name, {}).get(value)
 
     @property
     def active(self) -> bool:

@@ -39,7 +39,7 @@ from articles.templatehelpers import (
     with_mark,
 )
 from core import pictures, richtext
-from core.listing import page_numbers, page_query
+from core.listing import page_numbers, page_query, select_options
 from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
 from thinktank.templatehelpers import (
@@ -165,6 +165,7 @@ def environment(**options) -> Environment:
             "hreflang_alternates": hreflang_alternates,
             "page_numbers": page_numbers,
             "page_query": page_query,
+            "select_options": select_options,
             "picture_set": pictures.picture_set,
             "rendition_url": pictures.rendition_url,
             "og_rendition": pictures.og_rendition,
