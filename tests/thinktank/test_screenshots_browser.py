@@ -6,13 +6,13 @@ axe-core: no serious or critical violation.
 """
 
 import pytest
-from django.conf import settings
 from django.utils import translation
 
 from articles.models import Article
 from experts.models import Expert
 from taxonomy.models import Topic
 from tests.browser import ARTIFACTS, audit, chromium
+from tests.demo.helpers import CONTENT, ensure_files
 from tests.exchange.helpers import import_file
 
 pytestmark = [
@@ -20,7 +20,6 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-CONTENT = settings.BASE_DIR / "demo" / "content.json"
 SCREENSHOTS = ARTIFACTS / "screenshots"
 VIEWPORTS = {
     "phone": {"width": 390, "height": 844},
@@ -32,6 +31,9 @@ VIEWPORTS = {
 def pages(live_server, settings):
     """``{language: {page: (path, status)}}`` on the demo institute."""
     settings.ROOT_URLCONF = "tests.media_urls"
+    # The demo's pictures are drawn first, and their renditions built: a
+    # screenshot shows what a reader sees.
+    ensure_files()
     result = import_file(CONTENT)
     assert result.ok, result.error + result.stderr
     pages = {}
