@@ -237,7 +237,16 @@ class ArticleAdminMixin(BoundedCountAdminMixin):
         ),
         (
             _("Publication"),
-            {"fields": ["status", "published_at", "available", "author_note"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "available",
+                    "live_from",
+                    "unpublish_at",
+                    "author_note",
+                ]
+            },
         ),
         (_("Topics and regions"), {"fields": ["topics", "regions"]}),
         (
