@@ -602,6 +602,11 @@ class WorkflowAdminMixin:
             comment.edit_url = self._url("comment_edit", obj.pk, comment.pk)
             comment.delete_url = self._url("comment_delete", obj.pk, comment.pk)
         return {
+            "workflow_asks_date": any(
+                step.needs_date
+                or (step.language and step.name.startswith("publish_"))
+                for step in services.allowed_steps(user, obj)
+            ),
             "requested_changes": requested,
             "editorial_comments": comments,
             "comment_form": CommentForm(article=obj),

@@ -102,7 +102,7 @@ def _with_permission(codename):
         | Q(user_permissions__codename=codename)
         | Q(is_superuser=True),
         is_active=True,
-    ).distinct()
+    )
 
 
 def recipients(record):
@@ -134,7 +134,9 @@ def translators(language_code, exclude=None):
     """Who translates into ``language_code``: may translate, and is no editor."""
     people = [
         user
-        for user in _with_permission("translate_article").filter(is_superuser=False)
+        for user in _with_permission("translate_article")
+        .filter(is_superuser=False)
+        .distinct()
         if not user.has_perm("workflow.edit_any_article")
     ]
     return [user for user in people if user.pk != exclude]
