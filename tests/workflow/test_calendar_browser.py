@@ -72,3 +72,30 @@ def test_move_by_mouse_and_by_keyboard(live_server, editor):
     published = timezone.localtime(Article.objects.get(pk=article.pk).published_at)
     assert published.date() == day + timedelta(days=1)
     assert (published.hour, published.minute) == (9, 0)
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_the_editors_own_time_zone_beside_the_institutes(live_server, editor):
+    """An editor whose computer keeps another zone sees both next to the date input."""
+    from tests.browser import chromium
+
+    make_article(
+        "Energy outlook",
+        status=Status.SCHEDULED,
+        published_at=timezone.now() + timedelta(days=2),
+    )
+    moment = timezone.localtime() + timedelta(days=2)
+    with chromium() as browser:
+        page = browser.new_context(timezone_id="Asia/Tokyo").new_page()
+        log_in(page, live_server)
+        page.goto(
+            live_server.url
+            + reverse("admin:articles_article_calendar")
+            + f"?month={moment:%Y-%m}"
+        )
+        page.locator(".calendar-move summary").first.click()
+        note = page.locator(".calendar-move span.time-zone").first.inner_text()
+    zone = timezone.get_current_timezone_name()
+    assert f"time zone: {zone}" in note
+    assert "your computer’s time: Asia/Tokyo" in note
