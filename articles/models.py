@@ -609,6 +609,21 @@ class Article(NulFreeMixin, models.Model):
                 condition=Q(deleted_at__isnull=True),
                 name="article_newest_idx",
             ),
+            # The next moment pages change by themselves (the page cache asks
+            # on every change): the few rows that have such a moment.
+            models.Index(
+                fields=["unpublish_at"],
+                condition=Q(unpublish_at__isnull=False),
+                name="article_unpublish_idx",
+            ),
+            *(
+                models.Index(
+                    fields=[column],
+                    condition=Q(**{f"{column}__isnull": False}),
+                    name=f"article_{column}_idx",
+                )
+                for column in localized_fields("live_from")
+            ),
         ]
         constraints = [
             models.CheckConstraint(

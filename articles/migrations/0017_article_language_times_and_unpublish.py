@@ -38,4 +38,16 @@ class Migration(migrations.Migration):
             model_name='article',
             constraint=models.CheckConstraint(condition=models.Q(('unpublish_at__isnull', True), ('published_at__isnull', True), ('unpublish_at__gt', models.F('published_at')), _connector='OR'), name='article_unpublish_after_publication', violation_error_message='The unpublication must come after the publication date.'),
         ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(condition=models.Q(('unpublish_at__isnull', False)), fields=['unpublish_at'], name='article_unpublish_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(condition=models.Q(('live_from_en__isnull', False)), fields=['live_from_en'], name='article_live_from_en_idx'),
+        ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(condition=models.Q(('live_from_ar__isnull', False)), fields=['live_from_ar'], name='article_live_from_ar_idx'),
+        ),
     ]
