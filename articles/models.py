@@ -597,6 +597,9 @@ class Article(NulFreeMixin, models.Model):
                     "status",
                     "type",
                     *localized_fields("available"),
+                    # The rest of the live rule (``live_q()``): its other moments.
+                    "unpublish_at",
+                    *localized_fields("live_from"),
                 ],
                 condition=Q(deleted_at__isnull=True),
                 name="article_not_trashed_idx",

@@ -50,4 +50,12 @@ class Migration(migrations.Migration):
             model_name='article',
             index=models.Index(condition=models.Q(('live_from_ar__isnull', False)), fields=['live_from_ar'], name='article_live_from_ar_idx'),
         ),
+        migrations.RemoveIndex(
+            model_name='article',
+            name='article_not_trashed_idx',
+        ),
+        migrations.AddIndex(
+            model_name='article',
+            index=models.Index(condition=models.Q(('deleted_at__isnull', True)), fields=['published_at', 'status', 'type', 'available_en', 'available_ar', 'unpublish_at', 'live_from_en', 'live_from_ar'], name='article_not_trashed_idx'),
+        ),
     ]
