@@ -411,6 +411,15 @@ def perform(
             article.status = TARGETS[name]
         if name in PUBLISHING or (step.language and name.startswith("publish_")):
             _check_publication(article)
+        if (
+            article.unpublish_at
+            and article.published_at
+            and article.unpublish_at <= article.published_at
+        ):
+            # A new publication date past the scheduled unpublication.
+            raise TransitionError(
+                _("The unpublication must come after the publication date.")
+            )
         if article.note_first_publication():
             fields.append("first_published_at")
         article.updated_by = user

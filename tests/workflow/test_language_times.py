@@ -242,3 +242,27 @@ def test_calendar_reschedules_by_its_form(client, users):
     client_for(client, users[CONTRIBUTOR])
     response = client.post(action, {"when": first.strftime("%Y-%m-%dT%H:%M")})
     assert response.status_code == 403
+
+
+def test_rescheduling_past_the_unpublication_is_refused(client, users):
+    """A clear message, not a database error; a date before it is accepted."""
+    article = draft_by(users[CONTRIBUTOR], status=Status.APPROVED)
+    client_for(client, users[EDITOR])
+    start = timezone.localtime() + timedelta(days=2)
+    press(client, article, "schedule", when=start.strftime("%Y-%m-%dT%H:%M"))
+    end = start + timedelta(days=2)
+    press(client, article, "schedule_unpublish", when=end.strftime("%Y-%m-%dT%H:%M"))
+    article.refresh_from_db()
+    assert article.unpublish_at is not None
+    action = reverse("admin:articles_article_reschedule", args=[article.pk])
+    too_late = end + timedelta(days=1)
+    response = client.post(action, {"when": too_late.strftime("%Y-%m-%dT%H:%M")})
+    assert response.status_code == 302
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any("must come after the publication date" in m for m in messages)
+    article.refresh_from_db()
+    assert timezone.localtime(article.published_at).date() == start.date()
+    sooner = start + timedelta(days=1)
+    client.post(action, {"when": sooner.strftime("%Y-%m-%dT%H:%M")})
+    article.refresh_from_db()
+    assert timezone.localtime(article.published_at).date() == sooner.date()
