@@ -38,7 +38,7 @@ from articles.templatehelpers import (
     stale_since,
     with_mark,
 )
-from core import pictures
+from core import pictures, richtext
 from core.listing import page_numbers, page_query
 from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
@@ -188,6 +188,8 @@ def environment(**options) -> Environment:
             "filesizeformat": filesizeformat,
             "striptags": striptags,
             "truncatechars": truncatechars,
+            # core
+            "rich_text": richtext.present,
             # articles
             "absolute": discovery.absolute,
             "pubdate": pubdate,
