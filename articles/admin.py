@@ -238,7 +238,16 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
         ),
         (
             _("Publication"),
-            {"fields": ["status", "published_at", "available", "author_note"]},
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "available",
+                    "live_from",
+                    "unpublish_at",
+                    "author_note",
+                ]
+            },
         ),
         (_("Topics and regions"), {"fields": ["topics", "regions"]}),
         (

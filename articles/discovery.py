@@ -118,7 +118,7 @@ def article_json_ld(article: Article) -> SafeString:
     keywords = [t.name for t in (*article.topics.all(), *article.regions.all())]
     if keywords:
         data["keywords"] = keywords
-    others = [code for code in article.languages if code != language]
+    others = [code for code in article.live_languages() if code != language]
     if article.original_url:
         # Our language versions are not translations of the outlet's page.
         others = []

@@ -101,18 +101,41 @@ class ArticleType(NulFreeMixin, models.Model):
 
 
 def published_q(now=None) -> Q:
-    """Status published or scheduled, and the publication moment has come."""
-    return Q(status__in=VISIBLE_STATUSES, published_at__lte=now or timezone.now())
+    """
+    Status published or scheduled, the publication moment has come (the
+    embargo is over) and the scheduled unpublication, if any, has not.
+    """
+    now = now or timezone.now()
+    return Q(status__in=VISIBLE_STATUSES, published_at__lte=now) & (
+        Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now)
+    )
 
 
 def published_in_q(language_code) -> Q:
-    """The editors have published the ``language_code`` version."""
+    """The editors have published the ``language_code`` version (whenever it goes live)."""
     return Q(**{localized("available", language_code): True})
+
+
+def language_time_q(language_code, now=None) -> Q:
+    """
+    The ``language_code`` version's own publication moment, if it has one
+    (``live_from_<code>``), has come.
+    """
+    column = localized("live_from", language_code)
+    return Q(**{f"{column}__isnull": True}) | Q(
+        **{f"{column}__lte": now or timezone.now()}
+    )
 
 
 def live_q(language_code, now=None) -> Q:
     """Readers of ``language_code`` can see it now (the rule above)."""
-    return published_q(now) & published_in_q(language_code) & Q(deleted_at__isnull=True)
+    now = now or timezone.now()
+    return (
+        published_q(now)
+        & published_in_q(language_code)
+        & language_time_q(language_code, now)
+        & Q(deleted_at__isnull=True)
+    )
 
 
 def live_sql(alias: str, language_code: str) -> tuple[str, list]:
@@ -123,7 +146,9 @@ def live_sql(alias: str, language_code: str) -> tuple[str, list]:
     sql, params, now_at = _compiled_live_q(language_code, connection.vendor)
     table = connection.ops.quote_name(Article._meta.db_table)
     params = list(params)
-    params[now_at] = connection.ops.adapt_datetimefield_value(timezone.now())
+    now = connection.ops.adapt_datetimefield_value(timezone.now())
+    for index in now_at:
+        params[index] = now
     return sql.replace(f"{table}.", f"{alias}."), params
 
 
@@ -132,18 +157,34 @@ _PLACEHOLDER_MOMENT = datetime(2000, 1, 1, tzinfo=UTC)
 
 
 @functools.cache
-def _compiled_live_q(language_code: str, vendor: str) -> tuple[str, tuple, int]:
+def _compiled_live_q(language_code: str, vendor: str) -> tuple[str, tuple, tuple]:
     """
     ``live_q()`` compiled by the ORM, once per language (compiling it takes
     longer than the query it goes into): its SQL, its parameters and the
-    index of the one that is the moment of the query.
+    indexes of those that are the moment of the query.
     """
     query = Article._base_manager.filter(
         live_q(language_code, now=_PLACEHOLDER_MOMENT)
     ).query
     sql, params = query.get_compiler(connection=connection).compile(query.where)
     moment = connection.ops.adapt_datetimefield_value(_PLACEHOLDER_MOMENT)
-    return sql, tuple(params), list(params).index(moment)
+    return (
+        sql,
+        tuple(params),
+        tuple(i for i, param in enumerate(params) if param == moment),
+    )
+
+
+def live_fields() -> list[str]:
+    """The columns ``Article.is_live_in()`` reads: load them with ``only()``."""
+    return [
+        "status",
+        "published_at",
+        "unpublish_at",
+        "deleted_at",
+        *localized_fields("available"),
+        *localized_fields("live_from"),
+    ]
 
 
 def published_elsewhere_q() -> Q:
@@ -170,10 +211,11 @@ class ArticleQuerySet(models.QuerySet):
 
     def live_in_any_language(self):
         """What some reader may see now: live in at least one language (``live_q()``)."""
+        now = timezone.now()
         published_in_any = Q()
         for code in language_codes():
-            published_in_any |= published_in_q(code)
-        return self.filter(published_q(), published_in_any, deleted_at__isnull=True)
+            published_in_any |= published_in_q(code) & language_time_q(code, now)
+        return self.filter(published_q(now), published_in_any, deleted_at__isnull=True)
 
     def canonical_here(self):
         """Articles whose own page is their canonical address (not op-eds published on an outlet's site)."""
@@ -184,13 +226,28 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(**{localized("slug", language_code): slug})
 
     def next_scheduled_moment(self):
-        """When the next scheduled piece becomes visible (None if none is waiting)."""
-        return (
-            self.filter(status__in=VISIBLE_STATUSES, published_at__gt=timezone.now())
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
+        """
+        When readers' pages next change by themselves (None if nothing waits):
+        a scheduled piece or language version goes live, or a scheduled
+        unpublication comes. One indexed query per kind of moment.
+        """
+        now = timezone.now()
+        visible = self.filter(status__in=VISIBLE_STATUSES, deleted_at__isnull=True)
+        moments = []
+        for column in [
+            "published_at",
+            "unpublish_at",
+            *localized_fields("live_from"),
+        ]:
+            moment = (
+                visible.filter(**{f"{column}__gt": now})
+                .order_by(column)
+                .values_list(column, flat=True)
+                .first()
+            )
+            if moment is not None:
+                moments.append(moment)
+        return min(moments, default=None)
 
     def newest_first(self):
         """Most recently published first; ties broken by id so pages are stable."""
@@ -330,6 +387,24 @@ class Article(NulFreeMixin, models.Model):
     )
     first_published_at = models.DateTimeField(
         _("first published"), null=True, blank=True, editable=False
+    )
+    live_from = models.DateTimeField(
+        _("goes live in this language at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Empty: with the article. Otherwise readers of this language see it "
+            "from this moment (set by the workflow's “Publish the … version”)."
+        ),
+    )
+    unpublish_at = models.DateTimeField(
+        _("unpublish at"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Readers stop seeing the article at this moment (a scheduled unpublication); "
+            "the scheduled task then archives it."
+        ),
     )
 
     authors = models.ManyToManyField(
@@ -487,7 +562,9 @@ class Article(NulFreeMixin, models.Model):
                 "status",
                 "published_at",
                 "first_published_at",
+                "unpublish_at",
                 *localized_fields("available"),
+                *localized_fields("live_from"),
             }
         ),
         moderated=True,
@@ -508,6 +585,9 @@ class Article(NulFreeMixin, models.Model):
                     "status",
                     "type",
                     *localized_fields("available"),
+                    # The rest of the live rule (``live_q()``): its other moments.
+                    "unpublish_at",
+                    *localized_fields("live_from"),
                 ],
                 condition=Q(deleted_at__isnull=True),
                 name="article_not_trashed_idx",
@@ -520,6 +600,21 @@ class Article(NulFreeMixin, models.Model):
                 condition=Q(deleted_at__isnull=True),
                 name="article_newest_idx",
             ),
+            # The next moment pages change by themselves (the page cache asks
+            # on every change): the few rows that have such a moment.
+            models.Index(
+                fields=["unpublish_at"],
+                condition=Q(unpublish_at__isnull=False),
+                name="article_unpublish_idx",
+            ),
+            *(
+                models.Index(
+                    fields=[column],
+                    condition=Q(**{f"{column}__isnull": False}),
+                    name=f"article_{column}_idx",
+                )
+                for column in localized_fields("live_from")
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -529,7 +624,16 @@ class Article(NulFreeMixin, models.Model):
                 violation_error_message=_(
                     "A published or scheduled article needs a publication date."
                 ),
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True)
+                | Q(published_at__isnull=True)
+                | Q(unpublish_at__gt=models.F("published_at")),
+                name="article_unpublish_after_publication",
+                violation_error_message=_(
+                    "The unpublication must come after the publication date."
+                ),
+            ),
         ]
 
     def __str__(self):
@@ -664,6 +768,20 @@ class Article(NulFreeMixin, models.Model):
             errors["published_at"] = _(
                 "A published or scheduled article needs a publication date."
             )
+        if (
+            self.unpublish_at
+            and self.published_at
+            and self.unpublish_at <= self.published_at
+        ):
+            errors["unpublish_at"] = _(
+                "The unpublication must come after the publication date."
+            )
+        for code in language_codes():
+            column = localized("live_from", code)
+            if getattr(self, column, None) and not self.is_published_in(code):
+                errors[column] = _(
+                    "A publication time for a language needs that language version published."
+                )
         if authors == 0 and self.status in AUTHORED_STATUSES:
             errors["authors"] = _(
                 "An approved, scheduled or published article needs at least one author."
@@ -676,13 +794,7 @@ class Article(NulFreeMixin, models.Model):
             return {}
         stored = (
             Article._base_manager.filter(pk=self.pk)
-            .only(
-                "status",
-                "published_at",
-                "deleted_at",
-                *localized_fields("slug"),
-                *localized_fields("available"),
-            )
+            .only(*live_fields(), *localized_fields("slug"))
             .first()
         )
         if stored is None:
@@ -776,11 +888,20 @@ class Article(NulFreeMixin, models.Model):
         """Codes of the languages this article is published in, in site order."""
         return [code for code in language_codes() if self.is_published_in(code)]
 
+    def live_from_in(self, language_code):
+        """The moment the ``language_code`` version goes live (its own, or the article's)."""
+        own = getattr(self, localized("live_from", language_code), None)
+        if own is not None and self.published_at is not None:
+            return max(own, self.published_at)
+        return own or self.published_at
+
     def is_live_in(self, language_code) -> bool:
         """``live_q()`` applied to this row as it is in memory: do readers of ``language_code`` see it now?"""
+        own = getattr(self, localized("live_from", language_code), None)
         return (
             self.is_published
             and self.is_published_in(language_code)
+            and (own is None or own <= timezone.now())
             and self.deleted_at is None
         )
 
@@ -807,10 +928,12 @@ class Article(NulFreeMixin, models.Model):
     @property
     def is_published(self):
         """Published (or scheduled) and the date has come, as ``published()`` selects (language aside)."""
+        now = timezone.now()
         return (
             self.status in VISIBLE_STATUSES
             and self.published_at is not None
-            and self.published_at <= timezone.now()
+            and self.published_at <= now
+            and (self.unpublish_at is None or self.unpublish_at > now)
         )
 
     @property

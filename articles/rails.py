@@ -38,10 +38,16 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.tasks import task
 from django.utils import timezone
 
-from articles.models import Article, Authorship, RelatedArticle, live_sql
+from articles.models import (
+    Article,
+    Authorship,
+    RelatedArticle,
+    live_fields,
+    live_sql,
+)
 from core import pagecache
 from core.commits import after_commit
-from core.i18n import language_codes, localized_fields
+from core.i18n import language_codes
 
 #: Rows kept per article and language.
 KEEP = 12
@@ -229,9 +235,7 @@ def refresh(article_ids: Iterable[int]) -> bool:
     RelatedArticle.objects.filter(article_id__in=ids - existing).delete()
     score_afresh(existing)
     seen_by_readers = _leave_lists(ids)
-    for article in Article.objects.filter(pk__in=existing).only(
-        "pk", "status", "published_at", "deleted_at", *localized_fields("available")
-    ):
+    for article in Article.objects.filter(pk__in=existing).only("pk", *live_fields()):
         if article.live_languages():
             seen_by_readers = True  # its own rail shows, and it may join others
             _join_lists(article, skip=ids)

@@ -106,6 +106,7 @@ RAIL_FIELDS = [
     "type",
     "status",
     "published_at",
+    "unpublish_at",
     "deleted_at",
     "series",
     "series_number",
@@ -119,7 +120,7 @@ RAIL_FIELDS = [
     ),
     *(
         localized(name, code)
-        for name in ("title", "subtitle", "slug", "available")
+        for name in ("title", "subtitle", "slug", "available", "live_from")
         for code in language_codes()
     ),
 ]
@@ -271,12 +272,12 @@ def article_by_any_slug(slug: str) -> Article | None:
         by_slug |= Q(**{localized("slug", code): slug})
     fields = [
         localized(name, code)
-        for name in ("slug", "title", "available")
+        for name in ("slug", "title", "available", "live_from")
         for code in language_codes()
     ]
     return (
         Article.objects.live_in_any_language()
         .filter(by_slug)
-        .only("status", "published_at", "deleted_at", *fields)
+        .only("status", "published_at", "unpublish_at", "deleted_at", *fields)
         .first()
     )

@@ -1,5 +1,5 @@
 from django.db.models import OuterRef, Q, Subquery
-from django.utils import translation
+from django.utils import timezone, translation
 
 from articles.models import Article
 from core.i18n import language_codes, localized, localized_fields
@@ -23,6 +23,7 @@ class ArticleSitemap(SiteSitemap):
                 "pk",
                 *localized_fields("slug"),
                 *localized_fields("available"),
+                *localized_fields("live_from"),
                 "updated_at",
                 named=True,
             )
@@ -30,10 +31,12 @@ class ArticleSitemap(SiteSitemap):
         )
 
     def get_languages_for_item(self, item):
+        now = timezone.now()
         return [
             code
             for code in language_codes()
             if getattr(item, localized("available", code))
+            and (getattr(item, localized("live_from", code)) or now) <= now
         ]
 
     def location(self, item):

@@ -20,6 +20,7 @@ class ArticleTranslationOptions(TranslationOptions):
         "body",
         "author_note",
         "available",
+        "live_from",
         "lead_image_alt",
         "lead_image_caption",
         "lead_image_credit",

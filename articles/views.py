@@ -97,7 +97,7 @@ def article_page(request, article, language_code, *, preview=False):
             "recommended": article.rail,
             "alternates": {}
             if preview
-            else {code: article.url_in(code) for code in article.languages},
+            else {code: article.url_in(code) for code in article.live_languages()},
             "canonical_elsewhere": bool(article.original_url),
             "preview": preview,
         },

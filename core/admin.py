@@ -14,6 +14,10 @@ plus:
 * a change form that lets the prose editor run under the CSP (see
   ``templates/admin/thinktank/change_form.html``).
 
+``ZonedDateTimeInput`` is the admin's date-and-time input: the time zone its
+moment is read in (the institute's ``TIME_ZONE``) is written next to it, and
+``static/admin/thinktank/timezone.js`` adds the editor's own when it differs.
+
 ``RedirectAdmin`` lists redirects, adds them by hand and imports them from a CSV file.
 """
 
@@ -24,6 +28,8 @@ from django.db import models
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language_info, gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
@@ -74,6 +80,37 @@ class ProposedSlugForm(forms.ModelForm):
         return cleaned_data
 
 
+class ZonedDateTimeInput(forms.DateTimeInput):
+    """
+    A date-and-time input (the browser's own picker) followed by the time zone
+    the moment is read in: the institute's (``settings.TIME_ZONE``, the active
+    one). A small script adds the editor's own zone when it differs.
+    """
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+    class Media:
+        js = ["admin/thinktank/timezone.js"]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        zone = timezone.get_current_timezone_name()
+        attrs = {**(attrs or {}), "data-time-zone": zone}
+        note_id = f"{(attrs.get('id') or name)}_tz"
+        attrs["aria-describedby"] = note_id
+        return format_html(
+            '{} <span class="time-zone" id="{}" data-time-zone="{}" '
+            'data-own-label="{}">{}</span>',
+            super().render(name, value, attrs, renderer),
+            note_id,
+            zone,
+            _("your computer’s time: %(zone)s"),
+            _("time zone: %(zone)s") % {"zone": zone},
+        )
+
+
 class BilingualAdminMixin:
     """Marks translation inputs with their language; loads the tab script and styles."""
 
@@ -83,6 +120,7 @@ class BilingualAdminMixin:
         js = [
             "admin/thinktank/translation_tabs.js",
             "admin/thinktank/unsaved_changes.js",
+            "admin/thinktank/timezone.js",
         ]
         css = {"all": ["admin/thinktank/admin.css"]}
 

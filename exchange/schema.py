@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from core.i18n import language_codes
+from core.i18n import language_codes, localized
 from core.richtext import sanitize_html
 
 FORMAT = "thinktank-exchange/1"
@@ -112,6 +112,9 @@ ARTICLE = (
     Spec("recommended", REFS, "recommendations"),
     # thinktank's optional fields of version 1:
     Spec("first_published_at", DATETIME),
+    # A language's own publication moment and the scheduled unpublication.
+    *(Spec(localized("live_from", code), DATETIME) for code in language_codes()),
+    Spec("unpublish_at", DATETIME),
     Spec("series", TEXT),
     Spec("series_number", INT),
     Spec("series_label", TEXT),

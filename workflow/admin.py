@@ -10,6 +10,7 @@ A button on the change page saves the edited form first, as Save would.
 
 import calendar as pycalendar
 import copy
+import re
 from datetime import UTC, date, datetime, time, timedelta
 
 from django import forms
@@ -22,23 +23,30 @@ from django.db.models import Q
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _, ngettext
 
-from articles.models import VISIBLE_STATUSES, Article
+from articles.models import VISIBLE_STATUSES, Article, Status
+from core.admin import ZonedDateTimeInput
 from core.i18n import language_codes, localized, localized_fields
 from history import services as history, snapshot
 from history.models import Revision, RevisionKind
 from workflow import services, sharing
-from workflow.models import ShareLink, Transition
+from workflow.models import Comment, Notice, ShareLink, Transition
 from workflow.views import preview
 
 BOTH = [ActionLocation.CHANGE_LIST, ActionLocation.CHANGE_FORM]
 
 #: Fields only transitions change.
-PUBLICATION_FIELDS = ["status", "published_at", *localized_fields("available")]
+PUBLICATION_FIELDS = [
+    "status",
+    "published_at",
+    "unpublish_at",
+    *localized_fields("available"),
+    *localized_fields("live_from"),
+]
 
 
 class TransitionInput(forms.Form):
@@ -49,11 +57,46 @@ class TransitionInput(forms.Form):
         help_text=_("Required to request changes; recorded with the transition."),
     )
     when = forms.DateTimeField(
-        label=_("Publication date"),
+        label=_("Date and time"),
         required=False,
-        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-        help_text=_("To schedule: the moment readers will see it."),
+        widget=ZonedDateTimeInput(),
+        help_text=_(
+            "To schedule or reschedule: the moment readers will see it; to publish a "
+            "language version later than the rest: its moment; to schedule the "
+            "unpublication: the moment readers stop seeing it."
+        ),
     )
+
+
+class RescheduleForm(forms.Form):
+    """The calendar's way to move an item: a new moment (the drag-and-drop script fills it)."""
+
+    when = forms.DateTimeField(
+        label=_("New date and time"), widget=ZonedDateTimeInput()
+    )
+    language = forms.ChoiceField(
+        choices=[("", "")] + [(code, code) for code in language_codes()],
+        required=False,
+        widget=forms.HiddenInput,
+    )
+
+    class Media:
+        js = ["admin/workflow/calendar.js"]
+
+
+class CommentForm(forms.ModelForm):
+    class Meta:
+        model = Comment
+        fields = ["body", "reply_to"]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 3, "cols": 60}),
+            "reply_to": forms.HiddenInput,
+        }
+
+    def __init__(self, *args, article=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reply_to"].queryset = Comment.objects.filter(article=article)
+        self.fields["body"].strip = True
 
 
 class ReadOnlyFieldErrors:
@@ -309,7 +352,10 @@ class WorkflowAdminMixin:
 
     @property
     def media(self):
-        return super().media + forms.Media(css={"all": ["admin/workflow/workflow.css"]})
+        return super().media + forms.Media(
+            css={"all": ["admin/workflow/workflow.css"]},
+            js=["admin/thinktank/timezone.js"],
+        )
 
     change_form_template = "admin/articles/article/change_form.html"
 
@@ -374,7 +420,8 @@ class WorkflowAdminMixin:
             objs, request
         )
         perms_needed -= {
-            str(model._meta.verbose_name) for model in (Transition, ShareLink)
+            str(model._meta.verbose_name)
+            for model in (Transition, ShareLink, Comment, Notice)
         }
         return deleted, counts, perms_needed, protected
 
@@ -527,6 +574,120 @@ class WorkflowAdminMixin:
                 messages.SUCCESS,
             )
 
+    # The top of the change page: changes asked for, notices, the comments ---
+
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
+        if obj is not None and obj.pk:
+            context.update(self._editorial_context(request, obj))
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def _editorial_context(self, request, obj):
+        user = request.user
+        requested = None
+        if obj.status == Status.CHANGES_REQUESTED:
+            requested = (
+                Transition.objects.for_log()
+                .filter(article=obj, name="request_changes")
+                .first()
+            )
+        # Opening the article reads what the workflow said about it.
+        Notice.objects.unread().filter(recipient=user, article=obj).update(
+            read_at=timezone.now()
+        )
+        comments = list(Comment.objects.filter(article=obj).thread())
+        for comment in comments:
+            comment.is_mine = comment.author_id == user.pk
+            comment.edit_url = self._url("comment_edit", obj.pk, comment.pk)
+            comment.delete_url = self._url("comment_delete", obj.pk, comment.pk)
+        return {
+            "workflow_asks_date": any(
+                step.needs_date
+                or (step.language and step.name.startswith("publish_"))
+                for step in services.allowed_steps(user, obj)
+            ),
+            "requested_changes": requested,
+            "editorial_comments": comments,
+            "comment_form": CommentForm(article=obj),
+            "comment_add_url": self._url("comment_add", obj.pk),
+        }
+
+    def _commented_article(self, request, object_id):
+        """The article, if this user may see it (and so its comments); else 403."""
+        article = self.get_object(request, unquote(str(object_id)))
+        if article is None or not self.has_view_permission(request, article):
+            raise PermissionDenied
+        return article
+
+    def _own_comment(self, request, article, comment_id):
+        comment = get_object_or_404(Comment, pk=comment_id, article=article)
+        if comment.author_id != request.user.pk:
+            raise PermissionDenied
+        return comment
+
+    def _back_to_comments(self, article):
+        return HttpResponseRedirect(
+            self._url("change", article.pk) + "#editorial-comments"
+        )
+
+    def comment_add_view(self, request, object_id):
+        """Add a comment (or a reply) to the article's thread."""
+        article = self._commented_article(request, object_id)
+        if request.method != "POST":
+            return self._back_to_comments(article)
+        form = CommentForm(request.POST, article=article)
+        if form.is_valid():
+            comment = form.save(commit=False)
+            comment.article, comment.author = article, request.user
+            comment.save()
+            self.message_user(request, _("Your comment was added."), messages.SUCCESS)
+        else:
+            for errors in form.errors.values():
+                self.message_user(
+                    request,
+                    _("The comment was not added: %(error)s")
+                    % {"error": " ".join(errors)},
+                    messages.ERROR,
+                )
+        return self._back_to_comments(article)
+
+    def comment_edit_view(self, request, object_id, comment_id):
+        """Edit one's own comment: a page with its form (GET), saved by POST."""
+        article = self._commented_article(request, object_id)
+        comment = self._own_comment(request, article, comment_id)
+        form = CommentForm(
+            request.POST if request.method == "POST" else None,
+            instance=comment,
+            article=article,
+        )
+        if request.method == "POST" and form.is_valid():
+            comment = form.save(commit=False)
+            comment.edited_at = timezone.now()
+            comment.save(update_fields=["body", "edited_at"])
+            self.message_user(request, _("Your comment was changed."), messages.SUCCESS)
+            return self._back_to_comments(article)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "original": article,
+            "title": _("Edit your comment"),
+            "form": form,
+            "comment": comment,
+            "change_url": self._url("change", article.pk),
+        }
+        return TemplateResponse(request, "admin/workflow/comment_edit.html", context)
+
+    def comment_delete_view(self, request, object_id, comment_id):
+        """Delete one's own comment (POST); the replies stay, no longer replies to it."""
+        article = self._commented_article(request, object_id)
+        comment = self._own_comment(request, article, comment_id)
+        if request.method != "POST":
+            return self._back_to_comments(article)
+        comment.delete()
+        self.message_user(request, _("Your comment was deleted."), messages.SUCCESS)
+        return self._back_to_comments(article)
+
     # Extra pages: preview and calendar --------------------------------------
 
     def get_urls(self):
@@ -534,9 +695,29 @@ class WorkflowAdminMixin:
         info = opts.app_label, opts.model_name
         return [
             path(
+                "<path:object_id>/comments/add/",
+                self.admin_site.admin_view(self.comment_add_view),
+                name="{}_{}_comment_add".format(*info),
+            ),
+            path(
+                "<path:object_id>/comments/<int:comment_id>/edit/",
+                self.admin_site.admin_view(self.comment_edit_view),
+                name="{}_{}_comment_edit".format(*info),
+            ),
+            path(
+                "<path:object_id>/comments/<int:comment_id>/delete/",
+                self.admin_site.admin_view(self.comment_delete_view),
+                name="{}_{}_comment_delete".format(*info),
+            ),
+            path(
                 "calendar/",
                 self.admin_site.admin_view(self.calendar_view),
                 name="{}_{}_calendar".format(*info),
+            ),
+            path(
+                "calendar/<int:object_id>/reschedule/",
+                self.admin_site.admin_view(self.reschedule_view),
+                name="{}_{}_reschedule".format(*info),
             ),
             path(
                 "<path:object_id>/preview/<str:language>/",
@@ -554,6 +735,63 @@ class WorkflowAdminMixin:
             raise PermissionDenied
         return preview(request, article.pk, language)
 
+    def reschedule_view(self, request, object_id):
+        """
+        Move a scheduled article, or a language version's own moment, to
+        another time: the calendar's form (and its drag-and-drop script,
+        which fills in the same form) post here. The step ``reschedule``.
+        """
+        if not request.user.has_perm(services.STEPS["reschedule"].permission):
+            raise PermissionDenied
+        article = self.get_object(request, str(object_id))
+        if article is None or not self.has_view_permission(request, article):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseRedirect(self._calendar_url())
+        form = RescheduleForm(request.POST)
+        month = request.POST.get("month", "")
+        if not form.is_valid():
+            for field, errors in form.errors.items():
+                label = form.fields[field].label if field in form.fields else ""
+                self.message_user(
+                    request, f"{label}: {' '.join(errors)}", messages.ERROR
+                )
+            return HttpResponseRedirect(self._calendar_url(month))
+        when = form.cleaned_data["when"]
+        try:
+            services.perform(
+                article,
+                "reschedule",
+                request.user,
+                when=when,
+                language=form.cleaned_data["language"],
+                comment=form.cleaned_data.get("comment", ""),
+            )
+        except services.TransitionError as error:
+            self.message_user(request, f"{article}: {error}", messages.ERROR)
+            return HttpResponseRedirect(self._calendar_url(month))
+        local = timezone.localtime(when)
+        self.message_user(
+            request,
+            _("“%(article)s” now goes live on %(when)s (%(zone)s).")
+            % {
+                "article": article,
+                "when": local.strftime("%Y-%m-%d %H:%M"),
+                "zone": timezone.get_current_timezone_name(),
+            },
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(self._calendar_url(f"{local:%Y-%m}"))
+
+    def _calendar_url(self, month=""):
+        url = reverse(
+            f"admin:{self.opts.app_label}_{self.opts.model_name}_calendar",
+            current_app=self.admin_site.name,
+        )
+        if re.fullmatch(r"\d{4}-\d{2}", month or ""):
+            url += f"?month={month}"
+        return url
+
     def calendar_view(self, request):
         if not self.has_view_permission(request):
             raise PermissionDenied
@@ -567,22 +805,68 @@ class WorkflowAdminMixin:
         # December 9999 has no following month, January 1 no previous one.
         previous = None if month == date.min else (month - timedelta(days=1))
         following = None if last == date.max else last + timedelta(days=1)
-        during = Q()
-        if start := _midnight(month):
-            during &= Q(published_at__gte=start)
-        if end := _midnight(following):
-            during &= Q(published_at__lt=end)
+        start, end = _midnight(month), _midnight(following)
+
+        def within(column):
+            found = Q(**{f"{column}__isnull": False})
+            if start:
+                found &= Q(**{f"{column}__gte": start})
+            if end:
+                found &= Q(**{f"{column}__lt": end})
+            return found
+
+        during = within("published_at")
+        for code in language_codes():
+            during |= within(localized("live_from", code))
         articles = (
             self.for_role(request, Article.objects.all())
             .filter(during, status__in=VISIBLE_STATUSES)
             .order_by("published_at", "pk")
-            .only("pk", *localized_fields("title"), "status", "published_at")
+            .only(
+                "pk",
+                *localized_fields("title"),
+                "status",
+                "published_at",
+                "unpublish_at",
+                *localized_fields("available"),
+                *localized_fields("live_from"),
+            )
         )
+        may_move = request.user.has_perm(services.STEPS["reschedule"].permission)
+        now = timezone.now()
         by_day = {}
         for article in articles:
-            by_day.setdefault(timezone.localtime(article.published_at).day, []).append(
-                article
-            )
+            entries = [("", article.published_at)] + [
+                (code, getattr(article, localized("live_from", code)))
+                for code in language_codes()
+                if article.is_published_in(code)
+                and getattr(article, localized("live_from", code))
+            ]
+            for code, moment in entries:
+                if (start and moment < start) or (end and moment >= end):
+                    continue
+                movable = (
+                    may_move
+                    and moment > now
+                    and (code or article.status == Status.SCHEDULED)
+                )
+                local = timezone.localtime(moment)
+                by_day.setdefault(local.day, []).append(
+                    {
+                        "article": article,
+                        "language": code,
+                        "moment": local,
+                        "movable": movable,
+                        "form": RescheduleForm(
+                            initial={"when": local, "language": code},
+                            auto_id=f"id_move_{article.pk}_{code or 'all'}_%s",
+                        )
+                        if movable
+                        else None,
+                    }
+                )
+        for items in by_day.values():
+            items.sort(key=lambda item: (item["moment"], item["article"].pk))
         weeks = []
         week = [None] * first_weekday
         for day in range(1, days + 1):
@@ -604,6 +888,9 @@ class WorkflowAdminMixin:
             "previous": previous and f"{previous.year:04}-{previous.month:02}",
             "following": following and f"{following.year:04}-{following.month:02}",
             "today": today,
+            "this_month": f"{month.year:04}-{month.month:02}",
+            "time_zone": timezone.get_current_timezone_name(),
+            "media": self.media + RescheduleForm().media,
         }
         return TemplateResponse(
             request, "admin/articles/article/calendar.html", context

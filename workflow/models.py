@@ -129,3 +129,101 @@ class ShareLinkOpening(models.Model):
 
     def __str__(self):
         return f"{self.link_id} {self.at:%Y-%m-%d %H:%M}"
+
+
+class CommentQuerySet(models.QuerySet):
+    def thread(self):
+        """In the order they were written, with their authors: the change page's thread."""
+        return self.select_related("author").order_by("created_at", "pk")
+
+
+class Comment(NulFreeMixin, models.Model):
+    """
+    An editorial comment on an article: a conversation among the staff who
+    can see it, beside the workflow's transition notes. Never shown on the
+    public site, never part of the article's revisions.
+    """
+
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="editorial_comments",
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    reply_to = models.ForeignKey(
+        "self",
+        verbose_name=_("in reply to"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replies",
+    )
+    body = models.TextField(_("comment"), max_length=5000)
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    edited_at = models.DateTimeField(_("edited"), null=True, blank=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("editorial comment")
+        verbose_name_plural = _("editorial comments")
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.article_id}: {self.body[:40]}"
+
+
+class NoticeQuerySet(models.QuerySet):
+    def unread(self):
+        return self.filter(read_at__isnull=True)
+
+
+class Notice(models.Model):
+    """
+    What the workflow tells one person in the admin (beside the e-mail): a
+    transition that concerns them, or an English text that changed under
+    their translation. Its text is written when shown, in the reader's language.
+    """
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recipient"),
+        on_delete=models.CASCADE,
+        related_name="workflow_notices",
+    )
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    transition = models.ForeignKey(
+        Transition,
+        verbose_name=_("transition"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    #: A transition's name, or ``translation_stale``.
+    kind = models.CharField(_("kind"), max_length=40)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    read_at = models.DateTimeField(_("read"), null=True, blank=True)
+
+    objects = NoticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("notice")
+        verbose_name_plural = _("notices")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["recipient", "read_at"])]
+
+    def __str__(self):
+        return f"{self.recipient_id}: {self.kind} {self.article_id}"

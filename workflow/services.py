@@ -22,13 +22,14 @@ from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from articles import rails
+from articles import rails, staleness
 from articles.models import VISIBLE_STATUSES, Article, Status
 from core import pagecache
-from core.i18n import language_codes
+from core.i18n import language_codes, localized
 from history import services as history
+from history.models import RevisionKind
 from workflow.models import Transition
-from workflow.tasks import NOTIFIED, notify
+from workflow.tasks import notified, notify, notify_translators
 
 #: Statuses in which the author (a contributor) may still edit the text.
 EDITABLE_BY_AUTHOR = (Status.DRAFT, Status.CHANGES_REQUESTED)
@@ -123,6 +124,26 @@ STEPS = {
             "workflow.publish_article",
         ),
         Step(
+            "reschedule",
+            _("Reschedule"),
+            VISIBLE_STATUSES,
+            "workflow.publish_article",
+            needs_date=True,
+        ),
+        Step(
+            "schedule_unpublish",
+            _("Schedule the unpublication"),
+            VISIBLE_STATUSES,
+            "workflow.publish_article",
+            needs_date=True,
+        ),
+        Step(
+            "cancel_unpublish",
+            _("Cancel the scheduled unpublication"),
+            VISIBLE_STATUSES,
+            "workflow.publish_article",
+        ),
+        Step(
             "archive",
             _("Unpublish and archive"),
             VISIBLE_STATUSES,
@@ -159,6 +180,7 @@ TARGETS = {
     "publish": Status.PUBLISHED,
     "schedule": Status.SCHEDULED,
     "unschedule": Status.APPROVED,
+    "reschedule": Status.SCHEDULED,
     "archive": Status.ARCHIVED,
     "redraft": Status.DRAFT,
 }
@@ -211,7 +233,24 @@ def allowed(user, article, name):
     if step.language:
         published_in = article.is_published_in(step.language)
         return not published_in if name.startswith("publish_") else published_in
+    if name == "reschedule":
+        # What is waiting: the scheduled article, or a language version's own time.
+        return article.status == Status.SCHEDULED or bool(_waiting_languages(article))
+    if name == "cancel_unpublish":
+        return article.unpublish_at is not None
     return True
+
+
+def _waiting_languages(article, now=None):
+    """The languages whose own publication moment is still to come."""
+    now = now or timezone.now()
+    return [
+        code
+        for code in language_codes()
+        if article.is_published_in(code)
+        and (moment := getattr(article, localized("live_from", code))) is not None
+        and moment > now
+    ]
 
 
 def allowed_steps(user, article):
@@ -268,6 +307,7 @@ def perform(
     comment="",
     when: datetime | None = None,
     notify: bool = True,
+    language: str = "",
 ):
     """
     Perform the transition ``name`` on ``article`` as ``user`` and record it.
@@ -275,6 +315,12 @@ def perform(
     Raises ``TransitionError`` (with a message for the user) when it is not
     allowed. Returns the ``Transition``. ``notify=False`` emails nobody (the
     demo's seed content is nobody's news).
+
+    ``when``: the moment of ``schedule``, ``reschedule`` and
+    ``schedule_unpublish``; for ``publish_<code>`` a moment to come makes the
+    version go live then (``Article.live_from_<code>``), later than the rest.
+    ``language``: for ``reschedule``, the version whose own moment moves
+    (empty: the article's).
     """
     step = STEPS.get(name)
     if step is None or step.needs_revision:
@@ -291,10 +337,47 @@ def perform(
         from_status = article.status
         fields = ["status", "updated_at"]
         now = timezone.now()
-        if step.language:
-            fields.append(
-                article.publish_in(step.language, name.startswith("publish_"))
+        if when is not None and not _storable(when):
+            raise TransitionError(
+                _("This date is too far in the future: choose an earlier one.")
             )
+        recorded_language = step.language
+        if step.language:
+            publishing = name.startswith("publish_")
+            fields.append(article.publish_in(step.language, publishing))
+            column = localized("live_from", step.language)
+            setattr(
+                article, column, when if publishing and when and when > now else None
+            )
+            fields.append(column)
+        elif name == "reschedule":
+            if when is None or when <= now:
+                raise TransitionError(_("Choose a publication date in the future."))
+            if language:
+                if language not in _waiting_languages(article, now):
+                    raise TransitionError(
+                        _("This language version has no publication time to move.")
+                    )
+                setattr(article, localized("live_from", language), when)
+                fields.append(localized("live_from", language))
+                recorded_language = language
+            else:
+                if article.status != Status.SCHEDULED:
+                    raise _not_allowed(step, article)
+                article.published_at = when
+                fields.append("published_at")
+        elif name == "schedule_unpublish":
+            if when is None or when <= now:
+                raise TransitionError(_("Choose an unpublication date in the future."))
+            if article.published_at and when <= article.published_at:
+                raise TransitionError(
+                    _("The unpublication must come after the publication date.")
+                )
+            article.unpublish_at = when
+            fields.append("unpublish_at")
+        elif name == "cancel_unpublish":
+            article.unpublish_at = None
+            fields.append("unpublish_at")
         else:
             if name == "schedule":
                 if when is None or when <= now:
@@ -324,8 +407,19 @@ def perform(
                 for code in ready:
                     fields.append(article.publish_in(code))
             article.status = TARGETS[name]
+        if name == "reschedule" and not language:
+            article.status = TARGETS[name]
         if name in PUBLISHING or (step.language and name.startswith("publish_")):
             _check_publication(article)
+        if (
+            article.unpublish_at
+            and article.published_at
+            and article.unpublish_at <= article.published_at
+        ):
+            # A new publication date past the scheduled unpublication.
+            raise TransitionError(
+                _("The unpublication must come after the publication date.")
+            )
         if article.note_first_publication():
             fields.append("first_published_at")
         article.updated_by = user
@@ -338,7 +432,7 @@ def perform(
             at=now,
             from_status=from_status,
             to_status=article.status,
-            language=step.language,
+            language=recorded_language,
             comment=comment,
         )
         if notify:
@@ -388,48 +482,139 @@ def discard_changes(revision, user):
 
 
 def _notify(transition_id, name):
-    if name in NOTIFIED:
+    if notified(name):
         notify.enqueue(transition_id)
 
 
 def publish_due(now=None):
     """
-    Move every scheduled article whose moment has come to published, once.
+    Move every scheduled article whose moment has come to published, once;
+    record each language version whose own moment has come (its
+    ``live_from_<code>`` is cleared: it is live with the article now), and
+    archive each article whose scheduled unpublication has come.
+
+    Readers' pages never wait for this task: the live rule (``live_q()``)
+    already reads every moment, and the page cache moves on at the next one
+    (``next_scheduled_moment()``). This task makes the status, the log, the
+    rails and the notifications follow.
 
     Safe to run from two processes at once: rows are locked with SKIP LOCKED
-    where the database supports it, and the conditional UPDATE (``WHERE
-    status = 'scheduled'``) is won by one runner only, which alone records
-    the transition. Returns the articles this run published.
+    where the database supports it, and each conditional UPDATE (``WHERE
+    status = 'scheduled'``…) is won by one runner only, which alone records
+    the transition. Returns the articles this run changed.
     """
     now = now or timezone.now()
     done = []
-    due = Article.objects.filter(status=Status.SCHEDULED, published_at__lte=now)
+    records = []
     with transaction.atomic():
+        due = Article.objects.filter(status=Status.SCHEDULED, published_at__lte=now)
         pks = list(due.select_for_update(skip_locked=True).values_list("pk", flat=True))
         for pk in pks:
             won = Article.objects.filter(pk=pk, status=Status.SCHEDULED).update(
                 status=Status.PUBLISHED, updated_at=now
             )
             if won:
-                Transition.objects.create(
-                    article_id=pk,
-                    name="publish_scheduled",
-                    actor=None,
-                    at=now,
-                    from_status=Status.SCHEDULED,
-                    to_status=Status.PUBLISHED,
+                records.append(
+                    Transition(
+                        article_id=pk,
+                        name="publish_scheduled",
+                        at=now,
+                        from_status=Status.SCHEDULED,
+                        to_status=Status.PUBLISHED,
+                    )
                 )
                 done.append(pk)
-        # The UPDATE above bypasses save(): say what changed.
+        for code in language_codes():
+            column = localized("live_from", code)
+            due = Article.objects.filter(
+                status__in=VISIBLE_STATUSES,
+                published_at__lte=now,
+                **{f"{column}__lte": now},
+            )
+            rows = list(
+                due.select_for_update(skip_locked=True).values_list("pk", "status")
+            )
+            for pk, status in rows:
+                won = Article.objects.filter(pk=pk, **{f"{column}__lte": now}).update(
+                    **{column: None, "updated_at": now}
+                )
+                if won:
+                    records.append(
+                        Transition(
+                            article_id=pk,
+                            name="publish_scheduled",
+                            at=now,
+                            from_status=status,
+                            to_status=status,
+                            language=code,
+                        )
+                    )
+                    done.append(pk)
+        due = Article.objects.filter(status__in=VISIBLE_STATUSES, unpublish_at__lte=now)
+        rows = list(due.select_for_update(skip_locked=True).values_list("pk", "status"))
+        for pk, status in rows:
+            won = Article.objects.filter(
+                pk=pk, status__in=VISIBLE_STATUSES, unpublish_at__lte=now
+            ).update(status=Status.ARCHIVED, unpublish_at=None, updated_at=now)
+            if won:
+                records.append(
+                    Transition(
+                        article_id=pk,
+                        name="unpublish_scheduled",
+                        at=now,
+                        from_status=status,
+                        to_status=Status.ARCHIVED,
+                    )
+                )
+                done.append(pk)
+        created = Transition.objects.bulk_create(records)
+        done = sorted(set(done))
+        # The UPDATEs above bypass save(): say what changed.
         rails.changed(done)
         if done:
             pagecache.content_changed()
+        for record in created:
+            transaction.on_commit(
+                lambda pk=record.pk, name=record.name: _notify(pk, name)
+            )
     return done
+
+
+def english_changed(sender, instance, revision, previous, user=None, **kwargs):
+    """
+    ``revision_recorded`` receiver: when a revision changes the English text
+    (``staleness.WATCHED``) of an article published in another language whose
+    text is not empty, tell that language's translators after the commit.
+    """
+    if previous is None or revision.kind not in (
+        RevisionKind.SAVE,
+        RevisionKind.RESTORE,
+        RevisionKind.PUBLISH,
+    ):
+        return
+    before, after = previous.get("fields", {}), revision.data.get("fields", {})
+    source = staleness.source_language()
+    if not any(
+        (before.get(localized(name, source)) or "")
+        != (after.get(localized(name, source)) or "")
+        for name in staleness.WATCHED
+    ):
+        return
+    actor = getattr(revision, "user_id", None)
+    for code in staleness.translation_languages():
+        if instance.is_published_in(code) and any(
+            after.get(localized(name, code)) for name in staleness.WATCHED
+        ):
+            transaction.on_commit(
+                lambda code=code: notify_translators.enqueue(instance.pk, code, actor)
+            )
 
 
 def step_label(name):
     """The label of a recorded transition's name."""
     if name == "publish_scheduled":
         return _("Published on schedule")
+    if name == "unpublish_scheduled":
+        return _("Unpublished on schedule")
     step = STEPS.get(name)
     return step.label if step else name

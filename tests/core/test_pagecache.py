@@ -15,7 +15,7 @@ from datetime import timedelta
 import pytest
 from django.core.cache import caches
 from django.core.management import call_command
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from articles.models import Status
 from core import pagecache
@@ -248,6 +248,44 @@ def test_a_scheduled_piece_appears_when_its_time_comes(client, page_cache, site)
     response = served(client, url)
     assert cache_state(response) == "miss"
     assert "Embargoed until this second" in response.content.decode()
+
+
+def test_a_language_appears_at_its_own_time(client, page_cache, site):
+    """An Arabic version due later than the English one: the cached Arabic landing changes then."""
+    make_article(
+        "Arabic later",
+        title_ar="العربية لاحقاً",
+        languages=("en", "ar"),
+        topics=[site["topic"]],
+        live_from_ar=timezone.now() + timedelta(seconds=1),
+    )
+    with translation.override("ar"):
+        url = site["topic"].get_absolute_url()
+    assert "العربية لاحقاً" not in served(client, url).content.decode()
+    assert cache_state(served(client, url)) == "hit"
+    generation = pagecache.current_generation()
+    while timezone.now() < generation.next_change_at:
+        pass
+    response = served(client, url)
+    assert cache_state(response) == "miss"
+    assert "العربية لاحقاً" in response.content.decode()
+
+
+def test_a_scheduled_unpublication_leaves_the_cached_page(client, page_cache, site):
+    make_article(
+        "Until this second",
+        topics=[site["topic"]],
+        unpublish_at=timezone.now() + timedelta(seconds=1),
+    )
+    url = site["topic"].get_absolute_url()
+    assert "Until this second" in served(client, url).content.decode()
+    assert cache_state(served(client, url)) == "hit"
+    generation = pagecache.current_generation()
+    while timezone.now() < generation.next_change_at:
+        pass
+    response = served(client, url)
+    assert cache_state(response) == "miss"
+    assert "Until this second" not in response.content.decode()
 
 
 def test_conditional_requests_get_304(client, page_cache, site):

@@ -5,7 +5,16 @@ from exchange import schema
 from exchange.records import MODELS
 
 # Fields that describe the database rather than the content.
-NOT_EXCHANGED = {"id", "created_at", "updated_at", "created_by", "updated_by"}
+NOT_EXCHANGED = {
+    "id",
+    "created_at",
+    "updated_at",
+    "created_by",
+    "updated_by",
+    # modeltranslation's untranslated column: its per-language columns are the
+    # keys live_from_<code>.
+    "live_from",
+}
 
 
 def exchanged_fields(section: str) -> set[str]:

@@ -434,3 +434,48 @@ def test_deeply_nested_json_is_refused_in_one_line(tmp_path):
             "(an exchange file needs only a few levels)"
         )
     ]
+
+
+def test_language_times_and_unpublication_follow_the_publication_rules(write_document):
+    """The importer applies the same rules as the admin and the transitions, naming the field."""
+    path = write_document(
+        document(
+            articles=[
+                article(
+                    "arabic-not-published",
+                    live_from_ar="2030-01-01T09:00:00+02:00",
+                ),
+                article(
+                    "ends-before-it-starts",
+                    unpublish_at="2024-01-14T09:00:00-05:00",
+                ),
+            ]
+        )
+    )
+    messages = refused(path)
+    assert any("arabic-not-published" in m and "live_from_ar" in m for m in messages), (
+        messages
+    )
+    assert any(
+        "ends-before-it-starts" in m and "unpublish_at" in m for m in messages
+    ), messages
+    # Positive control: a later unpublication and an Arabic moment for a published Arabic version.
+    good = write_document(
+        document(
+            articles=[
+                article(
+                    "ends-later",
+                    unpublish_at="2034-01-14T09:00:00-05:00",
+                    title={"en": "Ends later", "ar": "ينتهي لاحقاً"},
+                    summary={"en": "S.", "ar": "م."},
+                    body={"en": "<p>B.</p>", "ar": "<p>ن.</p>"},
+                    languages=["en", "ar"],
+                    live_from_ar="2030-01-01T09:00:00+02:00",
+                )
+            ]
+        )
+    )
+    assert import_file(good).ok
+    imported = Article.objects.get(slug_en="ends-later")
+    assert imported.live_languages() == ["en"]
+    assert imported.unpublish_at.year == 2034

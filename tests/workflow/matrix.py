@@ -26,7 +26,7 @@ from pages.models import Page
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.files import library_document, library_image
 from tests.html import parse
-from workflow.models import ShareLink, Transition
+from workflow.models import Comment, ShareLink, Transition
 
 ANONYMOUS = "anonymous"
 
@@ -112,7 +112,11 @@ def make_objects(owner):
     trashed_page = Page.objects.create(title_en="Old page", slug_en="old-page")
     for obj in (trashed_article, trashed_expert, trashed_page):
         trash(obj, owner)
+    comment = Comment.objects.create(
+        article=article, author=owner, body="Is the map right?"
+    )
     return {
+        "articles.article:comment": comment,
         "articles.article:revisions": _revisions(
             article, owner, subtitle_en="A new subtitle"
         ),
@@ -193,6 +197,11 @@ def url_for(key, route, objects):
         url = url.replace("<int:pk>", str(obj.pk))
     if revision is not None:
         url = url.replace("<int:revision_id>", str(revision.pk))
+    if f"{app_model}:comment" in objects:
+        # A comment by the article's owner, on the owner's draft.
+        comment = objects[f"{app_model}:comment"]
+        url = url.replace("<int:comment_id>", str(comment.pk))
+        url = url.replace("<int:object_id>", str(comment.article_id))
     return (
         url.replace("<str:language>", "en").replace("<str:field>", "title_ar") + query
     )

@@ -71,8 +71,8 @@ def test_dashboard_queries_do_not_grow(client, users):
     with CaptureQueriesContext(connection) as many:
         client.get(reverse("admin:index"))
     assert len(many) == len(one)
-    # Session, user, 2 × permissions, the 5 dashboard lists, recent actions.
-    assert len(many) == 10
+    # Session, user, 2 × permissions, the notices, the 5 dashboard lists, recent actions.
+    assert len(many) == 11
 
 
 def test_expert_manager_has_no_dashboard(client, users):

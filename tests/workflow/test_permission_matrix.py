@@ -83,6 +83,11 @@ URLS = {
     "articles/articletype/<path:object_id>/": ("LRRRRR", "LRRRRR"),
     "articles_article_add": ("LYYFFY", "LYYFFY"),
     "articles_article_calendar": ("LYYYFY", "LYYYFY"),
+    # the calendar's reschedule form; editorial comments (edit and delete: own only)
+    "articles_article_reschedule": ("LFRFFR", "LFRFFR"),
+    "articles_article_comment_add": ("LRRRFR", "LRRRFR"),
+    "articles_article_comment_edit": ("LYFFFF", "LYFFFF"),
+    "articles_article_comment_delete": ("LRFFFF", "LRFFFF"),
     "articles_article_change": ("LYYYFY", "LYYYFY"),
     "articles_article_changelist": ("LYYYFY", "LYYYFY"),
     "articles_article_delete": ("LFYFFY", "LFRFFR"),
@@ -215,6 +220,9 @@ ACTIONS = {
     "articles.article:redraft": ("NYYNNY", "NYYNNY", "NYYNNY"),
     "articles.article:request_changes": ("NNYNNY", "NNYNNY", "NNYNNY"),
     "articles.article:schedule": ("NNYNNY", "NNYNNY", "NNYNNY"),
+    "articles.article:reschedule": ("NNYNNY", "NNYNNY", "NNYNNY"),
+    "articles.article:schedule_unpublish": ("NNYNNY", "NNYNNY", "NNYNNY"),
+    "articles.article:cancel_unpublish": ("NNYNNY", "NNYNNY", "NNYNNY"),
     "articles.article:share_ar": ("NNYNNY", "NNYNNY", "-"),
     "articles.article:share_en": ("NNYNNY", "NNYNNY", "-"),
     "articles.article:submit": ("NYYNNY", "NYYNNY", "NYYNNY"),
@@ -250,6 +258,9 @@ STATE = {
     "publish": (Status.APPROVED, ()),
     "schedule": (Status.APPROVED, ()),
     "unschedule": (Status.SCHEDULED, ("en",)),
+    "reschedule": (Status.SCHEDULED, ("en",)),
+    "schedule_unpublish": (Status.PUBLISHED, ("en",)),
+    "cancel_unpublish": (Status.PUBLISHED, ("en",)),
     "archive": (Status.PUBLISHED, ("en",)),
     "redraft": (Status.CHANGES_REQUESTED, ()),
     "publish_en": (Status.PUBLISHED, ("ar",)),
@@ -270,6 +281,9 @@ def _prepare_article(article, name):
         )
     for code in ("en", "ar"):
         setattr(article, f"available_{code}", code in languages)
+    article.unpublish_at = (
+        timezone.now() + timedelta(days=5) if name == "cancel_unpublish" else None
+    )
     article.save()
 
 
