@@ -14,7 +14,7 @@ from articles.models import (
     StaleTranslation,
     live_sql,
 )
-from core.i18n import language_codes, localized, localized_fields
+from core.i18n import language_codes, localized
 from core.rows import (
     Columns,
     cache_related,
@@ -25,7 +25,6 @@ from core.rows import (
     quoted,
 )
 from experts.models import Expert
-from library.models import PICTURE_FIELDS, Image
 from taxonomy.models import Region, Topic
 
 
@@ -41,7 +40,7 @@ def recommended_articles(
     the picks and the stored candidates together, whatever the archive's size.
     Bylines are not loaded: ``with_bylines()`` loads them for the page at once.
     """
-    sql, articles, types, images = _rail_query(language_code)
+    sql, articles, types = _rail_query(language_code)
     _live, live_params = live_sql("a", language_code)
     # Picks first: at most ``limit`` of them show, and as many of the scored
     # candidates may repeat them, so twice the limit is always enough.
@@ -55,9 +54,6 @@ def recommended_articles(
         if candidate.type_id not in known_types:
             known_types[candidate.type_id] = types.instance(row[len(articles) :])
         cache_related(candidate, "type", known_types[candidate.type_id])
-        if candidate.lead_image_id:
-            start = len(articles) + len(types)
-            cache_related(candidate, "lead_image", images.instance(row[start:]))
         pick_order, score = row[-2:]
         if pick_order is not None:
             picked.setdefault(candidate.pk, (pick_order, candidate))
@@ -77,14 +73,13 @@ def recommended_articles(
 
 
 @cache
-def _rail_query(language_code: str) -> tuple[str, Columns, Columns, Columns]:
+def _rail_query(language_code: str) -> tuple[str, Columns, Columns]:
     """The rail's statement in ``language_code`` (its text depends on nothing else)."""
     articles = Columns(Article, RAIL_FIELDS, alias="a")
     types = Columns(ArticleType, alias="t")
-    images = Columns(Image, RAIL_IMAGE_FIELDS, alias="i")
     live, _params = live_sql("a", language_code)
     sql = (
-        f"SELECT {articles.sql}, {types.sql}, {images.sql}, c.pick_order, c.score FROM ("
+        f"SELECT {articles.sql}, {types.sql}, c.pick_order, c.score FROM ("
         f" SELECT recommended_id AS id, {quoted('order')} AS pick_order, NULL AS score"
         f" FROM {Recommendation._meta.db_table} WHERE article_id = %s"
         " UNION ALL"
@@ -92,21 +87,17 @@ def _rail_query(language_code: str) -> tuple[str, Columns, Columns, Columns]:
         f" FROM {RelatedArticle._meta.db_table} WHERE article_id = %s AND language = %s"
         f") c JOIN {Article._meta.db_table} a ON a.id = c.id"
         f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
-        f" LEFT JOIN {Image._meta.db_table} i ON i.id = a.lead_image_id"
         f" WHERE a.id <> %s AND {live}"
         " ORDER BY c.pick_order IS NULL, c.pick_order, c.score DESC,"
         " a.published_at DESC, a.id DESC LIMIT %s"
     )
-    return sql, articles, types, images
+    return sql, articles, types
 
 
 #: What a rail item (a card) shows; the other columns are left deferred.
 RAIL_FIELDS = [
     "id",
     "type",
-    "lead_image",
-    "lead_image_decorative",
-    *localized_fields("lead_image_alt"),
     "status",
     "published_at",
     "deleted_at",
@@ -119,9 +110,6 @@ RAIL_FIELDS = [
         for code in language_codes()
     ),
 ]
-
-#: What the rail's picture of a lead image reads (its alt text when the article has none).
-RAIL_IMAGE_FIELDS = [*PICTURE_FIELDS, "decorative", *localized_fields("alt")]
 
 
 def with_bylines(articles: list[Article]) -> None:
