@@ -9,6 +9,7 @@ confirmation page, naming the users (rows, trashed rows, revisions).
 """
 
 from django.contrib import admin
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.template.response import TemplateResponse
@@ -18,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.admin import BilingualAdmin
 from core.i18n import localized_fields
-from core.pictures import picture_set
+from core.renditions import field_plan
 from core.uploads import ACCEPT_IMAGES
 from library import services, usage
 from library.choosers import ChooserMixin
@@ -30,6 +31,13 @@ STORES = {
     Image: (services.image_from_upload, ACCEPT_IMAGES),
     Document: (services.document_from_upload, "application/pdf"),
 }
+
+
+def rail_thumbnail(image):
+    """The smallest JPEG of the image's ``rail`` rendition (planned from the row)."""
+    return next(
+        r for r in field_plan(image.rendition_file, "rail") if r.format == "jpeg"
+    )
 
 
 class LibraryChoicesAdminMixin:
@@ -205,14 +213,25 @@ class ImageAdmin(ChooserMixin, UsedByMixin, BilingualAdmin):
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
-        files = picture_set(obj, "rail") if obj.width and obj.height else None
-        if not files:
+        # The smallest ``rail`` JPEG (120 px wide), from the row alone.
+        if not (obj.file and obj.width and obj.height):
             return "—"
+        rendition = rail_thumbnail(obj)
         return format_html(
             '<img class="tt-thumbnail" src="{}" alt="" width="{}" height="{}" loading="lazy">',
-            files["src"],
-            files["width"],
-            files["height"],
+            obj.file.storage.url(rendition.name),
+            rendition.width,
+            rendition.height,
+        )
+
+    def action_checkbox(self, obj):
+        # What Django's checkbox widget renders, without a template per row:
+        # a third of the time of a 100-row list went to it.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), str(obj)),
         )
 
     @admin.display(description=_("pixel size"))
