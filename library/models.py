@@ -32,7 +32,15 @@ from library import usage
 from library.tasks import build_document_cover
 
 
-class ImageQuerySet(models.QuerySet):
+class LibraryQuerySet(models.QuerySet):
+    def delete(self):
+        """Refused (``library.usage.InUse``) before anything is written if one of them is used."""
+        for record in self:
+            usage.refuse_if_used(record)
+        return super().delete()
+
+
+class ImageQuerySet(LibraryQuerySet):
     def for_pictures(self):
         """What a picture of the image needs (no file is opened, nothing else is read)."""
         return self.only(*PICTURE_FIELDS)
@@ -114,6 +122,13 @@ class LibraryRecord(NulFreeMixin, models.Model):
                     )
                 }
             )
+
+    def delete(self, *args, **kwargs):
+        # Checked before the deletion's transaction starts, so that a refusal
+        # leaves the caller's transaction usable (the pre_delete receiver
+        # below is the backstop for deletions that come another way).
+        usage.refuse_if_used(self)
+        return super().delete(*args, **kwargs)
 
     def get_admin_url(self):
         return reverse(
@@ -248,6 +263,8 @@ class Document(LibraryRecord):
     cover_height = models.PositiveSmallIntegerField(
         null=True, blank=True, editable=False
     )
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")
