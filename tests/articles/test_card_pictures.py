@@ -174,7 +174,8 @@ def test_report_page_shows_the_pdf_cover_beside_the_download(client, language):
     (cover,) = tree.xpath(f"//*[{cls('report-download')}]//img")
     assert cover.get("width") == str(covers.WIDTHS[0])
     # The hand-written test PDF's page is a US Letter page (612 × 792 points).
-    assert int(cover.get("height")) == round(covers.WIDTHS[0] * 792 / 612)
+    # (PDFium rounds the drawn page's height up to whole pixels.)
+    assert abs(int(cover.get("height")) - covers.WIDTHS[0] * 792 / 612) <= 1
     assert "Deterrence at Sea" in cover.get("alt")
     for part in [cover.get("src")] + [
         p.split()[0] for p in cover.get("srcset").split(", ")
