@@ -9,15 +9,20 @@ confirmation page, naming the users (rows, trashed rows, revisions).
 """
 
 from django.contrib import admin
-from django.db import models
+from django.contrib.admin import helpers
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import BilingualAdmin
 from core.i18n import localized_fields
-from core.pictures import picture_set
+from core.renditions import field_plan
 from core.uploads import ACCEPT_IMAGES
 from library import services, usage
+from library.choosers import ChooserMixin
 from library.forms import LibraryChoiceField, UploadOrChooseWidget, attach_instance
 from library.models import Document, Image
 
@@ -26,6 +31,13 @@ STORES = {
     Image: (services.image_from_upload, ACCEPT_IMAGES),
     Document: (services.document_from_upload, "application/pdf"),
 }
+
+
+def rail_thumbnail(image):
+    """The smallest JPEG of the image's ``rail`` rendition (planned from the row)."""
+    return next(
+        r for r in field_plan(image.rendition_file, "rail") if r.format == "jpeg"
+    )
 
 
 class LibraryChoicesAdminMixin:
@@ -103,7 +115,9 @@ class UsedByMixin:
 
 
 @admin.register(Image)
-class ImageAdmin(UsedByMixin, BilingualAdmin):
+class ImageAdmin(ChooserMixin, UsedByMixin, BilingualAdmin):
+    chooser_search_fields = ("title", *localized_fields("alt"))
+    chooser_thumbnails = True
     list_display = ["thumbnail", "title", "collection", "pixel_size", "uploaded_at"]
     list_display_links = ["thumbnail", "title"]
     list_filter = ["collection", "decorative", "uploaded_at"]
@@ -136,8 +150,61 @@ class ImageAdmin(UsedByMixin, BilingualAdmin):
         (_("Used by"), {"fields": ["used_by"]}),
     ]
 
+    change_list_template = "library/image_change_list.html"
+
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("uploaded_by")
+
+    def get_urls(self):
+        return [
+            path(
+                "bulk-upload/",
+                self.admin_site.admin_view(self.bulk_upload_view),
+                name="library_image_bulk_upload",
+            ),
+            *super().get_urls(),
+        ]
+
+    def bulk_upload_view(self, request):
+        """
+        Several images at once: each file goes through the same safe-upload
+        checks as one (``services.image_from_upload_created``), in its own
+        transaction, so a refused file leaves nothing behind and names itself
+        in the report while the others are stored.
+        """
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        results = None
+        collection = request.POST.get("collection", "").strip()[:80]
+        if request.method == "POST":
+            results = {"created": [], "existing": [], "refused": []}
+            uploads = request.FILES.getlist("files")
+            if not uploads:
+                results["refused"].append(("", [_("Choose at least one file.")]))
+            for upload in uploads:
+                try:
+                    with transaction.atomic():
+                        image, created = services.image_from_upload_created(
+                            upload,
+                            name=upload.name,
+                            user=request.user,
+                            collection=collection,
+                        )
+                except ValidationError as error:
+                    results["refused"].append((upload.name, error.messages))
+                    continue
+                results["created" if created else "existing"].append(
+                    (upload.name, image)
+                )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": _("Upload several images"),
+            "results": results,
+            "collection": collection,
+            "accept": ACCEPT_IMAGES,
+        }
+        return TemplateResponse(request, "library/bulk_upload.html", context)
 
     def save_model(self, request, obj, form, change):
         if not change and request.user.is_authenticated:
@@ -146,14 +213,25 @@ class ImageAdmin(UsedByMixin, BilingualAdmin):
 
     @admin.display(description=_("image"))
     def thumbnail(self, obj):
-        files = picture_set(obj, "rail") if obj.width and obj.height else None
-        if not files:
+        # The smallest ``rail`` JPEG (120 px wide), from the row alone.
+        if not (obj.file and obj.width and obj.height):
             return "—"
+        rendition = rail_thumbnail(obj)
         return format_html(
             '<img class="tt-thumbnail" src="{}" alt="" width="{}" height="{}" loading="lazy">',
-            files["src"],
-            files["width"],
-            files["height"],
+            obj.file.storage.url(rendition.name),
+            rendition.width,
+            rendition.height,
+        )
+
+    def action_checkbox(self, obj):
+        # What Django's checkbox widget renders, without a template per row:
+        # a third of the time of a 100-row list went to it.
+        return format_html(
+            '<input type="checkbox" name="{}" value="{}" class="action-select" aria-label="{}">',
+            helpers.ACTION_CHECKBOX_NAME,
+            obj.pk,
+            format_html(_("Select this object for an action - {}"), str(obj)),
         )
 
     @admin.display(description=_("pixel size"))
@@ -164,7 +242,8 @@ class ImageAdmin(UsedByMixin, BilingualAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(UsedByMixin, BilingualAdmin):
+class DocumentAdmin(ChooserMixin, UsedByMixin, BilingualAdmin):
+    chooser_search_fields = tuple(localized_fields("title"))
     list_display = ["title", "page_count", "size", "uploaded_at"]
     search_fields = localized_fields("title")
     list_filter = ["uploaded_at"]

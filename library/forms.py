@@ -11,10 +11,23 @@ under the field's own name is taken the same way, as the file fields did.
 from django import forms
 from django.contrib.admin.widgets import ForeignKeyRawIdWidget
 from django.core.files.uploadedfile import UploadedFile
+from django.urls import NoReverseMatch, reverse
+
+from core.pictures import rendition_url
 
 
 class UploadOrChooseWidget(ForeignKeyRawIdWidget):
+    """
+    The raw-id input with its lookup and a file input; with JavaScript, a
+    "Choose from the library" panel too (``library.choosers``), and the
+    chosen record's thumbnail (its smallest ``rail`` JPEG) and title.
+    """
+
     template_name = "library/widgets/upload_or_choose.html"
+
+    class Media:
+        js = ["admin/library/chooser.js"]
+        css = {"all": ["admin/library/chooser.css"]}
 
     def __init__(self, rel, admin_site, attrs=None, using=None, accept=""):
         self.accept = accept
@@ -25,6 +38,22 @@ class UploadOrChooseWidget(ForeignKeyRawIdWidget):
             value = None  # a refused upload: the form comes back without it
         context = super().get_context(name, value, attrs)
         context["widget"]["accept"] = self.accept
+        meta = self.rel.model._meta
+        try:
+            context["widget"]["chooser_url"] = reverse(
+                f"{self.admin_site.name}:{meta.app_label}_{meta.model_name}_chooser"
+            )
+        except NoReverseMatch:
+            context["widget"]["chooser_url"] = ""
+        chosen = None
+        if value not in (None, ""):
+            chosen = self.rel.model._default_manager.filter(pk=value).first()
+        context["widget"]["chosen_title"] = str(chosen) if chosen else ""
+        context["widget"]["chosen_thumbnail"] = (
+            rendition_url(chosen, "rail", smallest=True)
+            if chosen is not None and getattr(chosen, "width", None)
+            else ""
+        )
         return context
 
     def value_from_datadict(self, data, files, name):

@@ -18,8 +18,8 @@ The media library: every image and PDF the site shows is an ``Image`` or a
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import models
-from django.db.models.signals import pre_delete
+from django.db import models, transaction
+from django.db.models.signals import post_save, pre_delete
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -29,6 +29,7 @@ from core.i18n import default_language, in_default_language, localized
 from core.nul import NulFreeMixin
 from core.uploads import SafeImageField, SafePdfField, content_digest
 from library import usage
+from library.tasks import build_document_cover
 
 
 class LibraryQuerySet(models.QuerySet):
@@ -253,6 +254,15 @@ class Document(LibraryRecord):
     page_count = models.PositiveIntegerField(
         _("pages"), null=True, blank=True, editable=False
     )
+    #: The file whose first page the cover shows (``library.covers``): a new
+    #: file has no cover until the task has drawn one.
+    cover_for = models.CharField(max_length=200, blank=True, editable=False)
+    cover_width = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False
+    )
+    cover_height = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False
+    )
 
     objects = LibraryQuerySet.as_manager()
 
@@ -267,6 +277,22 @@ class Document(LibraryRecord):
     def file_public_name(self) -> str:
         """The stored file's name as readers download it: the title in the default language."""
         return getattr(self, localized("title", default_language()), None) or self.title
+
+
+def draw_cover_after_commit(sender, instance, raw=False, using=None, **kwargs):
+    """A document whose file has no cover yet gets one, drawn in the task worker."""
+    if raw or not instance.file or instance.cover_for == instance.file.name:
+        return
+    pk = instance.pk
+    transaction.on_commit(lambda: build_document_cover.enqueue(pk), using=using)
+
+
+post_save.connect(
+    draw_cover_after_commit,
+    sender=Document,
+    dispatch_uid="library-document-cover",
+    weak=False,
+)
 
 
 def refuse_deleting_used(sender, instance, **kwargs):

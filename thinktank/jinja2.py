@@ -42,6 +42,7 @@ from core import pictures, richtext
 from core.listing import page_numbers, page_query, select_options
 from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
+from library import covers
 from thinktank.templatehelpers import (
     chrome_menus,
     chrome_pages,
@@ -169,6 +170,7 @@ def environment(**options) -> Environment:
             "picture_set": pictures.picture_set,
             "rendition_url": pictures.rendition_url,
             "og_rendition": pictures.og_rendition,
+            "document_cover": covers.cover_of,
             # articles
             "page_feeds": discovery.page_feeds,
             "article_json_ld": discovery.article_json_ld,
