@@ -36,7 +36,13 @@ messages-extract: $(VENV)/.installed
 migrate: setup
 	$(PY) manage.py migrate --no-input -v 0
 
-demo: migrate
+# The pictures and PDFs that demo/content.json names are drawn in code
+# (demo/build_demo.py), into folders git ignores, again when a script changes.
+DEMO_FILES := demo/files/.complete
+$(DEMO_FILES): $(VENV)/.installed $(wildcard demo/*.py)
+	$(PY) demo/build_demo.py --files
+
+demo: migrate $(DEMO_FILES)
 	$(PY) manage.py import_content demo/content.json
 	$(PY) manage.py ensure_demo_users
 
@@ -62,7 +68,7 @@ serve check-deploy: export DJANGO_SECURE_HSTS_SECONDS ?= 3600
 check-deploy: $(SECRET_KEY_FILE)
 	$(PY) manage.py check --deploy --fail-level WARNING
 
-serve: $(SECRET_KEY_FILE) setup
+serve: $(SECRET_KEY_FILE) setup $(if $(filter 1,$(DEMO)),$(DEMO_FILES))
 	$(PY) manage.py migrate --no-input -v 0
 	@if [ "$(DEMO)" = 1 ]; then $(PY) manage.py import_content demo/content.json && $(PY) manage.py ensure_demo_users; fi
 	$(PY) manage.py collectstatic --no-input -v 0

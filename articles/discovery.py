@@ -6,10 +6,12 @@ prefetched (``for_detail()``, ``for_profile()``).
 """
 
 import json
+from urllib.parse import quote
 
 from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 
 from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
@@ -211,3 +213,40 @@ def og_locale(language_code: str | None = None) -> str:
 def og_alternate_locales(languages: list[str]) -> list[str]:
     """The Open Graph locales of the page's other language versions (``languages``: those it exists in)."""
     return [og_locale(code) for code in languages if code != _language()]
+
+
+def share_addresses(title: str, url: str) -> list[dict[str, str]]:
+    """
+    Plain share addresses for a page (``url``, absolute) and its ``title``:
+    email, X, LinkedIn and WhatsApp, in that order, each ``{"name", "label",
+    "href"}``. Nothing is loaded from those sites: they are links a reader
+    follows, with the address and title percent-encoded (UTF-8).
+    """
+
+    def q(text: str) -> str:
+        return quote(text, safe="")
+
+    # RFC 6068: a line break in a mailto body is CRLF.
+    body = f"{title}\r\n{url}"
+    return [
+        {
+            "name": "email",
+            "label": gettext("Email"),
+            "href": f"mailto:?subject={q(title)}&body={q(body)}",
+        },
+        {
+            "name": "x",
+            "label": "X",
+            "href": f"https://x.com/intent/post?text={q(title)}&url={q(url)}",
+        },
+        {
+            "name": "linkedin",
+            "label": "LinkedIn",
+            "href": f"https://www.linkedin.com/sharing/share-offsite/?url={q(url)}",
+        },
+        {
+            "name": "whatsapp",
+            "label": "WhatsApp",
+            "href": f"https://wa.me/?text={q(f'{title} {url}')}",
+        },
+    ]

@@ -4,7 +4,6 @@ topic, region, expert and article type. Each lists the 20 newest articles live
 in the request's language, in a fixed number of queries.
 """
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -14,6 +13,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from articles.models import Article, ArticleType
+from core.i18n import site_name
 from core.urls import page_url, slug_url
 from experts.models import Expert
 from taxonomy.models import Region, Topic
@@ -68,10 +68,10 @@ class LatestArticlesFeed(Feed):
         return _("Latest analysis")
 
     def title(self, obj):
-        return f"{settings.SITE_NAME}: {self.heading(obj)}"
+        return f"{site_name()}: {self.heading(obj)}"
 
     def description(self, obj):
-        return _("The newest publications of %(site)s.") % {"site": settings.SITE_NAME}
+        return _("The newest publications of %(site)s.") % {"site": site_name()}
 
     subtitle = description
 

@@ -11,13 +11,27 @@ from django.utils import translation
 from django.utils.dateformat import format as format_date
 from django.utils.dates import MONTHS_3
 from django.utils.timezone import template_localtime
-from django.utils.translation import pgettext
+from django.utils.translation import pgettext, pgettext_lazy
 
 from articles import staleness
 from articles.models import StaleTranslation
 from core.i18n import localized
 
 AUTHOR_NOTE_MARK = "❖"
+
+#: The institute's series, named in English in ``Article.series``; the
+#: catalogue holds their names in the other languages (context "series").
+#: A series not listed here is shown as the editors typed it.
+SERIES = (
+    pgettext_lazy("series", "PolicyWatch"),
+    pgettext_lazy("series", "Policy Note"),
+    pgettext_lazy("series", "Policy Focus"),
+)
+
+
+def series_name(series: str) -> str:
+    """A series' name in the page's language ("PolicyWatch", "المرصد السياسي"), from the catalogue."""
+    return pgettext("series", series) if series else ""
 
 
 def pubdate(value: date | datetime | None) -> str:

@@ -161,6 +161,14 @@ class Services:
 
     def prepare(self):
         self.manage("migrate", "--no-input")
+        subprocess.run(
+            [PY, "demo/build_demo.py", "--files"],
+            cwd=ROOT,
+            env=self.env,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         self.manage("import_content", "demo/content.json")
         self.manage("ensure_demo_users")
         self.manage("collectstatic", "--no-input")

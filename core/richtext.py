@@ -4,10 +4,18 @@ Rich text: one HTML allow-list for every write path.
 ``sanitize_html`` is the only sanitizer. ``RichTextField`` applies it in the
 admin form (through django-prose-editor) *and* in ``pre_save``, so an ORM
 ``create()`` or the importer can no more store a ``<script>`` than an editor can.
+
+``present`` is how the public site shows stored rich text (the ``rich_text``
+template filter): what is stored stays as the editor wrote it.
 """
+
+import re
 
 import nh3
 from django.db import models
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from django_prose_editor.fields import ProseEditorField
 
 ALLOWED_TAGS = {
@@ -80,6 +88,32 @@ def sanitize_html(html: str | None) -> str | None:
     if cleaned in {"<p></p>", "<p><br></p>"}:
         return ""
     return cleaned
+
+
+_TABLE_START = re.compile(r"<table\b")
+
+
+def present(html: str | None) -> SafeString:
+    """
+    Stored (sanitized) rich text as the public site shows it: each table inside
+    a ``<div class="table-scroll">`` that scrolls sideways when the table is
+    wider than the column (static/css/site.css), so a wide table never widens
+    the page on a phone. The box is focusable and labelled, so a keyboard can
+    scroll it too. Text without a table is returned as it is (no parsing).
+
+    Only for HTML that went through ``sanitize_html``: that allow-list has no
+    ``<div>``, so every ``</table>`` closes a table this wraps.
+    """
+    if not html:
+        return mark_safe("")
+    if "<table" not in html:
+        return mark_safe(html)
+    # The box's name for screen readers, in the page's language.
+    label = escape(gettext("Table"))
+    start = f'<div class="table-scroll" role="region" tabindex="0" aria-label="{label}"><table'
+    return mark_safe(
+        _TABLE_START.sub(start, html).replace("</table>", "</table></div>")
+    )
 
 
 class RichTextField(ProseEditorField):

@@ -1,20 +1,25 @@
 """
-Build the demo content: ``demo/content.json`` and ``demo/images/*.jpg``.
+Build the demo content: ``demo/content.json``, and the files it names.
 
-    .venv/bin/python demo/build_demo.py
+    .venv/bin/python demo/build_demo.py          # content.json and the files
+    .venv/bin/python demo/build_demo.py --files  # the files only
 
 The texts live beside this script (``data_terms.py``, ``data_experts.py``,
 ``articles_2021_2023.py``, ``articles_2024_2027.py``, ``articles_ar.py``); this
-script checks them, turns them into a ``thinktank-exchange/1`` file and draws a
-headshot for every expert with a profile. The output is deterministic: running
-the script twice gives byte-identical files. ``make demo`` imports the result
-with ``manage.py import_content demo/content.json``.
+script checks them and turns them into a ``thinktank-exchange/1`` file, which is
+committed. The files it names are drawn in code (``artwork.py``: headshots, lead
+images; ``reports.py``: the reports' PDFs) into ``images/`` and ``files/`` beside
+it, which git ignores: ``make demo`` draws them before it imports
+``content.json``. The output is deterministic: running the script twice gives
+byte-identical files.
 """
 
+import io
 import json
 import os
 import re
 import sys
+from collections import Counter
 from datetime import datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -27,12 +32,13 @@ import django
 
 django.setup()
 
+import artwork
+import reports
 from articles_2021_2023 import ARTICLES as EARLY
 from articles_2024_2027 import ARTICLES as LATER
 from articles_ar import ARABIC
 from data_experts import EXPERTS
 from data_terms import REGIONS, TOPICS
-from PIL import Image, ImageDraw, ImageFont
 
 from core.slugs import propose_slug
 
@@ -87,6 +93,9 @@ RECOMMENDED = {
     ],
 }
 
+#: Article types whose pieces come with a PDF.
+REPORT_TYPES = {"in-depth-report": "In-Depth Report", "policy-note": "Policy Note"}
+
 _AR_LINK = re.compile(r'href="ar:([a-z0-9-]+)"')
 _HREF = re.compile(r'href="([^"]+)"')
 
@@ -137,7 +146,7 @@ def _experts():
             "short_bio": person["short_bio"],
             "bio": {code: _clean_html(html) for code, html in person["bio"].items()},
             "expertise": {"topics": person["topics"], "regions": person["regions"]},
-            "headshot": f"images/{person['slug']}.jpg" if has_profile else None,
+            "headshot": headshot_path(person) if has_profile else None,
             "sort_name": _sort_name(person["name"]["en"]),
             "has_profile": has_profile,
             "affiliation_start": person.get("since"),
@@ -197,8 +206,14 @@ def _articles(experts):
             record["author_note"] = {}
         if "series" in article:
             record["series"], record["series_number"] = article["series"]
-        if "pages" in article:
-            record["page_count"] = article["pages"]
+        if article["type"] in REPORT_TYPES:
+            record["pdf"] = pdf_path(article)
+            record["page_count"] = reports.page_count(article)
+        if artwork.lead_image_kind(article):
+            record["lead_image"] = lead_image_path(article)
+            record["lead_image_alt"] = artwork.lead_image_alt(
+                article, record["languages"]
+            )
         if "outlet" in article:
             record["outlet_name"] = article["outlet"]["name"]
             record["outlet_url"] = article["outlet"]["url"]
@@ -300,90 +315,103 @@ def build_content():
     return content
 
 
-# Headshots ------------------------------------------------------------------
-
-SIZE = (800, 1000)
+# Files ------------------------------------------------------------------------
 
 
-def _mix(colour, other, amount):
-    return tuple(
-        round(c + (o - c) * amount) for c, o in zip(colour, other, strict=True)
-    )
+def headshot_path(person) -> str:
+    return f"images/{person['slug']}.jpg"
 
 
-def draw_headshot(person) -> Image.Image:
-    """A stylised head-and-shoulders portrait on the person's colour, with initials."""
-    colour = person["colour"]
-    width, height = SIZE
-    image = Image.new("RGB", SIZE, colour)
-    draw = ImageDraw.Draw(image)
-    # A soft vertical gradient: lighter at the top.
-    for y in range(height):
-        draw.line(
-            [(0, y), (width, y)],
-            fill=_mix(colour, (255, 255, 255), 0.35 * (1 - y / height)),
-        )
-    # A soft disc behind the figure.
-    draw.ellipse((100, 150, 700, 750), fill=_mix(colour, (255, 255, 255), 0.22))
-    skin = _mix(colour, (240, 226, 210), 0.8)
-    shade = _mix(skin, (0, 0, 0), 0.08)
-    cloth = _mix(colour, (20, 24, 30), 0.55)
-    hair = _mix(colour, (30, 26, 24), 0.7)
-    if person.get("figure") == "long":
-        draw.rounded_rectangle((258, 270, 542, 760), radius=140, fill=hair)
-    # Shoulders and neck.
-    draw.ellipse((80, 730, 720, 1370), fill=cloth)
-    draw.rectangle((350, 600, 450, 760), fill=shade)
-    draw.polygon([(350, 740), (400, 830), (450, 740)], fill=shade)
-    # Head.
-    draw.ellipse((275, 300, 525, 640), fill=skin)
-    if person.get("figure") == "long":
-        draw.chord((266, 282, 534, 520), 180, 360, fill=hair)
+def lead_image_path(article) -> str:
+    extension = "png" if artwork.lead_image_kind(article) == "chart" else "jpg"
+    return f"images/articles/{article['slug']}.{extension}"
+
+
+def pdf_path(article) -> str:
+    return f"files/{article['slug']}.pdf"
+
+
+def draw_headshot(person) -> bytes:
+    out = io.BytesIO()
+    artwork.draw_headshot(person).save(out, "JPEG", quality=86, optimize=True)
+    return out.getvalue()
+
+
+def draw_lead_image(article) -> bytes:
+    out = io.BytesIO()
+    image = artwork.draw_lead_image(article)
+    if lead_image_path(article).endswith(".png"):
+        image.save(out, "PNG", compress_level=6)
     else:
-        draw.chord((272, 290, 528, 470), 180, 360, fill=hair)
-    # Initials across the chest.
-    initials = "".join(part[0] for part in person["name"]["en"].split()[:2]).upper()
-    font = ImageFont.load_default(size=150)
-    draw.text(
-        (width / 2, 920),
-        initials,
-        font=font,
-        fill=_mix(colour, (255, 255, 255), 0.85),
-        anchor="mm",
-    )
-    return image
+        image.save(out, "JPEG", quality=84, optimize=True)
+    return out.getvalue()
 
 
-def write_images(folder: Path) -> list[Path]:
-    folder.mkdir(exist_ok=True)
-    written = []
+def write_report(article) -> bytes:
+    experts = {person["slug"]: person for person in EXPERTS}
+    authors = [experts[slug] for slug in article["authors"]]
+    return reports.write_report(article, authors, REPORT_TYPES[article["type"]])
+
+
+def files() -> dict:
+    """Every file ``content.json`` names: {path relative to demo/: function drawing its bytes}."""
+    found = {}
     for person in EXPERTS:
-        if not person.get("has_profile", True):
-            continue
-        path = folder / f"{person['slug']}.jpg"
-        draw_headshot(person).save(path, "JPEG", quality=88, optimize=True)
+        if person.get("has_profile", True):
+            found[headshot_path(person)] = (draw_headshot, person)
+    for article in ARTICLES:
+        if artwork.lead_image_kind(article):
+            found[lead_image_path(article)] = (draw_lead_image, article)
+        if article["type"] in REPORT_TYPES:
+            found[pdf_path(article)] = (write_report, article)
+    return found
+
+
+#: Written last by ``write_files``: the files beside it are complete.
+STAMP = ".complete"
+
+
+def write_files(folder: Path = HERE) -> list[Path]:
+    """
+    Draw every file into ``folder`` (``images/``, ``images/articles/``,
+    ``files/``), remove files of those folders that nothing names any more, and
+    write the stamp ``files/.complete`` last.
+    """
+    wanted = files()
+    stamp = folder / "files" / STAMP
+    stamp.unlink(missing_ok=True)
+    written = []
+    for relative, (draw, record) in wanted.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(draw(record))
         written.append(path)
-    expected = {path.name for path in written}
-    for stale in folder.glob("*.jpg"):
-        if stale.name not in expected:
-            stale.unlink()
+    for sub in ("images", "images/articles", "files"):
+        for stale in (folder / sub).glob("*.*"):
+            if stale.relative_to(folder).as_posix() not in wanted:
+                stale.unlink()
+    stamp.write_text("\n".join(sorted(wanted)) + "\n", encoding="utf-8")
     return written
 
 
-def main():
-    content = build_content()
-    text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-    (HERE / "content.json").write_text(text, encoding="utf-8")
-    images = write_images(HERE / "images")
-    counts = {
-        section: len(content[section])
-        for section in ("topics", "regions", "experts", "articles")
-    }
-    arabic = sum("ar" in a["languages"] for a in content["articles"])
+def main(argv):
+    if "--files" not in argv:
+        content = build_content()
+        text = json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+        (HERE / "content.json").write_text(text, encoding="utf-8")
+        counts = {
+            section: len(content[section])
+            for section in ("topics", "regions", "experts", "articles")
+        }
+        arabic = sum("ar" in a["languages"] for a in content["articles"])
+        print(f"Wrote demo/content.json ({counts}, {arabic} in Arabic).")
+    written = write_files()
+    kinds = Counter(path.parent.name for path in written)
     print(
-        f"Wrote demo/content.json ({counts}, {arabic} in Arabic) and {len(images)} headshots."
+        f"Drew {kinds['images']} headshots, {kinds['articles']} lead images and "
+        f"{kinds['files']} report PDFs into demo/images/ and demo/files/."
     )
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -68,3 +68,16 @@ def screenshot(name):
     """Where the screenshot ``name`` is kept (artifacts/)."""
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS / name
+
+
+def audit(page, axe_script):
+    """axe-core's serious and critical violations on the current page."""
+    page.add_script_tag(path=str(axe_script))
+    result = page.evaluate(
+        "async () => await axe.run(document, {resultTypes: ['violations']})"
+    )
+    return [
+        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]

@@ -1,4 +1,9 @@
+import shutil
+import subprocess
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 
 from tests import files
 from tests.admin_forms import admin_url, fill, form_data
@@ -62,3 +67,17 @@ def save_form(admin_client, admin_post):
         return response
 
     return save
+
+
+@pytest.fixture(scope="session")
+def axe_script() -> Path:
+    """axe-core for the browser tests (tests.browser.audit), installed from npm (package-lock.json) on first use; never committed."""
+    axe = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.exists():
+        subprocess.run(
+            [shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund"],
+            cwd=settings.BASE_DIR,
+            check=True,
+            capture_output=True,
+        )
+    return axe

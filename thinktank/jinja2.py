@@ -34,10 +34,11 @@ from articles.templatehelpers import (
     isodate,
     isodatetime,
     pubdate,
+    series_name,
     stale_since,
     with_mark,
 )
-from core import pictures
+from core import pictures, richtext
 from core.listing import page_numbers, page_query
 from core.urls import page_url
 from experts.templatehelpers import expert_status, profile_url, text_language
@@ -172,6 +173,7 @@ def environment(**options) -> Environment:
             "citation_texts": discovery.citation_texts,
             "og_locale": discovery.og_locale,
             "og_alternate_locales": discovery.og_alternate_locales,
+            "share_addresses": discovery.share_addresses,
             # experts
             "expert_status": expert_status,
             # history
@@ -186,12 +188,15 @@ def environment(**options) -> Environment:
             "filesizeformat": filesizeformat,
             "striptags": striptags,
             "truncatechars": truncatechars,
+            # core
+            "rich_text": richtext.present,
             # articles
             "absolute": discovery.absolute,
             "pubdate": pubdate,
             "isodate": isodate,
             "isodatetime": isodatetime,
             "with_mark": with_mark,
+            "series_name": series_name,
             "in_language": in_language,
             # experts
             "profile_url": profile_url,

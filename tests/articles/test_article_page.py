@@ -137,7 +137,7 @@ def test_arabic_page_is_arabic_and_right_to_left(client, article):
     """<html lang="ar" dir="rtl">, Arabic labels and date, and a link back to the English version."""
     tree = get_page(client, article.url_in("ar"))
     assert tree.get("lang") == "ar" and tree.get("dir") == "rtl"
-    assert text(one(tree, by_class("type-label"))) == "تحليل موجز PolicyWatch 3745"
+    assert text(one(tree, by_class("type-label"))) == "تحليل موجز المرصد السياسي 3745"
     # Arabic separates names with "،" and writes the last "و" against the name.
     assert re.fullmatch(
         r"بقلم الخبير \d+، الخبير \d+ والخبير \d+", text(one(tree, by_class("byline")))

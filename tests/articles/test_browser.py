@@ -4,14 +4,9 @@ mirroring, a byline followed to the expert page, and axe-core's accessibility au
 Screenshots land in artifacts/ (desktop and phone, English and Arabic).
 """
 
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
-from django.conf import settings
 
-from tests.browser import ARTIFACTS, chromium
+from tests.browser import ARTIFACTS, audit, chromium
 from tests.factories import make_article, make_expert, make_region, make_topic
 from tests.files import png_upload
 
@@ -21,22 +16,8 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-AXE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.fixture(scope="session")
-def axe_script() -> Path:
-    """axe-core, installed from npm (package-lock.json) on first use; never committed."""
-    if not AXE.exists():
-        subprocess.run(
-            [shutil.which("npm") or "npm", "ci", "--no-audit", "--no-fund"],
-            cwd=settings.BASE_DIR,
-            check=True,
-            capture_output=True,
-        )
-    return AXE
 
 
 @pytest.fixture
@@ -128,19 +109,6 @@ def article(live_server, settings):
         lead_image_credit_en="State media",
         lead_image_credit_ar="الإعلام الرسمي",
     )
-
-
-def audit(page, axe_script):
-    """axe-core's serious and critical violations on the current page."""
-    page.add_script_tag(path=str(axe_script))
-    result = page.evaluate(
-        "async () => await axe.run(document, {resultTypes: ['violations']})"
-    )
-    return [
-        (v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3])
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
 
 
 @pytest.mark.parametrize("language", ["en", "ar"])

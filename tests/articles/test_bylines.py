@@ -13,8 +13,8 @@ from articles import bylines
 from articles.models import Article, Authorship, Status
 from experts.models import Expert
 from history import services
+from tests.demo.helpers import import_demo
 from tests.exchange.helpers import SAMPLE, import_file
-from tests.exchange.test_demo_content import CONTENT
 from tests.factories import make_article, make_expert
 from tests.html import parse
 from workflow import services as workflow
@@ -90,10 +90,9 @@ def test_the_history_page_shows_no_byline_change_for_a_freeze(admin_client, admi
     assert not page.xpath("//tr[@class='tt-change']")
 
 
-def test_importing_published_work_freezes_its_bylines(client):
+def test_importing_published_work_freezes_its_bylines(client, settings):
     """Defect 8: renaming an expert leaves the citation of an imported 2023 report alone."""
-    result = import_file(CONTENT)
-    assert result.ok, result.error + result.stderr
+    import_demo(settings)
     published = Authorship.objects.filter(article__first_published_at__isnull=False)
     assert published.exists() and not published.filter(frozen={}).exists()
     drafts = Authorship.objects.filter(article__first_published_at__isnull=True)

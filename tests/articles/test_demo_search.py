@@ -4,20 +4,17 @@ PostgreSQL and SQLite.
 """
 
 import pytest
-from django.conf import settings
 
-from tests.exchange.helpers import import_file
+from tests.demo.helpers import import_demo
 from tests.html import by_class, get_page, text
 
 pytestmark = pytest.mark.django_db
 
-CONTENT = settings.BASE_DIR / "demo" / "content.json"
 
 
 @pytest.fixture
-def demo():
-    result = import_file(CONTENT)
-    assert result.ok, result.error + result.stderr
+def demo(settings):
+    import_demo(settings)
 
 
 def titles(client, url):

@@ -11,8 +11,8 @@ from experts.models import Expert
 from history import services
 from history.models import Revision
 from tests.admin_forms import fill, form_data
+from tests.demo.helpers import import_demo
 from tests.exchange.helpers import SAMPLE, import_file
-from tests.exchange.test_demo_content import CONTENT
 from tests.html import parse
 
 pytestmark = pytest.mark.django_db
@@ -32,10 +32,9 @@ def authors_listed(page):
     ]
 
 
-def test_history_page_of_every_demo_record_answers(admin_client):
+def test_history_page_of_every_demo_record_answers(admin_client, settings):
     """Defect 1: every imported demo article and expert has a history page naming the import."""
-    result = import_file(CONTENT)
-    assert result.ok, result.error + result.stderr
+    import_demo(settings)
     records = [*Article._base_manager.all(), *Expert._base_manager.all()]
     assert len(records) == 50
     for record in records:

@@ -30,6 +30,10 @@ BRANDS = [
     "APA",
     "BibTeX",
     "RIS",
+    # The share links name the services.
+    "X",
+    "LinkedIn",
+    "WhatsApp",
 ]
 URL = re.compile(r"https?://\S+")
 NUMBER_OR_PUNCTUATION = re.compile(r"^[\d\s\W_]*$")

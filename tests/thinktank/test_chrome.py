@@ -118,7 +118,7 @@ def test_language_switcher_keeps_the_page(client, path, switch_to, label):
     assert link.get("lang") == ("ar" if label == "العربية" else "en")
 
 
-def test_stylesheets_are_our_own(client):
+def test_stylesheets_and_script_are_our_own(client):
     tree = get_page(client, "/about")
     sheets = [link.get("href") for link in tree.xpath("//link[@rel='stylesheet']")]
     assert sheets == [
@@ -127,4 +127,9 @@ def test_stylesheets_are_our_own(client):
         "/static/css/print.css",
     ]
     assert one(tree, "//link[@href='/static/css/print.css']").get("media") == "print"
-    assert not tree.xpath("//script[@src]") and not tree.xpath("//*[@style]")
+    # One script of ours, deferred; the page works without it.
+    scripts = tree.xpath("//script[@src]")
+    assert [(s.get("src"), s.get("defer")) for s in scripts] == [
+        ("/static/js/site.js", "defer")
+    ]
+    assert not tree.xpath("//*[@style]")
