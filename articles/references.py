@@ -8,7 +8,7 @@ from django.db.models import BooleanField, Case, Value, When
 
 from articles.models import Article, live_q
 from core.i18n import localized, localized_fields
-from core.richtext import referring_q, register_reference
+from core.richtext import referring_q, register_chooser, register_reference
 from core.urls import slug_url
 from experts.models import Expert
 from library.usage import Use, admin_url, find_uses_with
@@ -60,3 +60,9 @@ def bodies_using(record) -> list[Use]:
 def connect():
     register_reference("article", resolve_articles)
     find_uses_with(bodies_using)
+    register_chooser(
+        "article",
+        Article,
+        localized_fields("title"),
+        lambda m: m._base_manager.filter(deleted_at__isnull=True),
+    )

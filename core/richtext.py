@@ -265,6 +265,54 @@ def reference_kinds() -> list[str]:
     return sorted(_references)
 
 
+#: kind → (model, fields searched, queryset(model) → rows offered)
+_choosers: dict[str, tuple] = {}
+
+
+def register_chooser(kind: str, model, fields, rows=None) -> None:
+    """
+    Offer records of ``model`` in the editor's chooser (the admin's
+    ``richtext_choices`` address) as ``kind``, searched in ``fields`` (every
+    language's column, e.g. ``["title_en", "title_ar"]``).
+    """
+    _choosers[kind] = (
+        model,
+        list(fields),
+        rows or (lambda m: m._default_manager.all()),
+    )
+
+
+def chooser_kinds() -> list[str]:
+    return list(_choosers)
+
+
+def choices(user, kind: str, query: str, limit: int = 10) -> list[dict] | None:
+    """
+    Up to ``limit`` records of ``kind`` matching ``query`` that ``user`` may
+    view in the admin: ``[{"ref", "kind", "label"}]``; None for an unknown
+    kind or a user without the view permission.
+    """
+    if kind not in _choosers:
+        return None
+    model, fields, rows = _choosers[kind]
+    meta = model._meta
+    if not user.has_perm(f"{meta.app_label}.view_{meta.model_name}"):
+        return None
+    found = rows(model)
+    query = query.strip()
+    if query.isdigit():
+        found = found.filter(pk=int(query))
+    elif query:
+        condition = models.Q()
+        for field in fields:
+            condition |= models.Q(**{f"{field}__icontains": query})
+        found = found.filter(condition)
+    return [
+        {"ref": f"{kind}:{row.pk}", "kind": kind, "label": str(row)}
+        for row in found.order_by("-pk")[:limit]
+    ]
+
+
 def register_figures(resolver: Callable) -> None:
     """``resolver(ids, language_code) → {pk: html of the <picture>, caption, credit, alt}`` in one query."""
     _figures[:] = [resolver]

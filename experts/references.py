@@ -1,7 +1,7 @@
 """Internal links to experts in rich text (``data-ref="expert:<pk>"``)."""
 
-from core.i18n import localized
-from core.richtext import register_reference
+from core.i18n import localized, localized_fields
+from core.richtext import register_chooser, register_reference
 from core.urls import slug_url
 from experts.models import Expert
 
@@ -25,3 +25,4 @@ def resolve_experts(ids, language_code):
 
 def connect():
     register_reference("expert", resolve_experts)
+    register_chooser("expert", Expert, localized_fields("name"))

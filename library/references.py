@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 
 from core import pictures
 from core.i18n import in_default_language, localized, localized_fields
-from core.richtext import register_figures, register_reference
+from core.richtext import register_chooser, register_figures, register_reference
 from library.models import Document, Image
 
 #: The rendition spec of a figure in the body (the article's column).
@@ -100,3 +100,9 @@ def resolve_figures(ids, language_code):
 def connect():
     register_reference("document", resolve_documents)
     register_figures(resolve_figures)
+    register_chooser("document", Document, localized_fields("title"))
+    register_chooser(
+        "image",
+        Image,
+        ["title", *localized_fields("alt"), *localized_fields("caption")],
+    )

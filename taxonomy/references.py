@@ -1,7 +1,7 @@
 """Internal links to topics and regions in rich text (``data-ref="topic:<pk>"``, ``"region:<pk>"``)."""
 
-from core.i18n import localized
-from core.richtext import register_reference
+from core.i18n import localized, localized_fields
+from core.richtext import register_chooser, register_reference
 from core.urls import slug_url
 from taxonomy.models import Region, Topic
 
@@ -25,3 +25,5 @@ def resolver(model):
 def connect():
     register_reference("topic", resolver(Topic))
     register_reference("region", resolver(Region))
+    register_chooser("topic", Topic, localized_fields("name"))
+    register_chooser("region", Region, localized_fields("name"))

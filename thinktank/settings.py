@@ -301,7 +301,9 @@ SECURE_CSP = {
 RICHTEXT_EMBED_HOSTS = os.environ.get(
     "DJANGO_EMBED_HOSTS", "datawrapper.dwcdn.net flo.uri.sh www.youtube-nocookie.com"
 ).split()
-SECURE_CSP["frame-src"] = [f"https://{host}" for host in RICHTEXT_EMBED_HOSTS] or ["'none'"]
+SECURE_CSP["frame-src"] = [f"https://{host}" for host in RICHTEXT_EMBED_HOSTS] or [
+    "'none'"
+]
 # Media from a bucket (or its CDN) come from that origin.
 MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN") or (
     f"https://{MEDIA_STORAGE['OPTIONS']['custom_domain']}"

@@ -438,7 +438,9 @@ def test_deeply_nested_json_is_refused_in_one_line(tmp_path):
 
 def test_embed_off_the_allow_list_is_refused_naming_the_field(write_document):
     """An iframe from a host outside ``RICHTEXT_EMBED_HOSTS`` is refused, not silently dropped."""
-    chart = '<iframe src="https://datawrapper.dwcdn.net/a1B2c/1/" title="Flows"></iframe>'
+    chart = (
+        '<iframe src="https://datawrapper.dwcdn.net/a1B2c/1/" title="Flows"></iframe>'
+    )
     bad = '<iframe src="https://tracker.example/x" title="Ad"></iframe>'
     path = write_document(document(articles=[article("charted", body={"en": bad})]))
     message = refused(path)[0]
@@ -447,4 +449,7 @@ def test_embed_off_the_allow_list_is_refused_naming_the_field(write_document):
     # Positive control: a chart from an allowed host imports and stays.
     path = write_document(document(articles=[article("charted", body={"en": chart})]))
     assert import_file(path).ok
-    assert "datawrapper.dwcdn.net/a1B2c/1/" in Article.objects.get(slug_en="charted").body_en
+    assert (
+        "datawrapper.dwcdn.net/a1B2c/1/"
+        in Article.objects.get(slug_en="charted").body_en
+    )

@@ -26,9 +26,13 @@ def test_notes_survive_the_sanitizer():
 
 
 def test_roles_off_the_list_are_dropped():
-    cleaned = sanitize_html('<ol role="presentation"><li>x</li></ol><a role="button" href="/">y</a>')
+    cleaned = sanitize_html(
+        '<ol role="presentation"><li>x</li></ol><a role="button" href="/">y</a>'
+    )
     assert "role" not in cleaned
-    assert 'role="doc-endnotes"' in sanitize_html('<ol role="doc-endnotes"><li>x</li></ol>')
+    assert 'role="doc-endnotes"' in sanitize_html(
+        '<ol role="doc-endnotes"><li>x</li></ol>'
+    )
 
 
 def test_word_footnotes_become_ours_and_lists_stay():
@@ -52,5 +56,7 @@ def test_word_footnotes_become_ours_and_lists_stay():
 def test_article_page_shows_notes(client):
     article = make_article(body_en=NOTES)
     doc = get_page(client, article.get_absolute_url())
-    assert doc.xpath("//div[@class='prose']//ol[@role='doc-endnotes']/li/@id") == ["fn1"]
+    assert doc.xpath("//div[@class='prose']//ol[@role='doc-endnotes']/li/@id") == [
+        "fn1"
+    ]
     assert str(present(NOTES)).count("fnref1") == 2

@@ -29,7 +29,9 @@ def test_article_link_follows_slug_changes_in_both_languages():
     target = make_article("Water and war", languages=("en", "ar"), slug_ar="ماء-وحرب")
     body = f"<p>{link('article', target.pk)}</p>"
     assert rendered(body).xpath("//a/@href") == [target.url_in("en")]
-    Article.objects.filter(pk=target.pk).update(slug_en="water-and-conflict", slug_ar="ماء-ونزاع")
+    Article.objects.filter(pk=target.pk).update(
+        slug_en="water-and-conflict", slug_ar="ماء-ونزاع"
+    )
     target.refresh_from_db()
     assert rendered(body).xpath("//a/@href") == [target.url_in("en")]
     assert "water-and-conflict" in target.url_in("en")
@@ -45,7 +47,9 @@ def test_unpublished_target_is_plain_text_for_readers_and_flagged_for_editors():
     assert reader.xpath("//a/text()") == ["live"]  # positive control
     assert "the draft" in reader.text_content()
     editor = rendered(body, editor=True)
-    assert editor.xpath("//mark[contains(@class, 'ref-broken')]/text()") == ["the draft"]
+    assert editor.xpath("//mark[contains(@class, 'ref-broken')]/text()") == [
+        "the draft"
+    ]
     # English-only article: an Arabic page shows the words, not a link.
     assert rendered(body, "ar").xpath("//a") == []
 
@@ -55,7 +59,12 @@ def test_other_kinds_resolve(django_assert_max_num_queries):
     topic = make_topic("Energy")
     document = files.library_document()
     body = "".join(
-        link(kind, pk) for kind, pk in [("expert", expert.pk), ("topic", topic.pk), ("document", document.pk)]
+        link(kind, pk)
+        for kind, pk in [
+            ("expert", expert.pk),
+            ("topic", topic.pk),
+            ("document", document.pk),
+        ]
     )
     hrefs = rendered(body).xpath("//a/@href")
     assert hrefs == [expert.get_absolute_url(), topic.get_absolute_url(), document.url]
@@ -64,7 +73,9 @@ def test_other_kinds_resolve(django_assert_max_num_queries):
 @pytest.mark.parametrize("count", [1, 12])
 def test_queries_flat_in_the_number_of_links(count):
     targets = [make_article() for _ in range(count)]
-    body = "".join(link("article", t.pk) for t in targets) + link("topic", make_topic().pk)
+    body = "".join(link("article", t.pk) for t in targets) + link(
+        "topic", make_topic().pk
+    )
     with CaptureQueriesContext(connection) as queries:
         assert len(rendered(body).xpath("//a")) == count + 1
     assert len(queries) == 2  # one per kind of record, whatever the number of links
@@ -72,7 +83,10 @@ def test_queries_flat_in_the_number_of_links(count):
 
 def test_figure_is_drawn_from_the_library_with_alt_and_caption_per_language():
     image = files.library_image(
-        alt_en="A dry canal", alt_ar="قناة جافة", caption_en="Basra, 2024", credit_en="Photo: Institute"
+        alt_en="A dry canal",
+        alt_ar="قناة جافة",
+        caption_en="Basra, 2024",
+        credit_en="Photo: Institute",
     )
     body = f'<figure data-image="{image.pk}"></figure><p>text</p>'
     with CaptureQueriesContext(connection) as queries:
@@ -111,11 +125,15 @@ def test_article_page_shows_figures_and_links(client):
 
 def test_embed_off_the_list_refused_on_orm_save():
     article = make_article()
-    article.body_en = '<p>x</p><iframe src="https://evil.example/x" title="Chart"></iframe>'
+    article.body_en = (
+        '<p>x</p><iframe src="https://evil.example/x" title="Chart"></iframe>'
+    )
     with pytest.raises(ValidationError) as refused, transaction.atomic():
         article.save()
     assert "evil.example" in str(refused.value) and "body" in refused.value.message_dict
-    article.body_en = '<iframe src="https://datawrapper.dwcdn.net/abc/1/" title="Chart"></iframe>'
+    article.body_en = (
+        '<iframe src="https://datawrapper.dwcdn.net/abc/1/" title="Chart"></iframe>'
+    )
     article.save()  # positive control
     tree = rendered(Article.objects.get(pk=article.pk).body_en)
     (frame,) = tree.xpath("//iframe")
