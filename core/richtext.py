@@ -33,10 +33,11 @@ import nh3
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
 ALLOWED_TAGS = {
@@ -124,13 +125,62 @@ EDITOR_EXTENSIONS = {
     "Blockquote": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": True},
-    # core/static/js/richtext-extensions.js: internal links, notes, figures, embeds.
-    "ThinktankLinks": True,
-    "Notes": True,
-    "LibraryFigure": True,
-    "Embed": True,
-    "WritingAids": True,
-    # Browsers check spelling in the editor (the package turns it off by default).
+    # static/js/richtext-editor.js (settings.DJANGO_PROSE_EDITOR_EXTENSIONS):
+    # internal links, notes, figures, embeds, the writing aids.
+    "InternalLink": {
+        "chooserUrl": reverse_lazy("admin:richtext_choices"),
+        "kinds": ["article", "expert", "topic", "region", "document"],
+        "texts": {
+            "internal link": _("Link to a page of the site or a document"),
+            "choose": _("Choose what to link to"),
+            "search": _("Search (English or Arabic)"),
+            "cancel": _("Cancel"),
+            "nothing": _("Nothing found"),
+            "article": _("Analysis"),
+            "expert": _("Expert"),
+            "topic": _("Topic"),
+            "region": _("Region"),
+            "document": _("Document"),
+        },
+    },
+    "Notes": {
+        "texts": {
+            "note": _("Add a note"),
+            "note text": _("Text of the note"),
+        }
+    },
+    "LibraryFigure": {
+        "chooserUrl": reverse_lazy("admin:richtext_choices"),
+        "texts": {
+            "figure": _("Figure from the library"),
+            "choose": _("Choose an image"),
+            "search": _("Search (English or Arabic)"),
+            "cancel": _("Cancel"),
+            "nothing": _("Nothing found"),
+            "image": _("Image"),
+            "alt override": _(
+                "Alt text for this page (leave empty to use the image’s own)"
+            ),
+        },
+    },
+    "Embed": {
+        "hosts": settings.RICHTEXT_EMBED_HOSTS,
+        "texts": {
+            "embed": _("Embed a chart or video"),
+            "embed address": _("Address of the chart or video (from %(hosts)s)"),
+            "embed refused": _(
+                "Only pages from these hosts can be embedded: %(hosts)s"
+            ),
+            "embed title": _("Title of the embed, for screen readers"),
+        },
+    },
+    "WritingAids": {
+        "autosaveSeconds": settings.RICHTEXT_AUTOSAVE_SECONDS,
+        "texts": {
+            "words": _("%(words)s words, about %(minutes)s min to read"),
+            "autosave failed": _("The draft could not be saved automatically."),
+        },
+    },
     "NoSpellCheck": False,
     "Table": True,
     "TableRow": True,

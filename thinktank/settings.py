@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -301,6 +302,25 @@ SECURE_CSP = {
 RICHTEXT_EMBED_HOSTS = os.environ.get(
     "DJANGO_EMBED_HOSTS", "datawrapper.dwcdn.net flo.uri.sh www.youtube-nocookie.com"
 ).split()
+# The editor saves the draft being written this often (seconds; 0: never).
+RICHTEXT_AUTOSAVE_SECONDS = int(os.environ.get("DJANGO_AUTOSAVE_SECONDS", "30"))
+# The rich-text editor's own extensions (static/js/richtext-editor.js). What
+# they may store is core.richtext's allow-list, not the package's.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": ["js/richtext-editor.js"],
+        "extensions": {
+            name: html_tags([])
+            for name in (
+                "InternalLink",
+                "Notes",
+                "LibraryFigure",
+                "Embed",
+                "WritingAids",
+            )
+        },
+    }
+]
 SECURE_CSP["frame-src"] = [f"https://{host}" for host in RICHTEXT_EMBED_HOSTS] or [
     "'none'"
 ]
