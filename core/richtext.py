@@ -35,6 +35,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse_lazy
 from django.utils import translation
+from django.utils.functional import lazy
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy as _
@@ -110,6 +111,9 @@ def _filter_attribute(element, attribute, value):
 
 _REF_VALUE = re.compile(r"[a-z]+:\d+")
 
+# Read when the form is drawn (a test may shorten it).
+_autosave_seconds = lazy(lambda: str(settings.RICHTEXT_AUTOSAVE_SECONDS), str)
+
 # The editor's toolbar offers exactly what the sanitizer keeps.
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -175,7 +179,7 @@ EDITOR_EXTENSIONS = {
         },
     },
     "WritingAids": {
-        "autosaveSeconds": settings.RICHTEXT_AUTOSAVE_SECONDS,
+        "autosaveSeconds": _autosave_seconds(),
         "texts": {
             "words": _("%(words)s words, about %(minutes)s min to read"),
             "autosave failed": _("The draft could not be saved automatically."),
@@ -239,6 +243,10 @@ _WORD_NOTE_BACK = re.compile(
 _WORD_NOTE_BLOCK = re.compile(
     r"<div\b[^>]*\bid=\"?ftn(\d+)\"?[^>]*>(.*?)</div>", re.DOTALL | re.IGNORECASE
 )
+_WORD_NOTE_PARAGRAPH = re.compile(
+    r"<p\b[^>]*>\s*<a\b[^>]*href=\"#_ftnref(\d+)\"[^>]*>.*?</a>(.*?)</p>",
+    re.DOTALL | re.IGNORECASE,
+)
 _WORD_NOTES_BOX = re.compile(
     r"<div\b[^>]*mso-element:\s*footnote-list[^>]*>.*?(?=</body>|$)",
     re.DOTALL | re.IGNORECASE,
@@ -260,6 +268,11 @@ def from_word(html: str) -> str:
         notes[int(match.group(1))] = text
     body = _WORD_NOTES_BOX.sub("", html)
     body = _WORD_NOTE_BLOCK.sub("", body)
+    # Pasted into the editor, Word's notes arrive as paragraphs that begin
+    # with the link back to their reference.
+    for match in _WORD_NOTE_PARAGRAPH.finditer(body):
+        notes.setdefault(int(match.group(1)), match.group(2).strip())
+    body = _WORD_NOTE_PARAGRAPH.sub("", body)
     body = _WORD_NOTE_REF.sub(lambda m: _note_ref(int(m.group(1))), body)
     if notes:
         body += endnotes_html(notes)

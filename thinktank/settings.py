@@ -13,6 +13,7 @@ import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -308,7 +309,7 @@ RICHTEXT_AUTOSAVE_SECONDS = int(os.environ.get("DJANGO_AUTOSAVE_SECONDS", "30"))
 # they may store is core.richtext's allow-list, not the package's.
 DJANGO_PROSE_EDITOR_EXTENSIONS = [
     {
-        "js": ["js/richtext-editor.js"],
+        "js": [static_lazy("js/richtext-editor.js")],
         "extensions": {
             name: html_tags([])
             for name in (

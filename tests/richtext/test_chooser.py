@@ -16,7 +16,9 @@ def test_address_is_the_admin_one():
 
 
 def test_search_as_you_type_in_both_languages(admin_client):
-    article = make_article("Water and war", languages=("en", "ar"), title_ar="الماء والحرب")
+    article = make_article(
+        "Water and war", languages=("en", "ar"), title_ar="الماء والحرب"
+    )
     make_article("Something else")
     topic = make_topic("Water")
     answer = admin_client.get(URL, {"kind": "article", "q": "water"}).json()

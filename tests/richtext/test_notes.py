@@ -60,3 +60,21 @@ def test_article_page_shows_notes(client):
         "fn1"
     ]
     assert str(present(NOTES)).count("fnref1") == 2
+
+
+def test_word_footnotes_pasted_into_the_editor_become_ours():
+    """What the editor keeps of a paste from Word: links to #_ftn1, then paragraphs of notes."""
+    pasted = (
+        '<p>Flows fell.<a href="#_ftn1">[1]</a> Farmers left.<a href="#_ftn2">[2]</a></p>'
+        "<ul><li><p>Basra</p></li></ul>"
+        '<p><a href="#_ftnref1">[1]</a> Ministry, 2024.</p>'
+        '<p><a href="#_ftnref2">[2]</a> Interviews.</p>'
+    )
+    tree = fragment(f"<div>{sanitize_html(pasted)}</div>")
+    assert tree.xpath("//sup/a[@role='doc-noteref']/@href") == ["#fn1", "#fn2"]
+    notes = tree.xpath("//ol[@role='doc-endnotes']/li")
+    assert [li.text_content().strip() for li in notes] == [
+        "Ministry, 2024. ↩",
+        "Interviews. ↩",
+    ]
+    assert tree.xpath("//ul/li//text()") == ["Basra"]
