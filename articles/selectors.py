@@ -21,10 +21,12 @@ from core.rows import (
     converted,
     fetch,
     fill_prefetched,
+    optional_instance,
     placeholders,
     quoted,
 )
 from experts.models import Expert
+from library.models import Document, Image
 from taxonomy.models import Region, Topic
 
 
@@ -40,7 +42,7 @@ def recommended_articles(
     the picks and the stored candidates together, whatever the archive's size.
     Bylines are not loaded: ``with_bylines()`` loads them for the page at once.
     """
-    sql, articles, types = _rail_query(language_code)
+    sql, articles, types, images = _rail_query(language_code)
     _live, live_params = live_sql("a", language_code)
     # Picks first: at most ``limit`` of them show, and as many of the scored
     # candidates may repeat them, so twice the limit is always enough.
@@ -54,6 +56,8 @@ def recommended_articles(
         if candidate.type_id not in known_types:
             known_types[candidate.type_id] = types.instance(row[len(articles) :])
         cache_related(candidate, "type", known_types[candidate.type_id])
+        offset = len(articles) + len(types)
+        cache_related(candidate, "lead_image", optional_instance(images, row[offset:]))
         pick_order, score = row[-2:]
         if pick_order is not None:
             picked.setdefault(candidate.pk, (pick_order, candidate))
@@ -73,13 +77,14 @@ def recommended_articles(
 
 
 @cache
-def _rail_query(language_code: str) -> tuple[str, Columns, Columns]:
+def _rail_query(language_code: str) -> tuple[str, Columns, Columns, Columns]:
     """The rail's statement in ``language_code`` (its text depends on nothing else)."""
     articles = Columns(Article, RAIL_FIELDS, alias="a")
     types = Columns(ArticleType, alias="t")
+    images = Columns(Image, alias="li")
     live, _params = live_sql("a", language_code)
     sql = (
-        f"SELECT {articles.sql}, {types.sql}, c.pick_order, c.score FROM ("
+        f"SELECT {articles.sql}, {types.sql}, {images.sql}, c.pick_order, c.score FROM ("
         f" SELECT recommended_id AS id, {quoted('order')} AS pick_order, NULL AS score"
         f" FROM {Recommendation._meta.db_table} WHERE article_id = %s"
         " UNION ALL"
@@ -87,11 +92,12 @@ def _rail_query(language_code: str) -> tuple[str, Columns, Columns]:
         f" FROM {RelatedArticle._meta.db_table} WHERE article_id = %s AND language = %s"
         f") c JOIN {Article._meta.db_table} a ON a.id = c.id"
         f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
+        f" LEFT JOIN {Image._meta.db_table} li ON li.id = a.lead_image_id"
         f" WHERE a.id <> %s AND {live}"
         " ORDER BY c.pick_order IS NULL, c.pick_order, c.score DESC,"
         " a.published_at DESC, a.id DESC LIMIT %s"
     )
-    return sql, articles, types
+    return sql, articles, types, images
 
 
 #: What a rail item (a card) shows; the other columns are left deferred.
@@ -104,6 +110,13 @@ RAIL_FIELDS = [
     "series",
     "series_number",
     "series_label",
+    "lead_image",
+    "lead_image_decorative",
+    *(
+        localized(name, code)
+        for name in ("lead_image_alt", "lead_image_caption", "lead_image_credit")
+        for code in language_codes()
+    ),
     *(
         localized(name, code)
         for name in ("title", "subtitle", "slug", "available")
@@ -117,11 +130,12 @@ def with_bylines(articles: list[Article]) -> None:
     articles = [article for article in articles if article is not None]
     if not articles:
         return
-    authorships, experts = _byline_columns()
+    authorships, experts, headshots = _byline_columns()
     rows = fetch(
-        f"SELECT {authorships.sql}, {experts.sql}"
+        f"SELECT {authorships.sql}, {experts.sql}, {headshots.sql}"
         f" FROM {Authorship._meta.db_table} au"
         f" JOIN {Expert._meta.db_table} e ON e.id = au.expert_id"
+        f" LEFT JOIN {Image._meta.db_table} hi ON hi.id = e.headshot_id"
         f" WHERE au.article_id IN ({placeholders(len(articles))})"
         f" ORDER BY au.article_id, au.{quoted('order')}, au.id",
         [article.pk for article in articles],
@@ -130,7 +144,10 @@ def with_bylines(articles: list[Article]) -> None:
     owners = {article.pk: article for article in articles}
     for row in rows:
         authorship = authorships.instance(row)
-        cache_related(authorship, "expert", experts.instance(row[len(authorships) :]))
+        expert = experts.instance(row[len(authorships) :])
+        offset = len(authorships) + len(experts)
+        cache_related(expert, "headshot", optional_instance(headshots, row[offset:]))
+        cache_related(authorship, "expert", expert)
         cache_related(authorship, "article", owners[authorship.article_id])
         by_article[authorship.article_id].append(authorship)
     for article in articles:
@@ -138,8 +155,12 @@ def with_bylines(articles: list[Article]) -> None:
 
 
 @cache
-def _byline_columns() -> tuple[Columns, Columns]:
-    return Columns(Authorship, alias="au"), Columns(Expert, alias="e")
+def _byline_columns() -> tuple[Columns, Columns, Columns]:
+    return (
+        Columns(Authorship, alias="au"),
+        Columns(Expert, alias="e"),
+        Columns(Image, alias="hi"),
+    )
 
 
 def article_for_page(slug: str, language_code: str) -> Article | None:
@@ -150,7 +171,7 @@ def article_for_page(slug: str, language_code: str) -> Article | None:
     changed since, or None). Five statements, whatever the article or the
     archive; ``Article.objects.live(language_code).for_detail()`` is the same read in ORM terms.
     """
-    sql, articles, types = _page_query(language_code)
+    sql, articles, types, images, documents = _page_query(language_code)
     _live, live_params = live_sql("a", language_code)
     params = [slug, *live_params]
     if language_code != settings.LANGUAGE_CODE:
@@ -161,6 +182,10 @@ def article_for_page(slug: str, language_code: str) -> Article | None:
     row = rows[0]
     article = articles.instance(row)
     cache_related(article, "type", types.instance(row[len(articles) :]))
+    offset = len(articles) + len(types)
+    cache_related(article, "lead_image", optional_instance(images, row[offset:]))
+    offset += len(images)
+    cache_related(article, "pdf", optional_instance(documents, row[offset:]))
     if language_code != settings.LANGUAGE_CODE:
         article.stale_since = converted(
             row[-1], StaleTranslation._meta.get_field("since")
@@ -172,9 +197,11 @@ def article_for_page(slug: str, language_code: str) -> Article | None:
 
 
 @cache
-def _page_query(language_code: str) -> tuple[str, Columns, Columns]:
+def _page_query(language_code: str) -> tuple[str, Columns, Columns, Columns, Columns]:
     articles = Columns(Article, alias="a")
     types = Columns(ArticleType, alias="t")
+    images = Columns(Image, alias="li")
+    documents = Columns(Document, alias="ld")
     live, _params = live_sql("a", language_code)
     stale = ""
     if language_code != settings.LANGUAGE_CODE:
@@ -186,12 +213,14 @@ def _page_query(language_code: str) -> tuple[str, Columns, Columns]:
         )
     slug = Article._meta.get_field(localized("slug", language_code)).column
     sql = (
-        f"SELECT {articles.sql}, {types.sql}{stale}"
+        f"SELECT {articles.sql}, {types.sql}, {images.sql}, {documents.sql}{stale}"
         f" FROM {Article._meta.db_table} a"
         f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
+        f" LEFT JOIN {Image._meta.db_table} li ON li.id = a.lead_image_id"
+        f" LEFT JOIN {Document._meta.db_table} ld ON ld.id = a.pdf_id"
         f" WHERE a.{quoted(slug)} = %s AND {live}"
     )
-    return sql, articles, types
+    return sql, articles, types, images, documents
 
 
 def _with_terms(article: Article) -> None:

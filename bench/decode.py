@@ -112,7 +112,9 @@ def child(phase: str, path: str, name: str):
         if response.status_code != 302:
             result["errors"] = errors(response)
         expert = Expert.objects.filter(name_en=name).first()
-        result["stored_bytes"] = expert.headshot.size if expert else None
+        result["stored_bytes"] = (
+            expert.headshot.file.size if expert and expert.headshot else None
+        )
     else:
         # Warm up the code the task runs (on a small picture) first.
         from PIL import Image
@@ -137,7 +139,7 @@ def child(phase: str, path: str, name: str):
 
             result["renditions"] = len(renditions.expected_names(expert.headshot))
             result["renditions_present"] = sum(
-                expert.headshot.storage.exists(n)
+                expert.headshot.file.storage.exists(n)
                 for n in renditions.expected_names(expert.headshot)
             )
     print(json.dumps(result))

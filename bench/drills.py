@@ -290,11 +290,13 @@ import io
 from django.core.files.base import ContentFile
 from PIL import Image
 from experts.models import Expert
+from library.services import image_from_upload
 for n, expert in enumerate(Expert.objects.order_by("pk")[:3]):
     buffer = io.BytesIO()
     Image.new("RGB", (1600 + n, 1200), (30 * n, 90, 160)).save(buffer, "JPEG")
-    expert.headshot.save(f"drill{n}.jpg", ContentFile(buffer.getvalue()), save=True)
-    print(expert.headshot.name)
+    expert.headshot = image_from_upload(ContentFile(buffer.getvalue(), f"drill{n}.jpg"))
+    expert.save()
+    print(expert.headshot.file.name)
 """
 
 

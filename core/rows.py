@@ -100,6 +100,16 @@ class Columns:
         return instance
 
 
+def optional_instance(columns: "Columns", row: Sequence) -> models.Model | None:
+    """``columns.instance(row)``, or None when the row's primary key is NULL (a LEFT JOIN found none)."""
+    pk_index = next(
+        (i for i, field in enumerate(columns.fields) if field.primary_key), None
+    )
+    if pk_index is not None and row[pk_index] is None:
+        return None
+    return columns.instance(row)
+
+
 def converted(value, field):
     """A computed column's ``value`` as the ORM would read it into ``field``."""
     for convert in connection.ops.get_db_converters(

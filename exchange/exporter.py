@@ -14,6 +14,7 @@ from pathlib import Path, PurePath
 
 from django.conf import settings
 from django.db.models import Prefetch
+from django.db.models.fields.files import FieldFile
 from django.utils import translation
 
 from articles.models import Article, ArticleType, Authorship, Recommendation
@@ -40,6 +41,8 @@ class Exporter:
     def __init__(self, *, out_dir: Path | None, warnings: list):
         self.out_dir = out_dir
         self.warnings = warnings
+        #: (model label, pk) of a library record -> the path it was written to.
+        self.written = {}
 
     def document(self) -> dict:
         # The base managers include records in the trash: a backup keeps them,
@@ -48,8 +51,12 @@ class Exporter:
             "article_types": ArticleType._base_manager.all(),
             "topics": Topic._base_manager.select_related("parent"),
             "regions": Region._base_manager.select_related("parent"),
-            "experts": Expert._base_manager.prefetch_related("topics", "regions"),
-            "articles": Article._base_manager.select_related("type").prefetch_related(
+            "experts": Expert._base_manager.select_related("headshot").prefetch_related(
+                "topics", "regions"
+            ),
+            "articles": Article._base_manager.select_related(
+                "type", "lead_image", "pdf"
+            ).prefetch_related(
                 "topics",
                 "regions",
                 Prefetch("authorships", Authorship.objects.select_related("expert")),
@@ -107,6 +114,8 @@ class Exporter:
         return {}
 
     def value(self, spec: Spec, obj):
+        if spec.kind == schema.FILE_ATTR:
+            return self.file_attr(spec, obj)
         if spec.kind in schema.TRANSLATED_KINDS:
             texts = {
                 code: getattr(obj, localized(spec.field, code))
@@ -126,15 +135,32 @@ class Exporter:
             return self.file(spec, obj, value)
         return value
 
+    def file_attr(self, spec: Spec, obj):
+        """An attribute of the record's library file (its focal point), or the default without one."""
+        owner, name = spec.field.split(".")
+        record = getattr(obj, owner)
+        return spec.default if record is None else getattr(record, name)
+
     def file(self, spec: Spec, obj, field_file) -> str | None:
-        """The file's path relative to the export, copied there unless writing to stdout."""
+        """
+        The file's path relative to the export, copied there unless writing to
+        stdout. A library record is written once: the first record that names
+        it gives the path, the others name the same path.
+        """
         if not field_file:
             return None
+        library_record = None
+        if not isinstance(field_file, FieldFile):
+            library_record, field_file = field_file, field_file.file
+            key = (library_record._meta.label, library_record.pk)
+            if key in self.written:
+                return self.written[key]
         slug = (
             in_default_language(obj, "slug") if isinstance(obj, Article) else obj.slug
         )
         folder = schema.FILE_FOLDERS[spec.key]
         reference = f"{folder}/{slug}{PurePath(field_file.name).suffix.lower()}"
+
         try:
             with field_file.storage.open(field_file.name, "rb") as handle:
                 content = handle.read()
@@ -147,4 +173,6 @@ class Exporter:
             target = self.out_dir / reference
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content)
+        if library_record is not None:
+            self.written[key] = reference
         return reference

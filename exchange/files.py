@@ -8,6 +8,7 @@ can tell whether the stored file is already the same.
 """
 
 import copy
+import hashlib
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -30,6 +31,16 @@ class Upload:
     derived: dict  # fields the upload sets on the record (a PDF's page count)
 
 
+def library_file_field(field):
+    """The file field of the library record a foreign key points at (None for a plain file field)."""
+    if not field.is_relation:
+        return None
+    for candidate in field.related_model._meta.concrete_fields:
+        if isinstance(candidate, models.FileField):
+            return candidate
+    return None
+
+
 def probe_upload(instance, field, path: str, content: bytes, values: dict) -> Upload:
     """
     Save ``content`` through ``field`` into memory, on a copy of ``instance``
@@ -40,6 +51,25 @@ def probe_upload(instance, field, path: str, content: bytes, values: dict) -> Up
     the write pass can tell whether the stored file is already the same.
     Raises the field's ``ValidationError`` for a file it refuses.
     """
+    target = library_file_field(field)
+    if target is not None:
+        # A library record: probe a new record's file field; what it derives
+        # (a PDF's page count) carries over to the record's own column.
+        record = target.model()
+        probe = target.attr_class(record, target, None)
+        probe.storage = InMemoryStorage()
+        probe.save(PurePath(path).name, ContentFile(content), save=False)
+        with probe.storage.open(probe.name, "rb") as handle:
+            stored = handle.read()
+        owner_columns = {f.attname for f in _plain_fields(instance)}
+        derived = {
+            f.attname: getattr(record, f.attname)
+            for f in _plain_fields(record)
+            if f.attname in owner_columns
+            and getattr(record, f.attname) not in (None, "")
+            and f.attname != "title"
+        }
+        return Upload(PurePath(path).name, content, stored, derived)
     scratch = copy.copy(instance)
     for name, value in values.items():
         setattr(scratch, name, value)
@@ -57,6 +87,9 @@ def probe_upload(instance, field, path: str, content: bytes, values: dict) -> Up
     return Upload(PurePath(path).name, content, stored, derived)
 
 
+_UNCACHED = object()
+
+
 @contextmanager
 def files_as_imported(record: Record):
     """
@@ -72,14 +105,41 @@ def files_as_imported(record: Record):
             and key in record.data
             and key not in record.bad_keys
         ):
-            attname = instance._meta.get_field(spec.field).attname
+            field = instance._meta.get_field(spec.field)
+            attname = field.attname
             saved[attname] = instance.__dict__.get(attname)
             upload = record.files.get(key)
+            if library_file_field(field) is not None:
+                # The record the import will refer to: the one with these
+                # bytes, or a new one (unsaved, its number a placeholder).
+                saved[("cache", field.name)] = (
+                    field.get_cached_value(instance)
+                    if field.is_cached(instance)
+                    else _UNCACHED
+                )
+                existing = None
+                if upload:
+                    digest = hashlib.sha256(upload.stored).hexdigest()
+                    existing = field.related_model._base_manager.filter(
+                        content_hash=digest
+                    ).first()
+                    existing = existing or field.related_model()
+                instance.__dict__[attname] = (existing.pk or -1) if upload else None
+                field.set_cached_value(instance, existing)
+                continue
             instance.__dict__[attname] = f"pending/{upload.name}" if upload else ""
     try:
         yield
     finally:
-        instance.__dict__.update(saved)
+        for key, value in saved.items():
+            if isinstance(key, tuple):
+                field = instance._meta.get_field(key[1])
+                if value is _UNCACHED:
+                    field.delete_cached_value(instance)
+                else:
+                    field.set_cached_value(instance, value)
+            else:
+                instance.__dict__[key] = value
 
 
 def _plain_fields(instance):

@@ -27,6 +27,9 @@ BOOL = "bool"
 DATE = "date"  # "2023-06-13" or null
 DATETIME = "datetime"  # ISO 8601 with an offset, or null
 FILE = "file"  # a path relative to the exchange file's folder, or null
+# An integer kept on the library record of a FILE key (its ``model`` is
+# "<file key>.<field>", e.g. "headshot.focus_x"); the default without a file.
+FILE_ATTR = "file_attr"
 REF = "ref"  # the slug of another record, or null
 REFS = "refs"  # an ordered list of slugs of other records
 LANGUAGES = "languages"  # a list of language codes
@@ -41,6 +44,8 @@ class Spec:
     kind: str
     model: str = ""
     required: bool = False
+    #: FILE_ATTR: the value exported when the record has no file.
+    default: int | None = None
 
     @property
     def field(self) -> str:
@@ -76,8 +81,8 @@ EXPERT = (
     Spec("expertise", EXPERTISE),
     Spec("headshot", FILE),
     # thinktank's optional fields of version 1:
-    Spec("headshot_focus_x", INT),
-    Spec("headshot_focus_y", INT),
+    Spec("headshot_focus_x", FILE_ATTR, "headshot.focus_x", default=50),
+    Spec("headshot_focus_y", FILE_ATTR, "headshot.focus_y", default=30),
     Spec("sort_name", TEXT),
     Spec("has_profile", BOOL),
     Spec("affiliation_start", INT),
@@ -121,8 +126,8 @@ ARTICLE = (
     Spec("lead_image_alt", TRANSLATED),
     Spec("lead_image_caption", TRANSLATED),
     Spec("lead_image_credit", TRANSLATED),
-    Spec("lead_image_focus_x", INT),
-    Spec("lead_image_focus_y", INT),
+    Spec("lead_image_focus_x", FILE_ATTR, "lead_image.focus_x", default=50),
+    Spec("lead_image_focus_y", FILE_ATTR, "lead_image.focus_y", default=50),
     Spec("pdf", FILE),
     Spec("deleted_at", DATETIME),  # in the trash since; null when live
 )
@@ -309,6 +314,7 @@ def parse(spec: Spec, value):
         SLUG: _slug,
         TEXT: _string,
         INT: _int,
+        FILE_ATTR: _int,
         BOOL: _bool,
         DATE: _date,
         DATETIME: _datetime,

@@ -380,7 +380,13 @@ class Validator:
                 values.update(
                     {localized("available", c): c in value for c in language_codes()}
                 )
-            elif spec.kind in (schema.REF, schema.REFS, schema.EXPERTISE, schema.FILE):
+            elif spec.kind in (
+                schema.REF,
+                schema.REFS,
+                schema.EXPERTISE,
+                schema.FILE,
+                schema.FILE_ATTR,
+            ):
                 continue
             elif key == "sort_name" and not value:
                 continue  # Expert.save() derives it from the name

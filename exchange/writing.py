@@ -5,6 +5,7 @@ A record is saved only when something in it differs from what is stored, so a
 second import of the same file changes nothing, not even ``updated_at``.
 """
 
+import hashlib
 from pathlib import PurePath
 
 from django.core.files.base import ContentFile
@@ -14,7 +15,7 @@ from articles import bylines
 from articles.models import Authorship, Recommendation
 from articles.search_index import update_search_vectors
 from exchange import schema
-from exchange.files import stored_bytes
+from exchange.files import library_file_field, stored_bytes
 from exchange.records import (
     MODELS,
     ImportSummary,
@@ -23,6 +24,8 @@ from exchange.records import (
     specs,
 )
 from history import services as history
+from library.models import Image
+from library.services import document_from_upload_created, image_from_upload_created
 
 
 class Writer:
@@ -171,6 +174,10 @@ class Writer:
         for key, spec in specs(record.section).items():
             if spec.kind != schema.FILE or key not in record.data:
                 continue
+            field = record.instance._meta.get_field(spec.field)
+            if library_file_field(field) is not None:
+                changed |= self._refer_to_library(record, key, field)
+                continue
             field_file = getattr(record.instance, spec.field)
             if key not in record.files:  # null: the file is removed from the record
                 if field_file:
@@ -189,6 +196,64 @@ class Writer:
                 )
                 self.stored_files.append((field_file.storage, field_file.name))
         return changed
+
+    def _refer_to_library(self, record: Record, key: str, field) -> bool:
+        """
+        Point the record's foreign key at the library record holding the
+        file's bytes (found by their hash, or created), and set that record's
+        attributes the file names (``FILE_ATTR``); True on change.
+        """
+        instance = record.instance
+        current = getattr(instance, field.attname)
+        if key not in record.files:  # null: the record no longer refers to one
+            if current is not None:
+                setattr(instance, field.attname, None)
+                return True
+            return False
+        upload = record.files[key]
+        digest = hashlib.sha256(upload.stored).hexdigest()
+        model = field.related_model
+        target = model._base_manager.filter(content_hash=digest).first()
+        changed = target is None or target.pk != current
+        if self.dry_run:
+            return changed or self._attrs_differ(record, key, target)
+        if target is None:
+            values_for = getattr(instance, "library_values", None)
+            values = values_for(field.name) if callable(values_for) else {}
+            store = (
+                image_from_upload_created
+                if model is Image
+                else document_from_upload_created
+            )
+            target, created = store(
+                ContentFile(upload.content), name=upload.name, **values
+            )
+            if created:
+                self.stored_files.append((target.file.storage, target.file.name))
+        setattr(instance, field.name, target)
+        attrs = self._file_attrs(record, key)
+        if attrs and any(getattr(target, n) != v for n, v in attrs.items()):
+            model._base_manager.filter(pk=target.pk).update(**attrs)
+            for name, value in attrs.items():
+                setattr(target, name, value)
+            changed = True
+        return changed
+
+    @staticmethod
+    def _file_attrs(record: Record, key: str) -> dict:
+        """The ``FILE_ATTR`` values the record gives for its file ``key``."""
+        attrs = {}
+        for other, spec in specs(record.section).items():
+            if spec.kind == schema.FILE_ATTR and other in record.data:
+                owner, name = spec.field.split(".")
+                if owner == key and record.data[other] is not None:
+                    attrs[name] = record.data[other]
+        return attrs
+
+    def _attrs_differ(self, record: Record, key: str, target) -> bool:
+        return target is not None and any(
+            getattr(target, n) != v for n, v in self._file_attrs(record, key).items()
+        )
 
     def _delete_stored_files(self):
         for storage, name in self.stored_files:

@@ -46,7 +46,12 @@ from django.utils.translation import gettext
 
 from history import services, snapshot
 from history.diff import compare
+<<<<<<< HEAD
 from history.models import Revision, RevisionKind
+=======
+from history.models import Revision
+from library.services import keep_created, track_created
+>>>>>>> library
 
 VERSION_FIELD = "_history_version"
 
@@ -343,12 +348,19 @@ class ConflictsAdminMixin(HistoryPagesMixin):
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except services.EditConflict as conflict:
-            obj = self.model._base_manager.get(pk=unquote(object_id))
-            refused = services.record_conflict(obj, conflict.data, request.user)
-            return self.conflict_response(request, obj, refused)
+        with track_created() as created:
+            try:
+                return super().changeform_view(
+                    request, object_id, form_url, extra_context
+                )
+            except services.EditConflict as conflict:
+                refused_data = conflict.data
+        # The refused edit is kept, and so are the library records uploaded
+        # with it: the form's transaction was rolled back, their files are stored.
+        keep_created(created)
+        obj = self.model._base_manager.get(pk=unquote(object_id))
+        refused = services.record_conflict(obj, refused_data, request.user)
+        return self.conflict_response(request, obj, refused)
 
     def begin_edit(self, request, edit):
         super().begin_edit(request, edit)

@@ -31,7 +31,15 @@ from core.uploads import SafeImageField, SafePdfField, content_digest
 from library import usage
 
 
-class ImageQuerySet(models.QuerySet):
+class LibraryQuerySet(models.QuerySet):
+    def delete(self):
+        """Refused (``library.usage.InUse``) before anything is written if one of them is used."""
+        for record in self:
+            usage.refuse_if_used(record)
+        return super().delete()
+
+
+class ImageQuerySet(LibraryQuerySet):
     def for_pictures(self):
         """What a picture of the image needs (no file is opened, nothing else is read)."""
         return self.only(*PICTURE_FIELDS)
@@ -113,6 +121,13 @@ class LibraryRecord(NulFreeMixin, models.Model):
                     )
                 }
             )
+
+    def delete(self, *args, **kwargs):
+        # Checked before the deletion's transaction starts, so that a refusal
+        # leaves the caller's transaction usable (the pre_delete receiver
+        # below is the backstop for deletions that come another way).
+        usage.refuse_if_used(self)
+        return super().delete(*args, **kwargs)
 
     def get_admin_url(self):
         return reverse(
@@ -238,6 +253,8 @@ class Document(LibraryRecord):
     page_count = models.PositiveIntegerField(
         _("pages"), null=True, blank=True, editable=False
     )
+
+    objects = LibraryQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("document")

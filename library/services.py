@@ -8,6 +8,8 @@ fields, the importer and the demo use them; a concurrent upload of the same
 bytes meets the unique hash and gets the other's record.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import PurePath
 
 from django.core.files.base import ContentFile
@@ -16,6 +18,33 @@ from django.db import IntegrityError, transaction
 from core.i18n import default_language, localized
 from core.uploads import check_pdf, clean_image, read_upload
 from library.models import Document, Image
+
+#: The records created while ``track_created()`` runs (None: not tracking).
+_created = ContextVar("library_created", default=None)
+
+
+@contextmanager
+def track_created():
+    """Collect the records this block creates (``keep_created`` puts them back after a rollback)."""
+    created = []
+    token = _created.set(created)
+    try:
+        yield created
+    finally:
+        _created.reset(token)
+
+
+def keep_created(records) -> None:
+    """
+    Write again, with their numbers, the records a rolled-back transaction
+    created: a refused edit that is kept (a conflict revision) names them,
+    and their files are in storage already.
+    """
+    for record in records:
+        model = type(record)
+        if not model._base_manager.filter(pk=record.pk).exists():
+            # bulk_create: no signal (the file is stored, its renditions queued).
+            model._base_manager.bulk_create([record])
 
 
 def _title(name, fallback):
@@ -32,6 +61,8 @@ def _find_or_create(model, digest, build):
             record = build()
             record.content_hash = digest
             record.save()
+        if (created := _created.get()) is not None:
+            created.append(record)
     except IntegrityError:
         existing = model._base_manager.filter(content_hash=digest).first()
         if existing is None:

@@ -32,6 +32,29 @@ def make_region(name=None, **fields):
     return Region.objects.create(**fields)
 
 
+def in_library(upload):
+    """The library's record (an image, or a document for a PDF) of an uploaded file."""
+    from django.core.files.base import File
+
+    from library.services import document_from_upload, image_from_upload
+
+    if upload is None or not isinstance(upload, File):
+        return upload
+    upload.seek(0)
+    is_pdf = upload.read(5) == b"%PDF-"
+    upload.seek(0)
+    store = document_from_upload if is_pdf else image_from_upload
+    return store(upload, name=getattr(upload, "name", "") or "")
+
+
+def _library_fields(fields):
+    """Files given for the library's foreign keys become the records that hold them."""
+    for key in ("headshot", "lead_image", "pdf"):
+        if key in fields:
+            fields[key] = in_library(fields[key])
+    return fields
+
+
 def make_expert(name=None, **fields):
     n = next(_seq)
     name = name or f"Expert Number{n}"
@@ -41,7 +64,7 @@ def make_expert(name=None, **fields):
     fields.setdefault("titles_ar", "زميل أول")
     fields.setdefault("short_bio_en", f"{name} is a senior fellow at the institute.")
     fields.setdefault("short_bio_ar", f"الخبير {n} زميل أول في المعهد.")
-    return Expert.objects.create(**fields)
+    return Expert.objects.create(**_library_fields(fields))
 
 
 def article_type(slug="brief-analysis"):
@@ -64,6 +87,7 @@ def make_article(
     """A published English article unless told otherwise; ``authors`` etc. take records or counts."""
     n = next(_seq)
     title = title or f"Analysis number {n} on regional security"
+    _library_fields(fields)
     fields.setdefault("title_en", title)
     fields.setdefault("summary_en", f"The summary of {title}.")
     fields.setdefault("body_en", f"<p>The body of {title}.</p>")

@@ -5,7 +5,13 @@ from django.conf import settings
 from django.urls import resolve
 from django.utils import timezone
 
-from tests.factories import make_article, make_expert, make_region, make_topic
+from tests.factories import (
+    in_library,
+    make_article,
+    make_expert,
+    make_region,
+    make_topic,
+)
 from tests.files import png_upload
 from tests.html import by_class, document_position, get_page, one, text
 
@@ -56,7 +62,7 @@ def article():
         lead_image_alt_en="A hall of centrifuges",
         lead_image_alt_ar="قاعة أجهزة طرد مركزي",
     )
-    article.lead_image = png_upload()
+    article.lead_image = in_library(png_upload())
     article.save()
     return article
 
@@ -228,7 +234,7 @@ def test_about_the_authors_shows_the_current_bio_and_headshot(client, article):
     """The bio follows the profile; the frozen author note does not."""
     expert = article.authors.get(name_en="Omer Carmi")
     expert.short_bio_en = "Omer Carmi was a 2017 military fellow at the institute."
-    expert.headshot = png_upload("carmi.png")
+    expert.headshot = in_library(png_upload("carmi.png"))
     expert.save()
     tree = get_page(client, article.url_in("en"))
     about = one(tree, by_class("about-authors"))

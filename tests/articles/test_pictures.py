@@ -1,7 +1,6 @@
 """Every public image has a rendition set, dimensions and alt text; lists cost no query per image."""
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -19,9 +18,10 @@ def photographed(django_capture_on_commit_callbacks):
     def make(name, **fields):
         expert = make_expert(name, **fields)
         with django_capture_on_commit_callbacks(execute=True):
-            expert.headshot.save(
-                "p.jpg", ContentFile(files.photo((1400, 1750))), save=True
+            expert.headshot = files.library_image(
+                files.photo((1400, 1750)), name="p.jpg"
             )
+            expert.save()
         return expert
 
     return make
@@ -99,9 +99,10 @@ def test_lead_image_has_a_rendition_set_and_its_alt_text(
         "Ports After the Truce", lead_image_alt_en="Container cranes at dusk"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        article.lead_image.save(
-            "lead.png", ContentFile(files.photo((2400, 1350), "PNG")), save=True
+        article.lead_image = files.library_image(
+            files.photo((2400, 1350), "PNG"), name="lead.png"
         )
+        article.save()
     tree = get_page(client, article.get_absolute_url())
     (img,) = tree.xpath("//figure[contains(@class, 'lead-image')]//img")
     assert_rendition_set(img, alt="Container cranes at dusk")
@@ -118,9 +119,8 @@ def test_a_decorative_lead_image_has_empty_alt_text(
         "Quiet Borders", lead_image_decorative=True, lead_image_caption_en="Dunes"
     )
     with django_capture_on_commit_callbacks(execute=True):
-        article.lead_image.save(
-            "l.jpg", ContentFile(files.photo((1600, 900))), save=True
-        )
+        article.lead_image = files.library_image(files.photo((1600, 900)), name="l.jpg")
+        article.save()
     tree = get_page(client, article.get_absolute_url())
     (img,) = tree.xpath("//figure[contains(@class, 'lead-image')]//img")
     assert img.get("alt") == ""
@@ -133,7 +133,8 @@ def test_report_links_its_pdf_with_size_and_pages(
         "Deterrence at Sea", type="policy-note", series="Policy Note", series_number=81
     )
     with django_capture_on_commit_callbacks(execute=True):
-        article.pdf.save("x.pdf", ContentFile(files.pdf(14)), save=True)
+        article.pdf = files.library_document(files.pdf(14), title="Policy Note 81")
+        article.save()
     tree = get_page(client, article.get_absolute_url())
     (link,) = tree.xpath("//a[@type='application/pdf']")
     assert link.get("href") == article.get_pdf_url()
@@ -146,6 +147,8 @@ def test_report_links_its_pdf_with_size_and_pages(
 
 def test_byline_queryset_loads_what_picture_needs():
     """for_byline() defers columns; the rendition set must not fetch one per expert."""
-    loaded = set(Expert.objects.for_byline().query.deferred_loading[0])
-    assert {"headshot", "headshot_width", "headshot_height", "headshot_avif"} <= loaded
-    assert {"headshot_focus_x", "headshot_focus_y"} <= loaded
+    query = Expert.objects.for_byline().query
+    loaded = set(query.deferred_loading[0])
+    assert {"headshot__file", "headshot__width", "headshot__height"} <= loaded
+    assert {"headshot__avif", "headshot__focus_x", "headshot__focus_y"} <= loaded
+    assert query.select_related == {"headshot": {}}

@@ -4,13 +4,13 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from PIL import Image
 
 from articles.models import Article, ArticleType, Status
 from experts.models import Expert, ExpertStatus
 from taxonomy.models import Region
+from tests import files
 from tests.exchange.helpers import empty_database, export_text, import_file
 from tests.factories import make_article, make_expert, make_region, make_topic
 
@@ -53,9 +53,9 @@ def build_rich_site():
         affiliation_start=2012,
         email="zara@example.org",
         x_handle="zaraq",
-        headshot_focus_y=20,
     )
-    zara.headshot.save("zara.jpg", ContentFile(image_bytes()), save=True)
+    zara.headshot = files.library_image(image_bytes(), name="zara.jpg", focus_y=20)
+    zara.save()
     zara.topics.set([nuclear, proliferation])
     zara.regions.set([iran])
     adam = make_expert(
@@ -65,9 +65,10 @@ def build_rich_site():
         affiliation_start=1990,
         affiliation_end=2015,
     )
-    adam.headshot.save(
-        "adam.png", ContentFile(image_bytes("PNG", (10, 90, 160))), save=True
+    adam.headshot = files.library_image(
+        image_bytes("PNG", (10, 90, 160)), name="adam.png"
     )
+    adam.save()
     mina = make_expert(
         "Mina Farah",
         slug="mina-farah",
@@ -95,8 +96,9 @@ def build_rich_site():
         lead_image_caption_ar="قاعة أجهزة الطرد",
         published_at=datetime(2024, 3, 5, 14, 30, 15, 123456, tzinfo=UTC),
     )
-    report.lead_image.save("hall.png", ContentFile(image_bytes("PNG")), save=False)
-    report.pdf.save("report.pdf", ContentFile(image_bytes("PDF")), save=True)
+    report.lead_image = files.library_image(image_bytes("PNG"), name="hall.png")
+    report.pdf = files.library_document(image_bytes("PDF"), name="report.pdf")
+    report.save()
     oped = make_article(
         "Why Oil Still Matters",
         slug_en="why-oil-still-matters",
@@ -239,8 +241,9 @@ def test_export_to_stdout_keeps_file_references(tmp_path, monkeypatch):
 def test_export_of_a_missing_stored_file_warns_and_writes_null(tmp_path):
     """A file lost from storage is reported instead of being referenced."""
     report = make_article("Lost Attachment", slug_en="lost-attachment")
-    report.pdf.save("lost.pdf", ContentFile(image_bytes("PDF")), save=True)
-    report.pdf.storage.delete(report.pdf.name)
+    report.pdf = files.library_document(image_bytes("PDF"), name="lost.pdf")
+    report.save()
+    report.pdf.file.storage.delete(report.pdf.file.name)
     stderr = io.StringIO()
     call_command(
         "export_content",

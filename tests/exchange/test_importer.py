@@ -60,7 +60,7 @@ def test_sample_file_imports_cleanly():
         "Senior Fellow",
         "Director, Climate and Resources Program",
     ]
-    with leila.headshot.open("rb") as stored, Image.open(stored) as image:
+    with leila.headshot.file.open("rb") as stored, Image.open(stored) as image:
         assert (image.format, image.size) == ("PNG", (48, 60))
     assert sorted(leila.topics.values_list("slug", flat=True)) == [
         "food-security",
@@ -323,14 +323,14 @@ def test_a_changed_headshot_is_copied_and_an_unchanged_one_is_not(
         SAMPLE.parent / "images/leila-haddad.png", path.parent / "images/pictured.png"
     )
     assert import_file(path).ok
-    first_name = Expert.objects.get(slug="pictured").headshot.name
+    first_name = Expert.objects.get(slug="pictured").headshot.file.name
     assert "experts: 0 created, 0 updated, 1 unchanged" in import_file(path).stdout
 
     Image.new("RGB", (10, 10), (0, 128, 0)).save(path.parent / "images/pictured.png")
     assert "experts: 0 created, 1 updated" in import_file(path).stdout
     pictured = Expert.objects.get(slug="pictured")
-    assert pictured.headshot.name != first_name
-    with pictured.headshot.open("rb") as stored:
+    assert pictured.headshot.file.name != first_name
+    with pictured.headshot.file.open("rb") as stored:
         assert stored.read() == (path.parent / "images/pictured.png").read_bytes()
 
 
