@@ -46,12 +46,8 @@ from django.utils.translation import gettext
 
 from history import services, snapshot
 from history.diff import compare
-<<<<<<< HEAD
 from history.models import Revision, RevisionKind
-=======
-from history.models import Revision
 from library.services import keep_created, track_created
->>>>>>> library
 
 VERSION_FIELD = "_history_version"
 
