@@ -307,6 +307,12 @@ def sanitize_html(html: str | None) -> str | None:
     return cleaned
 
 
+def checked_sanitize_html(html: str | None) -> str | None:
+    """The form's cleaning: an embed off the list is an error on the field, not dropped."""
+    check_embeds(html)
+    return sanitize_html(html)
+
+
 _TABLE_START = re.compile(r"<table\b")
 
 #: kind → resolver(ids, language_code) → {pk: (title, url or None when readers may not see it)}
@@ -496,7 +502,7 @@ class RichTextField(ProseEditorField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
-        kwargs["sanitize"] = sanitize_html
+        kwargs["sanitize"] = checked_sanitize_html
         super().__init__(*args, **kwargs)
 
     def deconstruct(self):

@@ -10,6 +10,7 @@ from articles.models import Article, Status
 from core.richtext import present
 from library.usage import InUse
 from tests import files
+from tests.admin_forms import admin_url, errors, fill, form_data
 from tests.factories import make_article, make_expert, make_topic
 from tests.html import fragment, get_page
 
@@ -138,3 +139,22 @@ def test_embed_off_the_list_refused_on_orm_save():
     tree = rendered(Article.objects.get(pk=article.pk).body_en)
     (frame,) = tree.xpath("//iframe")
     assert frame.get("sandbox") and frame.get("title") == "Chart"
+
+
+def test_embed_off_the_list_refused_by_the_admin_form(admin_client):
+    article = make_article("Charted", status=Status.DRAFT)
+    url = admin_url(article, "change", article.pk)
+    data = fill(form_data(admin_client.get(url)), _save="Save")
+    data["body_en"] = (
+        '<p>x</p><iframe src="https://tracker.example/x" title="Ad"></iframe>'
+    )
+    answer = admin_client.post(url, data=data)
+    assert answer.status_code == 200
+    assert any("tracker.example" in message for message in errors(answer)["body_en"])
+    assert "tracker" not in Article.objects.get(pk=article.pk).body_en
+    # Positive control: an allowed chart is saved.
+    data["body_en"] = (
+        '<iframe src="https://flo.uri.sh/visualisation/1/embed" title="Flows"></iframe>'
+    )
+    assert admin_client.post(url, data=data).status_code == 302
+    assert "flo.uri.sh" in Article.objects.get(pk=article.pk).body_en
