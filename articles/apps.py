@@ -40,3 +40,7 @@ class ArticlesConfig(AppConfig):
         )
         # Bylines frozen at first publication (after the derived data above).
         signals.connect()
+        # What rich text refers to (core.richtext).
+        from articles import references
+
+        references.connect()

@@ -9,10 +9,11 @@ from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.urls import path
 from django.utils.translation import get_language
 
+from core import richtext
 from core.signin import SignInForm
 
 
@@ -36,6 +37,12 @@ class AdminSite(admin.AdminSite):
     def get_urls(self):
         return [
             path(
+                "richtext/choices/",
+                self.admin_view(self.richtext_choices),
+                name="richtext_choices",
+            ),
+        ] + [
+            path(
                 "r/<path:content_type_id>/<path:object_id>/",
                 self.admin_view(self.view_on_site),
                 name="view_on_site",
@@ -44,6 +51,22 @@ class AdminSite(admin.AdminSite):
             else url
             for url in super().get_urls()
         ]
+
+    def richtext_choices(self, request):
+        """
+        The rich-text editor's chooser (links, figures): ``?kind=article&q=water``
+        answers ``{"results": [{"ref": "article:12", "kind", "label"}]}``,
+        searching every language; 403 for a kind the user may not view.
+        """
+        kinds = request.GET.getlist("kind") or richtext.chooser_kinds()
+        query = request.GET.get("q", "")[:100]
+        results = []
+        for kind in kinds:
+            found = richtext.choices(request.user, kind, query)
+            if found is None and len(kinds) == 1:
+                return JsonResponse({"results": []}, status=403)
+            results.extend(found or [])
+        return JsonResponse({"results": results})
 
     def view_on_site(self, request, content_type_id, object_id):
         try:

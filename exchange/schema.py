@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from core.i18n import language_codes, localized
-from core.richtext import sanitize_html
+from core.richtext import embed_errors, sanitize_html
 
 FORMAT = "thinktank-exchange/1"
 
@@ -180,6 +180,9 @@ def _translated(spec: Spec, value) -> dict[str, str]:
             raise Invalid(f'"{code}" must be a string, not {type_name(text)}')
     texts = {code: value.get(code) or "" for code in codes}
     if spec.kind == HTML:
+        for code, text in texts.items():
+            if errors := embed_errors(text):
+                raise Invalid(f'"{code}": ' + " ".join(errors))
         texts = {code: sanitize_html(text) for code, text in texts.items()}
     if spec.kind == TRANSLATED_SLUG and not texts[codes[0]]:
         raise Invalid(f'needs the slug in the default language "{codes[0]}"')

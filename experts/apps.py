@@ -13,3 +13,7 @@ class ExpertsConfig(AppConfig):
         pagecache.watch(Expert)
         pagecache.watch_relation(Expert.topics.through)
         pagecache.watch_relation(Expert.regions.through)
+        # What rich text refers to (core.richtext).
+        from experts import references
+
+        references.connect()

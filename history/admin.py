@@ -27,22 +27,26 @@ from functools import cached_property
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.forms.formsets import all_valid
 from django.http import (
     Http404,
     HttpResponse,
     HttpResponseNotAllowed,
     HttpResponseRedirect,
+    JsonResponse,
 )
 from django.shortcuts import get_object_or_404
 from django.template.loader import select_template
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.timezone import localtime
 from django.utils.translation import gettext
 
 from history import services, snapshot
 from history.diff import compare
-from history.models import Revision
+from history.models import Revision, RevisionKind
 from library.services import keep_created, track_created
 
 VERSION_FIELD = "_history_version"
@@ -194,8 +198,51 @@ class RevisionsAdminMixin(HistoryPagesMixin):
                 view(self.restore_view),
                 name="{}_{}_restore".format(*info),
             ),
+            path(
+                "<path:object_id>/autosave/",
+                view(self.autosave_view),
+                name="{}_{}_autosave".format(*info),
+            ),
             *super().get_urls(),
         ]
+
+    def autosave_view(self, request, object_id):
+        """
+        The change form's draft, POSTed by the editor every few seconds
+        (settings.RICHTEXT_AUTOSAVE_SECONDS), kept as an autosave revision:
+        the record, its live page and its version stay as they are.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        if not self.has_change_permission(request, obj):
+            raise PermissionDenied
+        form = self.get_form(request, obj, change=True)(
+            request.POST, request.FILES, instance=obj
+        )
+        formsets, _inlines = self._create_formsets(request, obj, change=True)
+        if not (form.is_valid() and all_valid(formsets)):
+            return JsonResponse(
+                {
+                    "message": gettext(
+                        "Not saved automatically: the form has errors "
+                        "(they show when you save)."
+                    )
+                },
+                status=400,
+            )
+        revision = services.record_autosave(
+            obj, snapshot.from_form(obj, form, formsets), request.user
+        )
+        return JsonResponse(
+            {
+                "message": gettext("Draft saved automatically at %(time)s.")
+                % {"time": date_format(localtime(revision.created_at), "TIME_FORMAT")},
+                "revision": revision.pk,
+            }
+        )
 
     def has_restore_permission(self, request, obj):
         """May ``request.user`` restore revisions of ``obj``? (A restore sets every field.)"""
@@ -204,8 +251,11 @@ class RevisionsAdminMixin(HistoryPagesMixin):
     def history_view(self, request, object_id, extra_context=None):
         obj = self._viewable(request, object_id)
         revisions = list(self._revisions(obj))
+        # The newest revision is the record's state, unless it is an autosaved draft.
+        current = next((r for r in revisions if r.kind != RevisionKind.AUTOSAVE), None)
         for revision in revisions:
             revision.restore_url = self._url("restore", obj.pk, revision.pk)
+            revision.is_current = revision is current
         context = self._context(
             request,
             obj,

@@ -24,6 +24,8 @@ class RevisionKind(models.TextChoices):
     PENDING = "pending", _("Unpublished change")
     PUBLISH = "publish", _("Change published")
     DISCARD = "discard", _("Unpublished change discarded")
+    #: The editor's draft, saved while they write: never the record's state.
+    AUTOSAVE = "autosave", _("Draft saved automatically")
 
 
 class RevisionQuerySet(models.QuerySet):
@@ -35,12 +37,18 @@ class RevisionQuerySet(models.QuerySet):
         ).order_by("-pk")
 
     def accepted(self):
-        """Revisions that are (or were) the record's state: not refused ones."""
-        return self.exclude(kind=RevisionKind.CONFLICT)
+        """Revisions that are (or were) the record's state: not refused ones, not autosaved drafts."""
+        return self.exclude(kind__in=(RevisionKind.CONFLICT, RevisionKind.AUTOSAVE))
 
     def applied(self):
         """Revisions of states the record was stored in: not refused, not unpublished changes."""
-        return self.exclude(kind__in=(RevisionKind.CONFLICT, RevisionKind.PENDING))
+        return self.exclude(
+            kind__in=(
+                RevisionKind.CONFLICT,
+                RevisionKind.PENDING,
+                RevisionKind.AUTOSAVE,
+            )
+        )
 
 
 class Revision(models.Model):

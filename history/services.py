@@ -261,6 +261,31 @@ def record_conflict(obj, data, user=None):
     )
 
 
+def record_autosave(obj, data, user):
+    """
+    Keep ``data``, the draft ``user`` is writing in the change form of ``obj``,
+    as an autosave: the record is not touched and no version is claimed (the
+    editor's own save later is no conflict). One autosave per user and
+    record: the newest replaces the one before; a restore puts it back.
+    """
+    content_type, pk = _key(obj)
+    with transaction.atomic():
+        Revision.objects.filter(
+            content_type=content_type,
+            object_id=pk,
+            kind=RevisionKind.AUTOSAVE,
+            user=_signed_in(user),
+        ).delete()
+        return Revision.objects.create(
+            content_type=content_type,
+            object_id=pk,
+            kind=RevisionKind.AUTOSAVE,
+            user=_signed_in(user),
+            version=0,
+            data=data,
+        )
+
+
 def restore(revision, user=None):
     """Put ``revision`` back: the record and its relations; a new revision records it."""
     model = revision.content_type.model_class()

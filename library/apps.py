@@ -13,3 +13,7 @@ class LibraryConfig(AppConfig):
 
         # An image's alt text, caption or focal point shows on pages.
         pagecache.watch(Image, Document)
+        # What rich text refers to (core.richtext).
+        from library import references
+
+        references.connect()

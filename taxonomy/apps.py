@@ -14,3 +14,7 @@ class TaxonomyConfig(AppConfig):
         # A topic's or region's landing is /policy-analysis/<slug>, one slug in every language.
         slugs.share_policy_analysis(Topic, translated=False)
         slugs.share_policy_analysis(Region, translated=False)
+        # What rich text refers to (core.richtext).
+        from taxonomy import references
+
+        references.connect()

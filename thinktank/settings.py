@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -321,6 +323,34 @@ SECURE_CSP = {
     "frame-ancestors": ["'none'"],
     "form-action": ["'self'"],
 }
+# Rich text may embed pages from these hosts only (core.richtext): charts from
+# Datawrapper and Flourish, YouTube's privacy-enhanced player. Frames from
+# anywhere else are refused when written and blocked by the browser.
+RICHTEXT_EMBED_HOSTS = os.environ.get(
+    "DJANGO_EMBED_HOSTS", "datawrapper.dwcdn.net flo.uri.sh www.youtube-nocookie.com"
+).split()
+# The editor saves the draft being written this often (seconds; 0: never).
+RICHTEXT_AUTOSAVE_SECONDS = int(os.environ.get("DJANGO_AUTOSAVE_SECONDS", "30"))
+# The rich-text editor's own extensions (static/js/richtext-editor.js). What
+# they may store is core.richtext's allow-list, not the package's.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("js/richtext-editor.js")],
+        "extensions": {
+            name: html_tags([])
+            for name in (
+                "InternalLink",
+                "Notes",
+                "LibraryFigure",
+                "Embed",
+                "WritingAids",
+            )
+        },
+    }
+]
+SECURE_CSP["frame-src"] = [f"https://{host}" for host in RICHTEXT_EMBED_HOSTS] or [
+    "'none'"
+]
 # Media from a bucket (or its CDN) come from that origin.
 MEDIA_ORIGIN = os.environ.get("DJANGO_MEDIA_ORIGIN") or (
     f"https://{MEDIA_STORAGE['OPTIONS']['custom_domain']}"

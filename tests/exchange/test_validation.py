@@ -479,3 +479,22 @@ def test_language_times_and_unpublication_follow_the_publication_rules(write_doc
     imported = Article.objects.get(slug_en="ends-later")
     assert imported.live_languages() == ["en"]
     assert imported.unpublish_at.year == 2034
+
+
+def test_embed_off_the_allow_list_is_refused_naming_the_field(write_document):
+    """An iframe from a host outside ``RICHTEXT_EMBED_HOSTS`` is refused, not silently dropped."""
+    chart = (
+        '<iframe src="https://datawrapper.dwcdn.net/a1B2c/1/" title="Flows"></iframe>'
+    )
+    bad = '<iframe src="https://tracker.example/x" title="Ad"></iframe>'
+    path = write_document(document(articles=[article("charted", body={"en": bad})]))
+    message = refused(path)[0]
+    assert message.startswith('articles[0] (slug "charted"): body: "en": ')
+    assert "tracker.example" in message
+    # Positive control: a chart from an allowed host imports and stays.
+    path = write_document(document(articles=[article("charted", body={"en": chart})]))
+    assert import_file(path).ok
+    assert (
+        "datawrapper.dwcdn.net/a1B2c/1/"
+        in Article.objects.get(slug_en="charted").body_en
+    )
