@@ -37,6 +37,13 @@ _ARTICLE_RELATIONS = [
     for model in ("authorship", "recommendation")
 ]
 
+#: Redirects and the 404 log they are made from.
+_REDIRECTS = [
+    *(f"core.{verb}_redirect" for verb in ("view", "add", "change", "delete")),
+    "core.view_notfound",
+    "core.delete_notfound",
+]
+
 ROLES = {
     CONTRIBUTOR: [
         *_READ_TERMS,
@@ -61,6 +68,7 @@ ROLES = {
         "workflow.view_sharelink",
         "workflow.add_sharelink",
         "workflow.change_sharelink",
+        *_REDIRECTS,
     ],
     TRANSLATOR: [
         *_READ_TERMS,

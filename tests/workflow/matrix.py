@@ -18,7 +18,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticleType, StaleTranslation, Status
-from core.models import Redirect
+from core.models import NotFound, Redirect
 from history import snapshot
 from history.services import record, record_pending, trash
 from tests.factories import make_article, make_expert, make_region, make_topic
@@ -137,6 +137,7 @@ def make_objects(owner):
         "core.redirect": Redirect.objects.create(
             old_path="/old-spare", new_path="/new-spare"
         ),
+        "core.notfound": NotFound.objects.create(path="/spare-missing"),
         "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
             task_path="core.tasks.build_renditions",
             args_kwargs={"args": ["experts.Expert", 1, "headshot"], "kwargs": {}},
