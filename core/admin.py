@@ -197,6 +197,11 @@ class NotFoundAdmin(admin.ModelAdmin):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def response_delete(self, request, obj_display, obj_id):
+        super().response_delete(request, obj_display, obj_id)
+        # Back to the log (the admin would go to its index, the log being read-only).
+        return redirect("admin:core_notfound_changelist")
+
     @admin.display(description=_("redirect"))
     def make_redirect(self, obj):
         # A link, not a form: the redirect form opens with the old address filled in.

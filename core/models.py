@@ -114,9 +114,7 @@ class RedirectQuerySet(models.QuerySet):
         if with_query != path:
             candidates.insert(0, with_query)
         # The longer old_path is the one with the query string: it wins.
-        return self.filter(old_path__in=candidates).order_by(
-            Length("old_path").desc()
-        )
+        return self.filter(old_path__in=candidates).order_by(Length("old_path").desc())
 
 
 class Redirect(NulFreeMixin, models.Model):
@@ -194,7 +192,9 @@ class NotFound(models.Model):
     path = models.CharField(_("address"), max_length=500, unique=True)
     hits = models.PositiveIntegerField(_("hits"), default=1)
     first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
-    last_seen = models.DateTimeField(_("last seen"), default=timezone.now, db_index=True)
+    last_seen = models.DateTimeField(
+        _("last seen"), default=timezone.now, db_index=True
+    )
 
     class Meta:
         verbose_name = _("address not found")

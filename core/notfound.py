@@ -22,13 +22,15 @@ from core.models import NotFound, normalise_old_path
 PRUNE_EVERY = 50
 
 #: User agents of robots: their 404s are probes, not readers' broken links.
-BOTS = re.compile(r"bot|crawl|spider|slurp|curl|wget|python-|scan|http-client", re.I)
+BOTS = re.compile(
+    r"bot|crawl|spider|slurp|curl|wget|python-|scan|http-client", re.IGNORECASE
+)
 
 #: Addresses never logged: staff-only pages, files, well-known probes.
 IGNORED = re.compile(
     r"^/(?:[a-z]{2}/)?admin/|^/(?:static|media)/|^/share/|^/i18n/|^/\.well-known/"
     r"|\.(?:css|js|map|png|jpe?g|gif|webp|avif|svg|ico|woff2?|ttf|txt|xml)$",
-    re.I,
+    re.IGNORECASE,
 )
 
 
@@ -53,7 +55,7 @@ def record(request) -> None:
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} (path, hits, first_seen, last_seen) "  # noqa: S608
+            f"INSERT INTO {table} (path, hits, first_seen, last_seen) "
             f"VALUES (%s, 1, %s, %s) ON CONFLICT (path) DO UPDATE "
             f"SET hits = {table}.hits + 1, last_seen = excluded.last_seen "
             f"RETURNING id, hits",
@@ -73,6 +75,7 @@ def prune(size: int | None = None) -> int:
         return 0
     last_seen, row_id = cut[0]
     deleted, _rows = NotFound.objects.filter(
-        models.Q(last_seen__lt=last_seen) | models.Q(last_seen=last_seen, id__lte=row_id)
+        models.Q(last_seen__lt=last_seen)
+        | models.Q(last_seen=last_seen, id__lte=row_id)
     ).delete()
     return deleted

@@ -19,14 +19,22 @@ class QueryStringRedirectTests(TestCase):
     def test_legacy_addresses_with_a_query_string(self):
         """/?p=123 and /index.php?id=77 answer 301; the parameters' order does not matter."""
         record_move("/?p=123", "/policy-analysis", kind=RedirectKind.MANUAL)
-        Redirect.objects.create(old_path="/index.php?lang=en&id=77", new_path="/experts")
+        Redirect.objects.create(
+            old_path="/index.php?lang=en&id=77", new_path="/experts"
+        )
         response = self.client.get("/?p=123", **BROWSER)
-        self.assertEqual((response.status_code, response["Location"]), (301, "/policy-analysis"))
+        self.assertEqual(
+            (response.status_code, response["Location"]), (301, "/policy-analysis")
+        )
         response = self.client.get("/index.php?id=77&lang=en", **BROWSER)
-        self.assertEqual((response.status_code, response["Location"]), (301, "/experts"))
+        self.assertEqual(
+            (response.status_code, response["Location"]), (301, "/experts")
+        )
         # Another value is another address: the home page stays, index.php is a 404.
         self.assertEqual(self.client.get("/?p=124", **BROWSER).status_code, 200)
-        self.assertEqual(self.client.get("/index.php?id=78", **BROWSER).status_code, 404)
+        self.assertEqual(
+            self.client.get("/index.php?id=78", **BROWSER).status_code, 404
+        )
 
     def test_the_plain_path_rule_still_works(self):
         """A rule for the path alone answers every query string, passing it on; a rule for the query wins."""
@@ -89,7 +97,10 @@ class NotFoundLogTests(TestCase):
         self.assertEqual(notfound.prune(3), max(0, NotFound.objects.count() - 3))
         self.assertEqual(
             sorted(NotFound.objects.values_list("path", flat=True)),
-            sorted(f"/missing-{i}" for i in range(notfound.PRUNE_EVERY * 2 - 3, notfound.PRUNE_EVERY * 2)),
+            sorted(
+                f"/missing-{i}"
+                for i in range(notfound.PRUNE_EVERY * 2 - 3, notfound.PRUNE_EVERY * 2)
+            ),
         )
 
 
