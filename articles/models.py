@@ -998,6 +998,7 @@ class StaleTranslation(models.Model):
             if hasattr(field, "translated_field") and field.language == language_code
         ]
 
+
 class ArticleSearchText(models.Model):
     """
     An article's searchable text in one language on SQLite: a row of the FTS5

@@ -120,7 +120,9 @@ def match_expression(normalized: str) -> str:
     return " ".join(wanted) + "".join(f" NOT {term}" for term in unwanted)
 
 
-def words_starting(prefixes: list[str], lengths: tuple[int, int]) -> list[tuple[str, int]]:
+def words_starting(
+    prefixes: list[str], lengths: tuple[int, int]
+) -> list[tuple[str, int]]:
     """
     The archive's words (lowercase, as written) that start with one of
     ``prefixes`` and whose length is within ``lengths``, with the number
