@@ -69,6 +69,7 @@ ROLES = {
         "workflow.add_sharelink",
         "workflow.change_sharelink",
         *_REDIRECTS,
+        "exchange.export_content",
     ],
     TRANSLATOR: [
         *_READ_TERMS,
