@@ -84,7 +84,14 @@ class AuthorshipInline(admin.TabularInline):
     fields = ["order", "expert"]
     autocomplete_fields = ["expert"]
     extra = 1
+    # Moved by hand (ordering.js): up and down buttons and drag; the order
+    # inputs stay, and are what the form saves.
+    classes = ["tt-ordered"]
     verbose_name = _("author")
+
+    class Media:
+        js = ["admin/thinktank/ordering.js"]
+
     verbose_name_plural = _("authors, in byline order")
 
 
@@ -113,7 +120,11 @@ class RecommendationInline(admin.TabularInline):
     fields = ["order", "recommended"]
     autocomplete_fields = ["recommended"]
     extra = 1
+    classes = ["tt-ordered"]
     verbose_name_plural = _("recommended articles, in order")
+
+    class Media:
+        js = ["admin/thinktank/ordering.js"]
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)

@@ -28,13 +28,18 @@ def titles(response):
 class AdminSearchTests(TestCase):
     @classmethod
     def setUpTestData(cls):
-        cls.user = get_user_model().objects.create_superuser("boss", "b@example.org", "pw")
+        cls.user = get_user_model().objects.create_superuser(
+            "boss", "b@example.org", "pw"
+        )
         cls.author = make_expert("Leila Haddad", name_ar="ليلى حداد")
         cls.gulf = make_region("Gulf")
         cls.iran = make_region("Iran", parent=cls.gulf)
         cls.egypt = make_region("Egypt")
         cls.by_leila = make_article(
-            "Water tables", authors=[cls.author], regions=[cls.iran], status=Status.DRAFT
+            "Water tables",
+            authors=[cls.author],
+            regions=[cls.iran],
+            status=Status.DRAFT,
         )
         cls.bodied = make_article(
             "Quiet title",
@@ -52,7 +57,9 @@ class AdminSearchTests(TestCase):
         return titles(self.client.get(URL, {"q": term, **filters}))
 
     def test_search_reaches_titles_summaries_bodies_and_authors_in_both_languages(self):
-        self.assertEqual(self.search("Water"), ["Water tables"])  # title, part of a word works too
+        self.assertEqual(
+            self.search("Water"), ["Water tables"]
+        )  # title, part of a word works too
         self.assertEqual(self.search("Wat"), ["Water tables"])
         self.assertEqual(self.search("desalination"), ["Quiet title"])  # body
         self.assertEqual(self.search("الشمسية"), ["Quiet title"])  # Arabic summary
@@ -61,27 +68,42 @@ class AdminSearchTests(TestCase):
         self.assertEqual(self.search("nothing-like-this"), [])
 
     def test_filters_by_author_region_owner_and_translation(self):
-        self.assertEqual(titles(self.client.get(URL, {"author": self.author.pk})), ["Water tables"])
+        self.assertEqual(
+            titles(self.client.get(URL, {"author": self.author.pk})), ["Water tables"]
+        )
         # A region finds its sub-regions' articles too.
-        self.assertEqual(titles(self.client.get(URL, {"region": self.gulf.pk})), ["Water tables"])
-        self.assertEqual(titles(self.client.get(URL, {"owner": self.user.pk})), ["Grain prices"])
-        self.assertEqual(titles(self.client.get(URL, {"owner": "me"})), ["Grain prices"])
+        self.assertEqual(
+            titles(self.client.get(URL, {"region": self.gulf.pk})), ["Water tables"]
+        )
+        self.assertEqual(
+            titles(self.client.get(URL, {"owner": self.user.pk})), ["Grain prices"]
+        )
+        self.assertEqual(
+            titles(self.client.get(URL, {"owner": "me"})), ["Grain prices"]
+        )
         # No Arabic title, or an Arabic field older than its English source.
         self.assertEqual(
             sorted(titles(self.client.get(URL, {"needs_translation": "ar"}))),
             ["Grain prices", "Water tables"],
         )
         StaleTranslation.objects.create(
-            article=self.bodied, field="summary_ar", english_then="Old", since=self.bodied.published_at
+            article=self.bodied,
+            field="summary_ar",
+            english_then="Old",
+            since=self.bodied.published_at,
         )
-        self.assertIn("Quiet title", titles(self.client.get(URL, {"needs_translation": "ar"})))
+        self.assertIn(
+            "Quiet title", titles(self.client.get(URL, {"needs_translation": "ar"}))
+        )
 
     def test_region_filter_and_picker_show_the_tree(self):
         """The filter's links and the form's boxes put Iran under the Gulf, indented."""
         doc = parse(self.client.get(URL))
         labels = [
             a.text_content()
-            for a in doc.xpath("//*[@id='changelist-filter']//a[contains(@href, 'region=')]")
+            for a in doc.xpath(
+                "//*[@id='changelist-filter']//a[contains(@href, 'region=')]"
+            )
         ]
         gulf = labels.index("Gulf")
         self.assertEqual(labels[gulf + 1], "\u00a0" * 4 + "Iran")
