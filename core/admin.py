@@ -186,7 +186,8 @@ class RedirectAdmin(admin.ModelAdmin):
 class NotFoundAdmin(admin.ModelAdmin):
     """The 404 log: read and cleared by editors, written only by the site."""
 
-    list_display = ["path", "hits", "first_seen", "last_seen", "make_redirect"]
+    list_display = ["address", "hits", "first_seen", "last_seen", "make_redirect"]
+    list_display_links = ["address"]
     search_fields = ["path"]
     readonly_fields = ["path", "hits", "first_seen", "last_seen"]
     list_per_page = 50
@@ -196,6 +197,11 @@ class NotFoundAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+    @admin.display(description=_("address"), ordering="path")
+    def address(self, obj):
+        # An address reads left to right on an Arabic page too.
+        return format_html('<bdi dir="ltr">{}</bdi>', obj.path)
 
     def response_delete(self, request, obj_display, obj_id):
         super().response_delete(request, obj_display, obj_id)

@@ -154,6 +154,11 @@ class ImportBatchAdmin(admin.ModelAdmin):
             },
         )
 
+    def response_delete(self, request, obj_display, obj_id):
+        super().response_delete(request, obj_display, obj_id)
+        # Back to the list (the admin would go to its index: nothing here is changed).
+        return redirect("admin:exchange_importbatch_changelist")
+
     @admin.display(description=_("report"))
     def review_link(self, obj):
         return format_html(
