@@ -1,14 +1,17 @@
 from copy import deepcopy
 
+from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import ActionLocation
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpResponseRedirect
 from django.urls import path, reverse
+from django.utils.choices import BaseChoiceIterator
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext, gettext_lazy as _
@@ -23,6 +26,7 @@ from articles.models import (
     StaleTranslation,
     TypeKind,
 )
+from articles.search import admin_matches
 from articles.search_index import update_search_vectors
 from core.admin import BilingualAdmin, ProposedSlugForm, language_attrs
 from core.admin_filters import year_filter
@@ -35,8 +39,11 @@ from core.i18n import (
     localized_fields,
     other_language_codes,
 )
+from experts.models import Expert
 from history.diff import highlight
 from library.admin import LibraryChoicesAdminMixin
+from taxonomy.forms import terms_in_tree_order
+from taxonomy.models import Region
 
 
 @admin.register(ArticleType)
@@ -78,7 +85,14 @@ class AuthorshipInline(admin.TabularInline):
     fields = ["order", "expert"]
     autocomplete_fields = ["expert"]
     extra = 1
+    # Moved by hand (ordering.js): up and down buttons and drag; the order
+    # inputs stay, and are what the form saves.
+    classes = ["tt-ordered"]
     verbose_name = _("author")
+
+    class Media:
+        js = ["admin/thinktank/ordering.js"]
+
     verbose_name_plural = _("authors, in byline order")
 
 
@@ -107,7 +121,11 @@ class RecommendationInline(admin.TabularInline):
     fields = ["order", "recommended"]
     autocomplete_fields = ["recommended"]
     extra = 1
+    classes = ["tt-ordered"]
     verbose_name_plural = _("recommended articles, in order")
+
+    class Media:
+        js = ["admin/thinktank/ordering.js"]
 
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
@@ -166,6 +184,126 @@ class StaleTranslationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TreeChoices(BaseChoiceIterator):
+    """A tree's (id, indented name) pairs, read (one query) when first drawn."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def __iter__(self):
+        if not hasattr(self, "pairs"):
+            self.pairs = [
+                (term.pk, "\u00a0" * 4 * depth + str(term))
+                for term, depth in terms_in_tree_order(self.model, children=False)
+            ]
+        return iter(self.pairs)
+
+
+class TreeMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Terms of a tree, each under its parent and indented by its depth."""
+
+    def _get_choices(self):
+        return TreeChoices(self.queryset.model)
+
+    choices = property(_get_choices, forms.ChoiceField.choices.fset)
+
+
+class AuthorFilter(admin.SimpleListFilter):
+    """Articles by one author: the experts who have a byline, by name (one query)."""
+
+    title = _("author")
+    parameter_name = "author"
+
+    def lookups(self, request, model_admin):
+        name = localized("name", default_language())
+        return list(
+            Expert.all_objects.filter(
+                Exists(Authorship.objects.filter(expert=OuterRef("pk")))
+            )
+            .order_by(name, "pk")
+            .values_list("pk", name)
+        )
+
+    def queryset(self, request, queryset):
+        if (value := self.value()) and value.isdigit():
+            return queryset.filter(
+                pk__in=Authorship.objects.filter(expert_id=value).values("article_id")
+            )
+        return queryset
+
+
+class RegionFilter(admin.SimpleListFilter):
+    """Articles in a region or its sub-regions; the regions indented under their parent."""
+
+    title = _("region")
+    parameter_name = "region"
+
+    def lookups(self, request, model_admin):
+        self.terms = terms_in_tree_order(Region)
+        return [
+            (str(term.pk), "\u00a0" * 4 * depth + str(term))
+            for term, depth in self.terms
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        for term, _depth in getattr(self, "terms", []):
+            if str(term.pk) == value:
+                return queryset.in_region(term)
+        return queryset
+
+
+class OwnerFilter(admin.SimpleListFilter):
+    """Articles by who created them: the staff, by name (one query)."""
+
+    title = _("owner")
+    parameter_name = "owner"
+
+    def lookups(self, request, model_admin):
+        users = get_user_model().objects.filter(is_staff=True).order_by("username")
+        return [
+            ("me", _("Mine")),
+            *(
+                (str(user.pk), user.get_full_name() or user.get_username())
+                for user in users
+            ),
+        ]
+
+    def queryset(self, request, queryset):
+        value = self.value()
+        if value == "me":
+            return queryset.filter(created_by=request.user)
+        if value and value.isdigit():
+            return queryset.filter(created_by_id=value)
+        return queryset
+
+
+class NeedsTranslationFilter(admin.SimpleListFilter):
+    """
+    Articles whose translation into a language needs work: no title there yet,
+    or a translated field older than its English source.
+    """
+
+    title = _("needs translation")
+    parameter_name = "needs_translation"
+
+    def lookups(self, request, model_admin):
+        names = dict(settings.LANGUAGES)
+        return [(code, names[code]) for code in other_language_codes()]
+
+    def queryset(self, request, queryset):
+        code = self.value()
+        if code not in other_language_codes():
+            return queryset
+        title = localized("title", code)
+        stale = StaleTranslation.objects.filter(
+            article=OuterRef("pk"), field__in=StaleTranslation.columns_in(code)
+        )
+        return queryset.filter(
+            Q(**{f"{title}__isnull": True}) | Q(**{title: ""}) | Q(Exists(stale))
+        )
+
+
 def _stale_label(article, name):
     """``Summary (AR)``: a translated column named by its field and language."""
     field = article._meta.get_field(name)
@@ -211,6 +349,10 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
         "type",
         PublishedInFilter,
         "topics",
+        RegionFilter,
+        AuthorFilter,
+        OwnerFilter,
+        NeedsTranslationFilter,
         StaleTranslationFilter,
         # Not date_hierarchy: it sorts the distinct years of the whole archive.
         year_filter("published_at", _("year published")),
@@ -219,7 +361,7 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
     search_fields = [*localized_fields("title"), *localized_fields("slug")]
     # A filtered list counts its matches; the archive's total is not counted again.
     show_full_result_count = False
-    autocomplete_fields = ["topics", "regions"]
+    autocomplete_fields = ["topics"]
     prepopulated_fields = {
         localized("slug", default_language()): [localized("title", default_language())]
     }
@@ -313,9 +455,23 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
         )
 
     def get_search_results(self, request, queryset, search_term):
+        """
+        Titles, slugs, summaries, bodies and authors' names in every language
+        (``articles.search.admin_matches``: indexed reads, no duplicates).
+        """
         if is_autocomplete_for(request, Recommendation, "recommended"):
             queryset = self.recommendable(request)
-        return super().get_search_results(request, queryset, search_term)
+        if not search_term.strip():
+            return queryset, False
+        return queryset.filter(pk__in=admin_matches(search_term)), False
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "regions":
+            # Regions are few: a list of boxes, each under its parent,
+            # rather than a search that shows none of the tree.
+            kwargs["form_class"] = TreeMultipleChoiceField
+            kwargs["widget"] = forms.CheckboxSelectMultiple(attrs={"class": "tt-tree"})
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def get_fieldsets(self, request, obj=None):
         kind = obj.type.kind if obj is not None else None

@@ -18,22 +18,25 @@ plus:
 moment is read in (the institute's ``TIME_ZONE``) is written next to it, and
 ``static/admin/thinktank/timezone.js`` adds the editor's own when it differs.
 
-``RedirectAdmin`` lists redirects, adds them by hand and imports them from a CSV file.
+``RedirectAdmin`` lists redirects, adds them by hand and imports them from a CSV file;
+``NotFoundAdmin`` lists the addresses readers did not find, most asked first, each
+with a link that opens the redirect form for it.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.http import QueryDict
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language_info, gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
-from core.models import Redirect, RedirectKind
+from core.models import NotFound, Redirect, RedirectKind
 from core.redirects import import_redirects, record_move
 from core.slugs import propose_slug
 
@@ -214,3 +217,47 @@ class RedirectAdmin(admin.ModelAdmin):
                 "errors": errors,
             },
         )
+
+
+@admin.register(NotFound)
+class NotFoundAdmin(admin.ModelAdmin):
+    """The 404 log: read and cleared by editors, written only by the site."""
+
+    list_display = ["address", "hits", "first_seen", "last_seen", "make_redirect"]
+    list_display_links = ["address"]
+    search_fields = ["path"]
+    readonly_fields = ["path", "hits", "first_seen", "last_seen"]
+    list_per_page = 50
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("address"), ordering="path")
+    def address(self, obj):
+        # An address reads left to right on an Arabic page too.
+        return format_html('<bdi dir="ltr">{}</bdi>', obj.path)
+
+    def response_delete(self, request, obj_display, obj_id):
+        super().response_delete(request, obj_display, obj_id)
+        # Back to the log (the admin would go to its index, the log being read-only).
+        return redirect("admin:core_notfound_changelist")
+
+    @admin.display(description=_("redirect"))
+    def make_redirect(self, obj):
+        # A link, not a form: the redirect form opens with the old address filled in.
+        url = reverse("admin:core_redirect_add")
+        return format_html(
+            '<a class="addlink" href="{}?{}">{}</a>',
+            url,
+            QueryDict.fromkeys(["old_path"], obj.path).urlencode(),
+            _("Make a redirect"),
+        )
+
+    def get_list_display(self, request):
+        fields = super().get_list_display(request)
+        if not self.admin_site._registry[Redirect].has_add_permission(request):
+            return [name for name in fields if name != "make_redirect"]
+        return fields

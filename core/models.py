@@ -1,9 +1,11 @@
 import re
 import uuid
+from urllib.parse import parse_qsl, urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.db.models.functions import Length
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -51,13 +53,27 @@ def validate_site_path(value: str) -> None:
         )
 
 
+def normalise_old_path(value: str) -> str:
+    """
+    ``value`` with its query string in one spelling: parameters sorted, encoded
+    alike (``/index.php?id=77&lang=en`` for ``/index.php?lang=en&id=77``). A
+    path without a query string, or a trailing "?", is the plain path.
+    """
+    path, _sep, query = value.partition("?")
+    pairs = sorted(parse_qsl(query, keep_blank_values=True))
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
 def validate_old_path(value: str) -> None:
-    """The address a redirect answers: a path on this site, without query string or fragment."""
+    """
+    The address a redirect answers: a path on this site, optionally with a
+    query string (a legacy ``/?p=123``), without a fragment.
+    """
     validate_site_path(value)
-    if "?" in value or "#" in value:
+    if "#" in value:
         raise ValidationError(
-            _("Leave out the query string: a redirect matches the path alone."),
-            code="query",
+            _("Leave out the fragment (#…): browsers never send it."),
+            code="fragment",
         )
 
 
@@ -84,13 +100,21 @@ class RedirectKind(models.TextChoices):
 
 
 class RedirectQuerySet(models.QuerySet):
-    def for_path(self, path):
-        """The redirect whose old address is ``path`` (at most one: ``old_path`` is unique)."""
-        if "\x00" in path:
+    def for_path(self, path, query=""):
+        """
+        The redirect for ``path`` with the query string ``query``: the one
+        naming that query string (normalised) first, else the plain path's.
+        """
+        if "\x00" in path or "\x00" in query:
             # No stored path holds a NUL (validate_old_path), and PostgreSQL
             # refuses one even in a query.
             return self.none()
-        return self.filter(old_path=path)
+        candidates = [path]
+        with_query = normalise_old_path(f"{path}?{query}")
+        if with_query != path:
+            candidates.insert(0, with_query)
+        # The longer old_path is the one with the query string: it wins.
+        return self.filter(old_path__in=candidates).order_by(Length("old_path").desc())
 
 
 class Redirect(NulFreeMixin, models.Model):
@@ -101,7 +125,10 @@ class Redirect(NulFreeMixin, models.Model):
         max_length=500,
         unique=True,
         validators=[validate_old_path],
-        help_text=_("A path on this site, e.g. /ar/policy-analysis/old-slug."),
+        help_text=_(
+            "A path on this site, e.g. /ar/policy-analysis/old-slug, optionally "
+            "with a query string of an older site: /index.php?id=77."
+        ),
     )
     new_path = models.CharField(
         _("new address"),
@@ -136,8 +163,43 @@ class Redirect(NulFreeMixin, models.Model):
         self.full_clean(validate_unique=False)
         super().save(*args, **kwargs)
 
+    def clean_fields(self, exclude=None):
+        # One spelling of the query string before the checks (and the unique
+        # check) see it: "?b=2&a=1" and "?a=1&b=2" are the same address.
+        if self.old_path and (exclude is None or "old_path" not in exclude):
+            self.old_path = normalise_old_path(self.old_path)
+        super().clean_fields(exclude=exclude)
+
+    @property
+    def has_query(self):
+        """Whether this redirect answers one query string of its path only."""
+        return "?" in self.old_path
+
     def clean(self):
         if self.old_path == self.new_path:
             raise ValidationError(
                 {"new_path": _("The new address is the old one: it would loop.")}
             )
+
+
+class NotFound(models.Model):
+    """
+    An address readers asked for and the site did not have, with how often:
+    one row per path and query string, written by one upsert per 404
+    (``core.notfound.record``) and kept to ``NOT_FOUND_LOG_SIZE`` rows.
+    """
+
+    path = models.CharField(_("address"), max_length=500, unique=True)
+    hits = models.PositiveIntegerField(_("hits"), default=1)
+    first_seen = models.DateTimeField(_("first seen"), default=timezone.now)
+    last_seen = models.DateTimeField(
+        _("last seen"), default=timezone.now, db_index=True
+    )
+
+    class Meta:
+        verbose_name = _("address not found")
+        verbose_name_plural = _("addresses not found")
+        ordering = ["-hits", "path"]
+
+    def __str__(self):
+        return self.path

@@ -22,8 +22,9 @@ from django.urls import is_valid_path, resolve, reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core import notfound
 from core.i18n import language_codes
-from core.models import Redirect, RedirectKind
+from core.models import NotFound, Redirect, RedirectKind, normalise_old_path
 
 
 @transaction.atomic
@@ -31,6 +32,7 @@ def record_move(
     old_path: str, new_path: str, *, language: str = "", kind: str = RedirectKind.AUTO
 ) -> Redirect | None:
     """Send ``old_path`` to ``new_path`` from now on, collapsing chains; None if they are equal."""
+    old_path = normalise_old_path(old_path)
     if old_path == new_path:
         return None
     # Checked before the first query: a NUL must not reach PostgreSQL.
@@ -45,6 +47,8 @@ def record_move(
         old_path=old_path,
         defaults={"new_path": new_path, "language": language, "kind": kind},
     )
+    # The address answers now: it leaves the log of addresses not found.
+    NotFound.objects.filter(path=old_path).delete()
     return redirect
 
 
@@ -116,7 +120,7 @@ def import_redirects(text: str) -> ImportResult:
         old, new, language = (cells + [""])[:3]
         if errors := _row_errors(line, old, new, language):
             result.errors += errors
-        elif old in seen:
+        elif (old := normalise_old_path(old)) in seen:
             result.errors.append(
                 _("Line %(line)d: %(path)s is already redirected on line %(first)d.")
                 % {"line": line, "path": old, "first": seen[old]}
@@ -175,9 +179,12 @@ def without_trailing_slash(request) -> str | None:
 
 class RedirectFallbackMiddleware:
     """
-    On a 404, answer 301 if the path has moved (one indexed query, and only
-    on 404s) or only differs from a canonical address by a trailing slash
-    (no query).
+    On a 404, answer 301 if the path (or the path and its query string) has
+    moved (one indexed query, and only on 404s) or only differs from a
+    canonical address by a trailing slash (no query); otherwise count the 404
+    in the log (``core.notfound``, one upsert). The home page, which reads no
+    query string, is also looked up when it is asked with one: legacy
+    addresses such as ``/?p=123``.
     """
 
     def __init__(self, get_response):
@@ -185,18 +192,34 @@ class RedirectFallbackMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        query = request.META.get("QUERY_STRING", "")
         if response.status_code != 404:
-            return response
+            match = getattr(request, "resolver_match", None)
+            if not (query and match is not None and match.url_name == "home"):
+                return response
+            target = self._target(request.path, query)
+            if target is None:
+                return response
+            return HttpResponsePermanentRedirect(target)
         target = without_trailing_slash(request)
         if target is None:
-            target = (
-                Redirect.objects.for_path(request.path)
-                .values_list("new_path", flat=True)
-                .first()
-            )
-        if target is None:
-            return response
-        query = request.META.get("QUERY_STRING", "")
-        if query and "?" not in target:
+            target = self._target(request.path, query)
+        elif query and "?" not in target:
             target = f"{target}?{query}"
+        if target is None:
+            notfound.record(request)
+            return response
         return HttpResponsePermanentRedirect(target)
+
+    @staticmethod
+    def _target(path, query):
+        """Where a stored redirect sends ``path?query``; a plain path's rule passes the query on."""
+        found = Redirect.objects.for_path(path, query).values_list(
+            "old_path", "new_path"
+        )[:1]
+        if not found:
+            return None
+        old_path, target = found[0]
+        if query and "?" not in old_path and "?" not in target:
+            target = f"{target}?{query}"
+        return target

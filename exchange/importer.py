@@ -23,14 +23,6 @@ from exchange.writing import Writer
 
 def load_document(path: Path) -> dict:
     """The JSON object in ``path``; raises ``ExchangeError`` if it cannot be read."""
-
-    def no_duplicates(pairs):
-        keys = [key for key, _value in pairs]
-        for key in keys:
-            if keys.count(key) > 1:
-                raise ValueError(f'the key "{key}" appears twice in one object')
-        return dict(pairs)
-
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as error:
@@ -39,6 +31,19 @@ def load_document(path: Path) -> dict:
         ) from None
     except UnicodeDecodeError:
         raise ExchangeError([f"{path}: the file is not UTF-8 text"]) from None
+    return parse_document(text, path)
+
+
+def parse_document(text: str, path) -> dict:
+    """The JSON object in ``text`` (read from ``path``, named in messages); raises ``ExchangeError``."""
+
+    def no_duplicates(pairs):
+        keys = [key for key, _value in pairs]
+        for key in keys:
+            if keys.count(key) > 1:
+                raise ValueError(f'the key "{key}" appears twice in one object')
+        return dict(pairs)
+
     try:
         return json.loads(text, object_pairs_hook=no_duplicates)
     except json.JSONDecodeError as error:
@@ -57,12 +62,23 @@ def load_document(path: Path) -> dict:
 
 
 def import_exchange(
-    document, *, base_dir: Path | None = None, dry_run: bool = False
+    document,
+    *,
+    base_dir: Path | None = None,
+    dry_run: bool = False,
+    as_pending: bool = False,
+    user=None,
 ) -> ImportSummary:
-    """Validate ``document`` whole, then upsert it in one transaction; raises ``ExchangeError``."""
+    """
+    Validate ``document`` whole, then upsert it in one transaction; raises
+    ``ExchangeError``. ``as_pending``: changes to live articles are kept as
+    their unpublished change (by ``user``) for an editor to publish.
+    """
     validator = Validator(document, base_dir=Path(base_dir or "."))
     with translation.override(settings.LANGUAGE_CODE):
         validator.validate()
         if validator.errors:
             raise ExchangeError(validator.messages())
-        return Writer(validator.records, dry_run=dry_run).write()
+        return Writer(
+            validator.records, dry_run=dry_run, as_pending=as_pending, user=user
+        ).write()

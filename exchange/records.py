@@ -63,6 +63,7 @@ class Record:
     is_new: bool = True
     values: dict = field(default_factory=dict)  # model attname -> value
     changed: bool = False  # the plain field values differ from the stored ones
+    changed_keys: list = field(default_factory=list)  # exchange keys of those values
     files: dict = field(default_factory=dict)  # exchange key -> Upload
     current: dict = field(default_factory=dict)  # stored relations, as slugs
     written: bool = False  # saved by this import
@@ -77,13 +78,26 @@ class Record:
 
 
 @dataclass
+class Change:
+    """What an import does to one record: created, updated or kept as an unpublished change, and which fields."""
+
+    section: str
+    label: str
+    outcome: str  # "created", "updated" or "pending"
+    keys: list = field(default_factory=list)  # exchange keys ("title.ar", "authors")
+
+
+@dataclass
 class ImportSummary:
     counts: dict = field(default_factory=lambda: {s: Counter() for s in SECTIONS})
     dry_run: bool = False
+    #: Every record the import creates or changes, in the file's order by section.
+    changes: list = field(default_factory=list)
 
     def __str__(self):
         parts = [
             f"{section}: {c['created']} created, {c['updated']} updated, {c['unchanged']} unchanged"
+            + (f", {c['pending']} kept as unpublished changes" if c["pending"] else "")
             for section, c in self.counts.items()
         ]
         suffix = " (dry run: nothing was written)" if self.dry_run else ""

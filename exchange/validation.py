@@ -407,9 +407,14 @@ class Validator:
         if instance is None or not record.raw:
             return
         record.values = self._model_values(record)
-        record.changed = any(
-            not _same(getattr(instance, name), value)
+        changed = [
+            name
             for name, value in record.values.items()
+            if not _same(getattr(instance, name), value)
+        ]
+        record.changed = bool(changed)
+        record.changed_keys = list(
+            dict.fromkeys(self._exchange_key(record.section, name) for name in changed)
         )
         published_in = self._published_in_columns(record)
         for name, value in record.values.items():

@@ -18,20 +18,36 @@ from exchange import schema
 from exchange.files import library_file_field, stored_bytes
 from exchange.records import (
     MODELS,
+    Change,
     ImportSummary,
     Record,
     identity_field,
     specs,
 )
-from history import services as history
+from history import services as history, snapshot
 from library.models import Image
 from library.services import document_from_upload_created, image_from_upload_created
 
 
 class Writer:
-    def __init__(self, records: dict[str, list[Record]], *, dry_run: bool):
+    """
+    ``as_pending``: the changes to a live article (one whose edits need
+    review, ``history.is_moderated``) are kept as its unpublished change, by
+    ``user``, instead of being written to the live page.
+    """
+
+    def __init__(
+        self,
+        records: dict[str, list[Record]],
+        *,
+        dry_run: bool,
+        as_pending: bool = False,
+        user=None,
+    ):
         self.records = records
         self.dry_run = dry_run
+        self.as_pending = as_pending
+        self.user = user
         self.stored_files: list[tuple] = []  # (storage, name) written so far
         self.summary = ImportSummary(dry_run=dry_run)
         self._pks: dict[tuple[str, str], int] = {}
@@ -63,15 +79,26 @@ class Writer:
             )
         return self._pks[section, slug]
 
-    def _save(self, record: Record, *, also_changed: bool = False):
-        """Save the record if anything in it differs from what is stored, and count it."""
-        changed = record.is_new or record.changed or also_changed
+    def _save(self, record: Record, *, also_changed=()):
+        """
+        Save the record if anything in it differs from what is stored, and
+        count it; ``also_changed``: the exchange keys of other changes (its
+        relations, files, type or parent).
+        """
+        changed = record.is_new or record.changed or bool(also_changed)
         if changed:
             record.instance.save()
             record.written = True
         self._pks[record.section, record.slug] = record.instance.pk
         outcome = "created" if record.is_new else "updated" if changed else "unchanged"
+        self._count(record, outcome, [*record.changed_keys, *also_changed])
+
+    def _count(self, record: Record, outcome: str, keys=()):
         self.summary.counts[record.section][outcome] += 1
+        if outcome != "unchanged":
+            self.summary.changes.append(
+                Change(record.section, record.label, outcome, list(dict.fromkeys(keys)))
+            )
 
     def _set_foreign_key(self, record: Record, attname: str, pk: int | None) -> bool:
         if getattr(record.instance, attname) == pk:
@@ -81,9 +108,9 @@ class Writer:
 
     def _write_records(self, section: str):
         for record in self.records[section]:
-            files_changed = self._write_files(record)
+            files = self._write_files(record)
             relations = self._relation_changes(record)
-            self._save(record, also_changed=files_changed or bool(relations))
+            self._save(record, also_changed=[*files, *relations])
             self._write_relations(record, relations)
 
     def _write_terms(self, section: str):
@@ -93,25 +120,64 @@ class Writer:
                 parent = record.data["parent"]
                 parent_pk = self._pk(section, parent) if parent else None
                 moved = self._set_foreign_key(record, "parent_id", parent_pk)
-            self._save(record, also_changed=moved)
+            self._save(record, also_changed=["parent"] if moved else [])
 
     def _write_articles(self):
-        pending = []
+        written, held = [], []
         for record in self.records["articles"]:
             retyped = self._set_foreign_key(
                 record, "type_id", self._pk("article_types", record.data["type"])
             )
-            files_changed = self._write_files(record)
+            files = self._write_files(record)
             relations = self._relation_changes(record)
-            self._save(record, also_changed=retyped or files_changed or bool(relations))
-            pending.append((record, relations))
+            also = [*(["type"] if retyped else []), *files, *relations]
+            if self._holds(record):
+                self._pks[record.section, record.slug] = record.instance.pk
+                held.append((record, relations, also))
+                continue
+            self._save(record, also_changed=also)
+            written.append((record, relations))
         # Recommendations may name articles that come later in the file.
-        for record, relations in pending:
+        for record, relations in written:
             self._write_relations(record, relations)
             # Published work keeps its byline as of its publication (citations).
             bylines.freeze(record.instance)
+        for record, relations, also in held:
+            self._hold(record, relations, also)
         # Authors and terms are written after the articles: index their names.
-        update_search_vectors(record.instance.pk for record, _rel in pending)
+        update_search_vectors(record.instance.pk for record, _rel in written)
+
+    def _holds(self, record: Record) -> bool:
+        """Are the record's changes kept as an unpublished change (a live article, ``as_pending``)?"""
+        if not self.as_pending or record.is_new:
+            return False
+        stored = type(record.instance)._base_manager.get(pk=record.instance.pk)
+        return history.is_moderated(stored)
+
+    def _hold(self, record: Record, relations: dict, also: list):
+        """Keep the record's changes as its unpublished change, the live page untouched."""
+        if not (record.changed or also):
+            self._count(record, "unchanged")
+            return
+        instance = record.instance
+        # The fields as the file has them; the relations as stored, then the file's.
+        data = snapshot.take(instance)
+        frozen = dict(instance.authorships.values_list("expert_id", "frozen"))
+        for key, slugs in relations.items():
+            if key == "authors":
+                pks = [self._pk("experts", slug) for slug in slugs]
+                data["authorships"] = [
+                    [pk, n, frozen.get(pk, {})] for n, pk in enumerate(pks)
+                ]
+            elif key == "recommended":
+                data["recommendations"] = [
+                    [self._pk("articles", slug), n] for n, slug in enumerate(slugs)
+                ]
+            else:
+                data[key] = sorted(self._pk(key, slug) for slug in slugs)
+        history.ensure_baseline(instance, self.user)
+        history.record_pending(instance, data, self.user, via="import_content")
+        self._count(record, "pending", [*record.changed_keys, *also])
 
     def _keep_revisions(self):
         """A revision of every expert and article the import created or changed."""
@@ -168,9 +234,9 @@ class Writer:
             else:
                 getattr(instance, key).set([self._pk(key, slug) for slug in slugs])
 
-    def _write_files(self, record: Record) -> bool:
-        """Copy the record's files into storage unless the same bytes are stored; True on change."""
-        changed = False
+    def _write_files(self, record: Record) -> list[str]:
+        """Copy the record's files into storage unless the same bytes are stored; the keys changed."""
+        changed = []
         for key, spec in specs(record.section).items():
             if spec.kind != schema.FILE or key not in record.data:
                 continue
@@ -182,12 +248,12 @@ class Writer:
             if key not in record.files:  # null: the file is removed from the record
                 if field_file:
                     setattr(record.instance, spec.field, "")
-                    changed = True
+                    changed.append(key)
                 continue
             upload = record.files[key]
             if field_file and stored_bytes(field_file) == upload.stored:
                 continue
-            changed = True
+            changed.append(key)
             if not self.dry_run:
                 field_file.save(
                     f"{record.slug}{PurePath(upload.name).suffix.lower()}",

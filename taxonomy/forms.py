@@ -111,6 +111,22 @@ def term_tree(model) -> TermTree:
     return _tree(model, read.rows(), read.positions)
 
 
+def terms_in_tree_order(model, *, children=True) -> list:
+    """
+    Every term of ``model`` as (term, depth) instances, children under their
+    parent, from the tree ``term_tree()`` keeps (one query): each term's
+    ``children`` are filled in from the same rows unless ``children`` is False.
+    """
+    tree = term_tree(model)
+    ordered = []
+    for row, depth in tree.ordered:
+        term = tree.instance(row)
+        if children:
+            fill_prefetched(term, "children", tree.children(term.pk))
+        ordered.append((term, depth))
+    return ordered
+
+
 class Choices(BaseChoiceIterator):
     """
     A select's (value, label) pairs, taken as they are: a ChoiceField

@@ -438,6 +438,10 @@ CACHES = {
 # published change, in every process; Cache-Control lets a CDN keep a page
 # MAX_AGE seconds and serve it STALE_WHILE_REVALIDATE seconds more while it
 # asks again.
+#: How many addresses the 404 log keeps (core.notfound), the least recently seen
+#: going first.
+NOT_FOUND_LOG_SIZE = int(os.environ.get("DJANGO_NOT_FOUND_LOG_SIZE", "5000"))
+
 PAGE_CACHE = {
     "ENABLED": os.environ.get("DJANGO_PAGE_CACHE", "1") == "1",
     "ALIAS": "default",

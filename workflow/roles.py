@@ -47,6 +47,13 @@ _ARTICLE_RELATIONS = [
     for model in ("authorship", "recommendation")
 ]
 
+#: Redirects and the 404 log they are made from.
+_REDIRECTS = [
+    *(f"core.{verb}_redirect" for verb in ("view", "add", "change", "delete")),
+    "core.view_notfound",
+    "core.delete_notfound",
+]
+
 ROLES = {
     CONTRIBUTOR: [
         *_READ_TERMS,
@@ -79,6 +86,8 @@ ROLES = {
         "pages.add_page",
         "pages.change_page",
         "pages.delete_page",
+        *_REDIRECTS,
+        "exchange.export_content",
     ],
     TRANSLATOR: [
         *_READ_TERMS,

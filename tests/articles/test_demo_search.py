@@ -11,7 +11,6 @@ from tests.html import by_class, get_page, text
 pytestmark = pytest.mark.django_db
 
 
-
 @pytest.fixture
 def demo(settings):
     import_demo(settings)

@@ -206,7 +206,7 @@ BAD_ADDRESSES = [
     ("new_path", "/a b"),
     ("old_path", "//evil.example"),
     ("old_path", "/old\x00path"),
-    ("old_path", "/old?page=2"),
+    ("old_path", "/old#part"),
 ]
 
 

@@ -74,9 +74,7 @@ def test_a_box_cannot_be_forged_in_stored_text():
 def test_the_article_page_shows_its_tables_in_the_box(client, language):
     article = wide_article()
     page = get_page(client, article.url_in(language))
-    (box,) = page.xpath(
-        f"//div[{cls('prose')}]/div[{cls('table-scroll')}]"
-    )
+    (box,) = page.xpath(f"//div[{cls('prose')}]/div[{cls('table-scroll')}]")
     headers = [
         " ".join(th.text_content().split()) for th in box.xpath("./table//tr[1]/th")
     ]

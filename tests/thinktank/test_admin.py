@@ -233,15 +233,16 @@ def test_change_form_links_to_the_public_page(admin_client, label):
 
 def test_article_list_query_count(admin_client, django_assert_num_queries):
     """
-    The article list costs 8 queries: session and user, the type and topic
-    filter choices, one count (the archive's total is not counted again), the
-    page of articles with their types, their authors with experts, and the
-    first and last publication dates (the year filter's range).
+    The article list costs 11 queries: session and user, the type, topic,
+    region (the tree), author and owner filter choices, one count (the
+    archive's total is not counted again), the page of articles with their
+    types, their authors with experts, and the first and last publication
+    dates (the year filter's range).
     """
     make_article(authors=2, topics=1, languages=("en", "ar"))
     url = admin_url("articles.article", "changelist")
     admin_client.get(url)
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         admin_client.get(url)
 
 

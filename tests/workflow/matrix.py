@@ -6,6 +6,7 @@ is answered (see ``OUTCOMES``): a refusal (403, a redirect to log in) is
 never mistaken for a missing page (404).
 """
 
+import hashlib
 from datetime import timedelta
 
 from django.contrib import admin
@@ -18,7 +19,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
 from articles.models import ArticleType, StaleTranslation, Status
-from core.models import Redirect
+from core.models import NotFound, Redirect
+from exchange.models import ImportBatch
 from history import snapshot
 from history.services import record, record_pending, trash
 from newsletter.models import Subscriber
@@ -149,6 +151,14 @@ def make_objects(owner):
         "articles.article": article,
         "core.redirect": Redirect.objects.create(
             old_path="/old-spare", new_path="/new-spare"
+        ),
+        "core.notfound": NotFound.objects.create(path="/spare-missing"),
+        # An upload checked by the administrator, waiting to be applied.
+        "exchange.importbatch": ImportBatch.objects.create(
+            name="spare.json",
+            text='{"format": "thinktank-exchange/1"}',
+            sha256=hashlib.sha256(b'{"format": "thinktank-exchange/1"}').hexdigest(),
+            uploaded_by=User.objects.get(username="administrator"),
         ),
         "django_tasks_database.dbtaskresult": DBTaskResult.objects.create(
             task_path="core.tasks.build_renditions",
