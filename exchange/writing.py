@@ -242,7 +242,8 @@ class Writer:
                 continue
             field = record.instance._meta.get_field(spec.field)
             if library_file_field(field) is not None:
-                changed |= self._refer_to_library(record, key, field)
+                if self._refer_to_library(record, key, field):
+                    changed.append(key)
                 continue
             field_file = getattr(record.instance, spec.field)
             if key not in record.files:  # null: the file is removed from the record
