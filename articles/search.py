@@ -43,7 +43,15 @@ from articles.models import (
 from articles.search_index import normalize, plain_text, search_config, strip_marks
 from articles.selectors import RAIL_FIELDS, with_bylines
 from core.i18n import language_codes, localized, localized_fields
-from core.rows import Columns, cache_related, fetch, placeholders, quoted
+from core.rows import (
+    Columns,
+    cache_related,
+    fetch,
+    optional_instance,
+    placeholders,
+    quoted,
+)
+from library.models import Image
 
 # Marks around matches in SearchHeadline's output, replaced by <mark> once the
 # text around them is escaped (a summary may contain "<").
@@ -220,7 +228,7 @@ def search_results(ids: list[int], text: str, *, language_code: str) -> list[Art
     if not ids:
         return []
     full_text = uses_full_text()
-    sql, articles, types = _results_query(language_code, full_text)
+    sql, articles, types, images = _results_query(language_code, full_text)
     params = list(ids)
     if full_text:
         query_sql, query_params = _headline_query(text, language_code)
@@ -238,6 +246,12 @@ def search_results(ids: list[int], text: str, *, language_code: str) -> list[Art
         if article.type_id not in known_types:
             known_types[article.type_id] = types.instance(row[len(articles) :])
         cache_related(article, "type", known_types[article.type_id])
+        offset = len(articles) + len(types)
+        cache_related(
+            article,
+            "lead_image",
+            optional_instance(images, row[offset : offset + len(images)]),
+        )
         if full_text:
             article.snippet = _highlighted(row[-1] or "")
         else:
@@ -250,7 +264,9 @@ def search_results(ids: list[int], text: str, *, language_code: str) -> list[Art
 
 
 @cache
-def _results_query(language_code: str, full_text: bool) -> tuple[str, Columns, Columns]:
+def _results_query(
+    language_code: str, full_text: bool
+) -> tuple[str, Columns, Columns, Columns]:
     """
     The statement of a page of results (``{query}`` and ``{ids}`` to fill in):
     what a card shows (the rail's columns) with its type, and the snippet
@@ -262,7 +278,8 @@ def _results_query(language_code: str, full_text: bool) -> tuple[str, Columns, C
         fields += [*localized_fields("summary"), *localized_fields("body")]
     articles = Columns(Article, fields, alias="a")
     types = Columns(ArticleType, alias="t")
-    select = f"{articles.sql}, {types.sql}"
+    images = Columns(Image, alias="li")
+    select = f"{articles.sql}, {types.sql}, {images.sql}"
     if full_text:
 
         def column(name):
@@ -278,9 +295,10 @@ def _results_query(language_code: str, full_text: bool) -> tuple[str, Columns, C
     sql = (
         f"SELECT {select} FROM {Article._meta.db_table} a"
         f" JOIN {ArticleType._meta.db_table} t ON t.id = a.type_id"
+        f" LEFT JOIN {Image._meta.db_table} li ON li.id = a.lead_image_id"
         " WHERE a.id IN ({ids})"
     )
-    return sql, articles, types
+    return sql, articles, types, images
 
 
 def _headline_query(text: str, language_code: str) -> tuple[str, list]:

@@ -18,8 +18,9 @@ from tests.factories import make_article, make_expert
 from tests.html import parse, select
 
 #: Types, topics, regions and experts for the filters; the ranked matches;
-#: the page's rows with their snippets; their bylines; the chrome's menus.
-SEARCH_PAGE_QUERIES = 8
+#: the page's rows with their snippets and pictures; their bylines; the
+#: chrome's menus; the footer's institute pages.
+SEARCH_PAGE_QUERIES = 9
 
 
 class RankingTests(TestCase):
