@@ -17,7 +17,6 @@ HOSTILE = [
     ),
     ('<img src="data:image/svg+xml;base64,PHN2Zz4=">', "<img>"),
     ('<p onclick="steal()">hi</p>', "<p>hi</p>"),
-    ("<iframe src='https://evil.example'></iframe><p>after</p>", "<p>after</p>"),
     ("<style>body{display:none}</style><p>x</p>", "<p>x</p>"),
     ('<p style="position:fixed">x</p>', "<p>x</p>"),
     ("<svg><script>alert(1)</script></svg>", ""),

@@ -42,6 +42,7 @@ OUTCOMES = {
     "F": "403: refused",
     "4": "404: not found",
     "M": "405: method not allowed",
+    "B": "400: the request lacked what the view needs (an autosave without a form)",
 }
 
 
@@ -226,7 +227,7 @@ def outcome(response):
         if location.rstrip("/") == "/admin":
             return "I"
         return "R"
-    return {200: "Y", 204: "N", 403: "F", 404: "4", 405: "M"}.get(
+    return {200: "Y", 204: "N", 400: "B", 403: "F", 404: "4", 405: "M"}.get(
         response.status_code, str(response.status_code)
     )
 

@@ -160,8 +160,11 @@ def test_scheduled_unpublication(client, users):
     assert client.get(article.url_in("en")).status_code == 200
 
     # Its moment comes: gone from the article page and the listing at once.
+    # (Published an hour before, so that the moment is after its publication
+    # however fast the steps above ran.)
+    now = timezone.now()
     Article.objects.filter(pk=article.pk).update(
-        unpublish_at=timezone.now() - timedelta(seconds=1)
+        published_at=now - timedelta(hours=1), unpublish_at=now - timedelta(seconds=1)
     )
     assert client.get(article.url_in("en")).status_code == 404
     assert article.title_en not in public_texts(client, "en")

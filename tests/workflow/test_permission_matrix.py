@@ -179,6 +179,16 @@ URLS = {
     "library_image_changelist": ("LYYYYY", "LYYYYY"),
     "library_image_delete": ("LFYFFY", "LFRFFR"),
     "library_image_history": ("LYYYYY", "LYYYYY"),
+    # choosers, bulk upload and the editor's link chooser
+    "library_document_chooser": ("LYYYFY", "LYYYFY"),
+    "library_image_bulk_upload": ("LYYFYY", "LYYFYY"),
+    "library_image_chooser": ("LYYYYY", "LYYYYY"),
+    "richtext_choices": ("LYYYYY", "LYYYYY"),
+    # autosave: GET is refused (405); a POST without the change form's data is
+    # a bad request for whoever may change the record, refused for the rest
+    "articles_article_autosave": ("LMMMMM", "LBBB4B"),
+    "experts_expert_autosave": ("LMMMMM", "LFFFBB"),
+    "pages_page_autosave": ("LMMMMM", "LFBFFB"),
     "core/redirect/<path:object_id>/": ("LRRRRR", "LRRRRR"),
     "core_redirect_add": ("LFYFFY", "LFYFFY"),
     "core_redirect_change": ("LFYFFY", "LFYFFY"),
