@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from django.utils import timezone
 
 from articles.models import Article, Status
@@ -50,14 +51,10 @@ def test_choose_a_lead_image_in_the_panel_and_publish_it(live_server, editor):
         dialog.locator("input[type=search]").fill("dunes")  # the alt text
         dialog.locator("button[type=submit]").click()
         dialog.locator(".tt-chooser-item").nth(0).wait_for()
-        page.wait_for_function(
-            "document.querySelectorAll('dialog .tt-chooser-item').length === 1"
-        )
+        expect(dialog.locator(".tt-chooser-item")).to_have_count(1)
         dialog.locator("select[name=collection]").select_option("Landscapes")
         dialog.locator("button[type=submit]").click()
-        page.wait_for_function(
-            "document.querySelectorAll('dialog .tt-chooser-item').length === 1"
-        )
+        expect(dialog.locator(".tt-chooser-item")).to_have_count(1)
         thumb = dialog.locator(".tt-chooser-item img")
         assert "/rail-120x80" in thumb.get_attribute("src")
         page.screenshot(path=screenshot("library-chooser.png"))
