@@ -463,7 +463,14 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
             queryset = self.recommendable(request)
         if not search_term.strip():
             return queryset, False
-        return queryset.filter(pk__in=admin_matches(search_term)), False
+        # The change list shows its rows up to a window of pages
+        # (``BoundedPaginator``): only the first matches of that window are
+        # read, in the list's order.
+        first = self.window_rows(request)
+        return (
+            queryset.filter(pk__in=admin_matches(search_term, queryset, first=first)),
+            False,
+        )
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
         if db_field.name == "regions":

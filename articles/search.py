@@ -375,17 +375,27 @@ def _highlight_words(text: str, words: list[str]) -> SafeString:
     )
 
 
-def admin_matches(text: str) -> QuerySet:
+def admin_matches(
+    text: str, within: QuerySet | None = None, *, first: int | None = None
+) -> QuerySet:
     """
-    The ids of the articles, live or not, that an editor's search ``text``
-    finds in either language: every word in a title or slug (a substring, as
-    the admin's own search: PostgreSQL's trigram indexes answer it), or in
-    one author's name, or the words in the article's full-text entry (title,
-    summary, body, authors' and terms' names: the site search's index, GIN on
-    PostgreSQL, FTS5 on SQLite). A union of indexed reads: no scan of the
-    archive, whatever the number of matches.
+    The ids of the articles of ``within`` (every article, live or not, by
+    default) that an editor's search ``text`` finds in either language: every
+    word in a title or slug (a substring, as the admin's own search:
+    PostgreSQL's trigram indexes answer it), or in one author's name, or the
+    words in the article's full-text entry (title, summary, body, authors' and
+    terms' names: the site search's index, GIN on PostgreSQL, FTS5 on SQLite).
+
+    With ``first``, only the first ``first`` matches in ``within``'s order
+    (with others after them when there are): each way of matching gives its
+    first ``first`` in that order, and the first ``first`` of their union are
+    the first ``first`` of all matches. So a word that half the archive holds
+    costs a walk down the list's index to its first few hundred matches, not
+    a read of every match; a rare word, the read of its few index entries.
     """
     words = strip_marks(" ".join((text or "").split())).split()
+    if within is None:
+        within = Article.all_objects.all()
     if not words:
         return Article.objects.none().values("pk")
     titles, names = Q(), Q()
@@ -404,11 +414,10 @@ def admin_matches(text: str) -> QuerySet:
             ),
             _connector=Q.OR,
         )
-    found = (
-        Article.all_objects.filter(titles)
-        .values("pk")
-        .union(Authorship.objects.filter(names).values("article_id"))
-    )
+    ways = [
+        titles,
+        Q(pk__in=Authorship.objects.filter(names).values("article_id")),
+    ]
     normalized = normalize(" ".join(words))
     if uses_full_text():
         entries = Q(
@@ -418,15 +427,24 @@ def admin_matches(text: str) -> QuerySet:
             ),
             _connector=Q.OR,
         )
-        found = found.union(
-            ArticleSearchEntry.objects.filter(entries).values("article_id")
+        ways.append(
+            Q(pk__in=ArticleSearchEntry.objects.filter(entries).values("article_id"))
         )
     elif connection.vendor == "sqlite" and (
         expression := search_sqlite.match_expression(normalized)
     ):
-        found = found.union(
-            ArticleSearchText.objects.filter(document__match=expression).values(
-                "article_id"
+        ways.append(
+            Q(
+                pk__in=ArticleSearchText.objects.filter(
+                    document__match=expression
+                ).values("article_id")
             )
         )
+    found = None
+    for way in ways:
+        ids = within.filter(way).values("pk")
+        if first is not None:
+            # A slice in a union: SQLite wants it inside a statement of its own.
+            ids = Article.all_objects.filter(pk__in=ids[:first]).values("pk")
+        found = ids if found is None else found.union(ids)
     return found

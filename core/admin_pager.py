@@ -17,7 +17,7 @@ pages around this one and a gap, and the list says "more than N"
 
 from functools import cached_property
 
-from django.contrib.admin.views.main import PAGE_VAR
+from django.contrib.admin.views.main import ALL_VAR, PAGE_VAR
 from django.core.paginator import Paginator
 
 from core.pager import window_count
@@ -72,10 +72,28 @@ class BoundedCountAdminMixin:
     def get_paginator(
         self, request, queryset, per_page, orphans=0, allow_empty_first_page=True
     ):
-        try:
-            number = int(request.GET.get(PAGE_VAR, 1))
-        except ValueError:
-            number = 1
         return BoundedPaginator(
-            queryset, per_page, orphans, allow_empty_first_page, number=number
+            queryset, per_page, orphans, allow_empty_first_page, number=_page(request)
         )
+
+    def window_rows(self, request) -> int | None:
+        """
+        How many rows of its list the change list of ``request`` reads at most:
+        those of the pages up to ``AHEAD`` past the asked one and one more,
+        which tells whether the list goes on (``window_count``); ``None``: all,
+        when it shows them all or ``request`` is not the change list (an
+        autocomplete pages its own way).
+        """
+        match = request.resolver_match
+        changelist = f"{self.opts.app_label}_{self.opts.model_name}_changelist"
+        if ALL_VAR in request.GET or match is None or match.url_name != changelist:
+            return None
+        return (_page(request) + AHEAD) * self.list_per_page + 1
+
+
+def _page(request) -> int:
+    """The page number the change list of ``request`` asks for (1 when none or not a number)."""
+    try:
+        return max(1, int(request.GET.get(PAGE_VAR, 1)))
+    except ValueError:
+        return 1
