@@ -67,7 +67,9 @@ def count_text(response):
 
 def test_every_page_shows_the_matches_in_order(admin_client, archive):
     found, _others = archive
-    newest = [a.title for a in sorted(found, key=lambda a: a.published_at, reverse=True)]
+    newest = [
+        a.title for a in sorted(found, key=lambda a: a.published_at, reverse=True)
+    ]
     first = admin_client.get(URL, {"q": "tide"})
     assert headlines(first) == newest[:2]
     # Three pages read: the count says there are more.
