@@ -119,6 +119,11 @@ class Command(BaseCommand):
         )
         article_type = ArticleType.objects.order_by("sort_order").first()
         word = "security"
+        owner = (
+            Article._base_manager.exclude(created_by=None)
+            .values_list("created_by", flat=True)
+            .first()
+        )
         pages = [
             # The floor: a page without a query, through the same middleware.
             ("robots.txt (floor)", ["/robots.txt"]),
@@ -162,6 +167,44 @@ class Command(BaseCommand):
                 ],
             ),
             ("admin article list, search", [f"/admin/articles/article/?q={word}"]),
+            (
+                "admin article list, search (two words, page 3)",
+                [f"/admin/articles/article/?q={quote('oil sanctions')}&p=3"],
+            ),
+            (
+                "admin article list, search (an author's name)",
+                [f"/admin/articles/article/?q={quote(expert.name.split()[-1])}"],
+            ),
+            (
+                "admin article list, search (no match)",
+                [f"/admin/articles/article/?q={quote('zyxwvut')}"],
+            ),
+            (
+                "admin article list, by author",
+                [f"/admin/articles/article/?author={expert.pk}"],
+            ),
+            (
+                "admin article list, by region",
+                [f"/admin/articles/article/?region={region.pk}"],
+            ),
+            (
+                "admin article list, by owner",
+                # Generated articles have no owner: then the bench user's (none).
+                [f"/admin/articles/article/?owner={owner or 'me'}"],
+            ),
+            (
+                "admin article list, needs translation",
+                ["/admin/articles/article/?needs_translation=ar"],
+            ),
+            (
+                "admin article list, search and filters",
+                [
+                    (
+                        f"/admin/articles/article/?q={word}&region={region.pk}"
+                        f"&needs_translation=ar&status__exact=published"
+                    )
+                ],
+            ),
             (
                 "admin article change form",
                 [
