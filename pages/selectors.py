@@ -1,9 +1,10 @@
 """Reads of the institute pages for the site's chrome and the page itself."""
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from core.i18n import language_codes, localized
+from core.rows import ValuesRead
 from core.urls import slug_url_parts
 from pages.models import Page
 
@@ -19,19 +20,26 @@ def chrome_pages(language_code: str) -> dict[str, tuple[ChromePage, ...]]:
     """
     The pages of the main menu and of the footer live in ``language_code``:
     ``{"menu": (...), "footer": (...)}``, in the editors' order. One query,
-    on every page; the lists are built once for the same rows.
+    on every page, its statement compiled once per process
+    (``core.rows.ValuesRead``); the lists are built once for the same rows.
     """
+    read = _chrome_read(language_code)
     rows = tuple(
-        Page.objects.live(language_code)
-        .in_chrome()
-        .values_list(
-            localized("title", language_code),
-            localized("slug", language_code),
-            "in_main_menu",
-            "in_footer",
-        )
+        tuple(row[position] for position in read.positions) for row in read.rows()
     )
     return _chrome(rows, slug_url_parts("page", language_code))
+
+
+@cache
+def _chrome_read(language_code: str) -> ValuesRead:
+    """The chrome's read in ``language_code``: its SQL has no moment and no request's value in it."""
+    return ValuesRead(
+        Page.objects.live(language_code).in_chrome(),
+        localized("title", language_code),
+        localized("slug", language_code),
+        "in_main_menu",
+        "in_footer",
+    )
 
 
 @lru_cache(maxsize=16)
