@@ -120,7 +120,8 @@ class ApiMiddleware:
         try:
             response = self._respond(request)
         except ApiProblem as error:
-            response = problem(error.status, error.detail)
+            extra = {"parameter": error.parameter} if error.parameter else {}
+            response = problem(error.status, error.detail, **extra)
         if head:
             response.content = b""
         return _cors(request, response)

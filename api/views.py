@@ -53,6 +53,9 @@ PROBLEMS = {400: schemas.Problem, 404: schemas.Problem}
 LANG = Query(None, description="Language of the response (else Accept-Language).")
 CURSOR = Query(None, description="The `next_cursor` of the previous page.")
 LIMIT = Query(None, ge=1, le=100, description="Items per page (default 20).")
+FROM = Query(None, alias="from", description="Published on or after.")
+TO = Query(None, description="Published on or before.")
+SEARCH = Query(None, max_length=200, description="Search words.")
 
 
 @api.exception_handler(ApiProblem)
@@ -144,11 +147,9 @@ def articles(
         None, description="A region's slug (its sub-regions too)."
     ),
     expert: str | None = Query(None, description="An expert's slug: their work."),
-    from_: date | None = Query(
-        None, alias="from", description="Published on or after."
-    ),
-    to: date | None = Query(None, description="Published on or before."),
-    q: str | None = Query(None, max_length=200, description="Search words."),
+    from_: date | None = FROM,
+    to: date | None = TO,
+    q: str | None = SEARCH,
     cursor: str | None = CURSOR,
     limit: int | None = LIMIT,
 ):
