@@ -154,6 +154,11 @@ class ApiMiddleware:
         )
         if unchanged.status_code == 304:
             return self._public(unchanged, etag, modified, language)
+        if not pagecache.config("ENABLED"):
+            response = self.get_response(request)
+            if response.status_code != 200:
+                return response
+            return self._public(response, etag, modified, language)
         cache = caches[pagecache.config("ALIAS")]
         key = f"api:{etag.strip(chr(34))}"
         entry, reachable = pagecache.cached_entry(cache, key)

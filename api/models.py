@@ -35,7 +35,7 @@ class ApiKeyQuerySet(models.QuerySet):
 
 class ApiKey(models.Model):
     name = models.CharField(
-        _("client"),
+        _("used by"),
         max_length=120,
         help_text=_("Who uses the key, e.g. “Mobile app” or “Partner site”."),
     )

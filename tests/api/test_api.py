@@ -186,8 +186,10 @@ def test_detail_queries_are_flat_in_authors_topics_and_rail(client):
 
 
 def test_etag_and_304_follow_the_content_generation(
-    client, django_capture_on_commit_callbacks
+    client, settings, django_capture_on_commit_callbacks
 ):
+    # With the body cache on: a kept body is never served once content changed.
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True}
     article = make_article()
     first = get(client, "/api/v1/articles")
     etag = first["ETag"]
@@ -285,3 +287,23 @@ def test_expert_detail_lists_publications(client):
     document = body(get(client, f"/api/v1/experts/{expert.slug}"))
     assert [a["id"] for a in document["publications"]] == [mine.pk]
     assert document["publications_api_url"].endswith(f"expert={expert.slug}&lang=en")
+
+
+def test_bodies_are_kept_by_generation_and_head_answers(client, settings):
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": True}
+    make_article()
+    first = get(client, "/api/v1/articles")
+    second = get(client, "/api/v1/articles")
+    assert first["X-Page-Cache"] == "miss" and second["X-Page-Cache"] == "hit"
+    assert first.content == second.content
+    head = client.head("/api/v1/articles")
+    assert head.status_code == 200 and head.content == b""
+    assert head["ETag"] == first["ETag"]
+    # With the page cache off, nothing is kept, and the ETag still holds.
+    settings.PAGE_CACHE = {**settings.PAGE_CACHE, "ENABLED": False}
+    uncached = get(client, "/api/v1/articles")
+    assert "X-Page-Cache" not in uncached and uncached["ETag"] == first["ETag"]
+    assert (
+        get(client, "/api/v1/articles", HTTP_IF_NONE_MATCH=first["ETag"]).status_code
+        == 304
+    )
