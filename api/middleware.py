@@ -83,7 +83,11 @@ def _count(bucket: str) -> tuple[int, int]:
         if cache.add(key, 1, window + 1):
             used = 1
         else:
-            used = cache.incr(key)
+            try:
+                used = cache.incr(key)
+            except ValueError:  # the window's key expired in between
+                cache.add(key, 1, window + 1)
+                used = 1
     except Exception as error:  # noqa: BLE001 - an unreachable cache does not stop the API
         pagecache.cache_health.failed(error)
         used = 0

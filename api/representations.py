@@ -100,7 +100,7 @@ def author_link(expert, *, live: bool = False) -> dict:
     }
 
 
-def translations(article, slugs=True) -> dict:
+def translations(article) -> dict:
     """{code: {url, api_url, title}} of the languages readers see ``article`` in now."""
     found = {}
     for code in article.live_languages():
