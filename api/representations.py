@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from api.conventions import absolute, iso
+from articles.citations import citation_for
 from articles.discovery import citation_texts
 from articles.templatehelpers import in_language, stale_since
 from core import richtext
@@ -218,12 +219,26 @@ def article_detail(article) -> dict:
         "pdf": pdf,
         "canonical_url": article.original_url or absolute(article.url_in(language)),
         "citation": {
+            **_citation_fields(article, language),
             "chicago": citation["chicago"],
             "apa": citation["apa"],
             "bibtex_url": absolute(citation["bibtex_url"]),
             "ris_url": absolute(citation["ris_url"]),
         },
         "recommended": [rail_card(item) for item in article.rail],
+    }
+
+
+def _citation_fields(article, language: str) -> dict:
+    """What citations are made of (``articles.citations``): authors as frozen, date, publisher."""
+    c = citation_for(article, language_code=language)
+    return {
+        "authors": [author.name for author in c.authors],
+        "title": c.title,
+        "date": c.date_iso,
+        "publisher": c.publisher,
+        "container": c.container,
+        "url": absolute(c.url),
     }
 
 

@@ -133,6 +133,12 @@ class Report(Schema):
 
 
 class Citation(Schema):
+    authors: list[str]
+    title: str
+    date: str
+    publisher: str
+    container: str
+    url: str
     chicago: str
     apa: str
     bibtex_url: str

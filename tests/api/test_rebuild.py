@@ -103,3 +103,8 @@ def test_client_rebuilds_the_article_page(client, language):
     assert rebuilt["title"] and len(rebuilt["byline"]) == 2 and rebuilt["recommended"]
     assert rebuilt["topics"] and rebuilt["regions"] and rebuilt["lead_image_src"]
     assert rebuilt["other_languages"]
+    citation = client.get(
+        f"/api/v1/articles/{getattr(article, f'slug_{language}')}?lang={language}"
+    ).json()["citation"]
+    assert citation["authors"] == rebuilt["byline"]
+    assert citation["url"] == _absolute(url)
