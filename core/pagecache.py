@@ -267,6 +267,23 @@ def _cache_set(cache, key, entry) -> None:
         cache_health.failed(error)
 
 
+def cached_entry(cache, key) -> tuple[Entry | None, bool]:
+    """The entry kept under ``key`` (or None), and whether the cache answered."""
+    return _cache_get(cache, key)
+
+
+def store_entry(cache, key, response) -> Entry:
+    """Keep ``response`` under ``key``; returns the entry (with its ETag)."""
+    entry = _entry(response)
+    _cache_set(cache, key, entry)
+    return entry
+
+
+def replay(entry: Entry) -> HttpResponse:
+    """A response from a kept entry."""
+    return _response(entry)
+
+
 class PageCacheMiddleware:
     """Serve anonymous readers from the page cache; see the module's doc."""
 

@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    # The read API's framework (api); listed, its documentation page is
+    # drawn from its own static files, never a CDN.
+    "ninja",
     # The project's own apps, bottom layer first (docs/architecture.md).
     "core",
     "library",
@@ -99,6 +102,7 @@ INSTALLED_APPS = [
     "experts",
     "articles",
     "newsletter",
+    "api",
     "workflow",
     "exchange",
     "thinktank",
@@ -113,6 +117,9 @@ MIDDLEWARE = [
     "core.security.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # /api/: CORS, the rate limit, 304s and cached bodies by the content
+    # generation (the page cache below leaves /api/ to it).
+    "api.middleware.ApiMiddleware",
     # Anonymous readers are served from here when nothing changed since.
     "core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -458,7 +465,26 @@ PAGE_CACHE = {
         r"^/i18n/",
         r"^/media/",
         r"^/healthz$",
+        # The read API keeps its own (api.middleware): by the same generation,
+        # after the rate limit.
+        r"^/api/",
     ],
+}
+
+#: The read API (api, docs/api.md).
+API = {
+    # Origins whose pages may read the API from the browser (CORS), comma-separated.
+    "CORS_ORIGINS": [
+        origin.strip()
+        for origin in os.environ.get("DJANGO_API_CORS_ORIGINS", "").split(",")
+        if origin.strip()
+    ],
+    # Requests per window: anonymous clients (by address), clients with a key.
+    "RATE_ANONYMOUS": int(os.environ.get("DJANGO_API_RATE_ANONYMOUS", "60")),
+    "RATE_KEY": int(os.environ.get("DJANGO_API_RATE_KEY", "1200")),
+    "RATE_WINDOW": int(os.environ.get("DJANGO_API_RATE_WINDOW", "60")),
+    "PAGE_SIZE": 20,
+    "MAX_PAGE_SIZE": 100,
 }
 
 EMAIL_BACKEND_NAME = os.environ.get(

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from api.views import api
 from articles import landings
 from articles.sitemaps import ArticleSitemap, RegionSitemap, TopicSitemap
 from core.health import healthz
@@ -57,6 +58,8 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("share/<str:token>", share_link, name="share_link"),
+    # The read API, in one address for every language (?lang=, Accept-Language).
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -88,6 +88,10 @@ ROLES = {
         "pages.delete_page",
         *_REDIRECTS,
         "exchange.export_content",
+        # Keys of the read API (api): issued and revoked, not deleted.
+        "api.view_apikey",
+        "api.add_apikey",
+        "api.change_apikey",
     ],
     TRANSLATOR: [
         *_READ_TERMS,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_tasks_db.models import DBTaskResult
 
+from api.models import ApiKey
 from articles.models import ArticleType, StaleTranslation, Status
 from core.models import NotFound, Redirect
 from exchange.models import ImportBatch
@@ -131,6 +132,7 @@ def make_objects(owner):
         "pages.page:trashed": trashed_page,
         "pages.page": page,
         "newsletter.subscriber": Subscriber.objects.create(email="spare@example.org"),
+        "api.apikey": _api_key(),
         "articles.article:trashed": trashed_article,
         "experts.expert:trashed": trashed_expert,
         "articles.staletranslation": StaleTranslation.objects.create(
@@ -170,6 +172,13 @@ def make_objects(owner):
         "library.image": library_image(title="A spare image"),
         "library.document": library_document(title_en="A spare report"),
     }
+
+
+def _api_key():
+    key = ApiKey(name="Spare client")
+    key.issue()
+    key.save()
+    return key
 
 
 def url_for(key, route, objects):

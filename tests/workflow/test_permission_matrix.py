@@ -143,6 +143,13 @@ URLS = {
     "pages_page_changelist": ("LFYFFY", "LFYFFY"),
     "pages_page_delete": ("LFYFFY", "LFRFFR"),
     "pages_page_history": ("LFYFFY", "LFYFFY"),
+    # keys of the read API: editors issue and revoke them, administrators delete
+    "api/apikey/<path:object_id>/": ("LRRRRR", "LRRRRR"),
+    "api_apikey_add": ("LFYFFY", "LFYFFY"),
+    "api_apikey_change": ("LFYFFY", "LFYFFY"),
+    "api_apikey_changelist": ("LFYFFY", "LFYFFY"),
+    "api_apikey_delete": ("LFFFFY", "LFFFFR"),
+    "api_apikey_history": ("LFYFFY", "LFYFFY"),
     # newsletter subscribers (personal data): administrators only
     "newsletter/subscriber/<path:object_id>/": ("LRRRRR", "LRRRRR"),
     "newsletter_subscriber_add": ("LFFFFY", "LFFFFY"),
@@ -271,6 +278,8 @@ ACTIONS = {
     "workflow.sharelink:delete_selected": ("NNNNNY", "-", "NNNNNY"),
     "pages.page:delete_selected": ("NNYNNY", "-", "NNYNNY"),
     "newsletter.subscriber:delete_selected": ("NNNNNY", "-", "NNNNNY"),
+    "api.apikey:delete_selected": ("NNNNNY", "-", "NNNNNY"),
+    "api.apikey:revoke": ("NNYNNY", "-", "NNYNNY"),
     # A download that changes no row: "N" everywhere it is posted
     # (tests/newsletter/test_newsletter.py reads the file it sends).
     "newsletter.subscriber:export_csv": ("NNNNNY", "-", "NNNNNN"),

@@ -59,7 +59,11 @@ class Command(BaseCommand):
         )
         public, admin = Client(), Client()
         admin.force_login(self.bench_user())
-        with override_settings(PAGE_CACHE={**settings.PAGE_CACHE, "ENABLED": False}):
+        with override_settings(
+            PAGE_CACHE={**settings.PAGE_CACHE, "ENABLED": False},
+            # The read API's pages are measured, not rate-limited.
+            API={**settings.API, "RATE_ANONYMOUS": 10**9},
+        ):
             for name, urls in pages:
                 client = admin if name.startswith("admin") else public
                 queries, times = self.measure(client, urls, runs)
@@ -156,6 +160,38 @@ class Command(BaseCommand):
             ("feed topic (Atom)", [f"/feeds/topic/{topic.slug}.atom"]),
             ("sitemap index", ["/sitemap.xml"]),
             ("sitemap articles (first file)", ["/sitemap-articles.xml"]),
+            # The read API (docs/api.md), beside the pages it mirrors.
+            ("api articles", ["/api/v1/articles"]),
+            (
+                "api articles with filters",
+                [
+                    (
+                        f"/api/v1/articles?type={article_type.slug}&topic={child_topic.slug}"
+                        f"&region={region.slug}&from=2010-01-01"
+                    )
+                ],
+            ),
+            ("api articles, 100 a page", ["/api/v1/articles?limit=100"]),
+            ("api search (one word)", [f"/api/v1/articles?q={word}"]),
+            (
+                "api article",
+                [
+                    f"/api/v1/articles/{a.slug_en}"
+                    for a in live.newest_first().only("slug_en")[:50:5]
+                ],
+            ),
+            (
+                "api article (Arabic)",
+                [
+                    f"/api/v1/articles/{a.slug_ar}?lang=ar"
+                    for a in Article.objects.live("ar")
+                    .newest_first()
+                    .only("slug_ar")[:50:5]
+                ],
+            ),
+            ("api experts, 100 a page", ["/api/v1/experts?limit=100"]),
+            ("api expert (most prolific)", [f"/api/v1/experts/{expert.slug}"]),
+            ("api regions", ["/api/v1/regions"]),
             ("admin article list", ["/admin/articles/article/"]),
             (
                 "admin article list, filtered",
