@@ -167,10 +167,9 @@ class WordPressImport:
             tuple[str, str], tuple[str, str]
         ] = {}  # (taxonomy, wp slug) → (kind, slug)
         self.experts: dict[str, str] = {}  # author login → expert slug
-        self.labels: dict[tuple[str, int], str] = {}
-        self.unresolved: set[str] = (
-            set()
-        )  # post ids whose body links to a post not stored yet
+        #: post ids whose body links to a post not stored yet
+        self.unresolved: set[str] = set()
+        self.public: set[str] = set()  # the ids of the items readers will see
 
     # The items ----------------------------------------------------------
 
@@ -509,7 +508,8 @@ class WordPressImport:
         wp_id = query.get("p") or query.get("page_id") or query.get("attachment_id")
         path = unquote(parts.path).rstrip("/")
         if not wp_id:
-            wp_id = self.by_path.get(path)
+            # As WordPress does, a post found by its slug when the date is wrong.
+            wp_id = self.by_path.get(path) or self.by_name.get(path.rsplit("/", 1)[-1])
         if wp_id and wp_id in self.article_slug:
             owner = self.group_owner.get(wp_id, wp_id)
             code = self.language_of(self.items[wp_id])
@@ -599,6 +599,10 @@ class WordPressImport:
             self.note(f"{label(primary)}: status {primary.status} imported as a draft")
         if primary.status == "private":
             self.note(f"{label(primary)}: private: imported as a draft")
+        if primary.password and status in ("published", "scheduled"):
+            # Readers needed a password: it stays out of their sight.
+            status = "draft"
+            self.note(f"{label(primary)}: protected by a password: imported as a draft")
         published_at = self.date(primary)
         record = {
             "slug": self.article_slug[primary.id],
@@ -653,6 +657,9 @@ class WordPressImport:
                     f"{label(item)}: sticky: thinktank has no featured flag; the home page features the newest report"
                 )
         record["languages"] = languages if status in ("published", "scheduled") else []
+        if record["deleted_at"] is None:
+            # The versions readers will see: only they get their old addresses.
+            self.public.update(group[code].id for code in record["languages"])
         record["authors"] = authors
         record["topics"] = sorted(topics)
         record["regions"] = sorted(regions)
@@ -742,8 +749,13 @@ class WordPressImport:
                 summary_of(item.excerpt, "") if item else ""
             )
             values[localized("published", code)] = bool(
-                item and item.status == "publish" and values[localized("body", code)]
+                item
+                and item.status == "publish"
+                and not item.password
+                and values[localized("body", code)]
             )
+            if values[localized("published", code)] and primary.status != "trash":
+                self.public.add(item.id)
             if (
                 item
                 and item.status == "publish"
@@ -830,7 +842,7 @@ class WordPressImport:
         for group in groups:
             primary = group[default_language()]
             for code, item in group.items():
-                if item.status not in ("publish", "future"):
+                if item.id not in self.public:
                     continue
                 new = slug_url(viewname, slugs[primary.id][code], code)
                 whose = label(item)
@@ -863,6 +875,11 @@ class WordPressImport:
 
     def run(self):
         self.by_path: dict[str, str] = {}
+        self.by_name = {
+            unquote(i.name): i.id
+            for i in self.export.items
+            if i.type == "post" and i.name
+        }
         self.group_owner: dict[str, str] = {}
         self._created_authors, self._created_terms, self._site_terms = (
             set(),
@@ -1031,7 +1048,7 @@ class WordPressImport:
             if (
                 parent is not None
                 and parent.id in self.article_slug
-                and parent.status in ("publish", "future")
+                and parent.id in self.public
             ):
                 owner = self.group_owner.get(parent.id, parent.id)
                 code = self.language_of(parent)

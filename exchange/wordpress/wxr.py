@@ -70,6 +70,7 @@ class Item:
     parent: str = "0"
     menu_order: str = "0"
     sticky: bool = False
+    password: str = ""
     attachment_url: str = ""
     terms: list[ItemTerm] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
@@ -181,6 +182,7 @@ def _item(element) -> Item:
         parent=v.get("post_parent", "0").strip() or "0",
         menu_order=v.get("menu_order", "0").strip() or "0",
         sticky=v.get("is_sticky", "0").strip() == "1",
+        password=v.get("post_password", ""),
         attachment_url=v.get("attachment_url", "").strip(),
     )
     for child in element:

@@ -418,3 +418,79 @@ def test_not_an_export(tmp_path):
     path.write_text("<rss><channel><title>x</title></channel></rss>", encoding="utf-8")
     with pytest.raises(CommandError):
         run(path)
+
+
+def test_polylang_translations_become_one_article(site):
+    group = ("post_translations", "pll_5e3b1", "pll_5e3b1")
+    items = [
+        wxr.item(
+            60,
+            "Water talks",
+            content="<p>English text.</p>",
+            terms=[("language", "en", "English"), group],
+        ),
+        wxr.item(
+            61,
+            "محادثات المياه",
+            name="water-talks-ar",
+            content="<p>نص عربي.</p>",
+            terms=[("language", "ar", "العربية"), group],
+        ),
+        wxr.item(
+            62,
+            "Pourparlers",
+            content="<p>Texte.</p>",
+            terms=[("language", "fr", "Français")],
+        ),
+    ]
+    _out, err = run(site(items))
+    article = Article.all_objects.get()
+    assert (article.title_en, article.title_ar) == ("Water talks", "محادثات المياه")
+    assert article.available_en and article.available_ar
+    assert (
+        'post 62 "Pourparlers": language fr is not one of the site\'s (en, ar): not imported'
+        in err
+    )
+    assert WordPressItem.objects.filter(kind="post", object_id=article.pk).count() == 2
+
+
+def test_mapping_file(site):
+    site.mapping.write_text(
+        'categories = "region"\ntags = "topic"\nskip = ["oil"]\n', encoding="utf-8"
+    )
+    run_site(site)
+    assert sorted(Region.objects.values_list("slug", flat=True)) == ["energy"]
+    assert list(Topic.objects.filter(slug="iraq").values_list("slug", flat=True)) == [
+        "iraq"
+    ]
+    assert not Topic.objects.filter(slug="oil").exists()
+
+
+def test_mapping_file_mistakes_are_named(site):
+    site.mapping.write_text('categories = "tribe"\npodcasts = 1\n', encoding="utf-8")
+    err = StringIO()
+    with pytest.raises(CommandError, match="2 errors"):
+        call_command(
+            "import_wordpress",
+            str(site()),
+            "--mapping",
+            str(site.mapping),
+            stderr=err,
+            stdout=StringIO(),
+        )
+    assert 'unknown key "podcasts"' in err.getvalue()
+    assert "categories: must be one of topic, region, skip" in err.getvalue()
+
+
+def test_password_protected_content_stays_out_of_sight(site, client):
+    items = [
+        wxr.item(70, "Members only", content="Secret.", password="hunter2"),
+        wxr.item(71, "Board page", type="page", content="Secret.", password="hunter2"),
+        wxr.item(72, "Open post", content="Open."),
+    ]
+    _out, err = run(site(items))
+    assert Article.all_objects.get(slug_en="members-only").status == "draft"
+    assert not Page.objects.get(slug_en="board-page").published_en
+    assert 'post 70 "Members only": protected by a password: imported as a draft' in err
+    assert client.get("/?p=70").status_code == 200  # the home page, no redirect
+    assert client.get("/?p=72").status_code == 301  # the positive control

@@ -27,6 +27,7 @@ def item(
     meta=None,
     link=None,
     attachment_url="",
+    password="",
 ) -> str:
     name = name if name is not None else title.lower().replace(" ", "-")
     if link is None:
@@ -61,6 +62,7 @@ def item(
   <wp:menu_order>0</wp:menu_order>
   <wp:post_type>{_cdata(type)}</wp:post_type>
   <wp:is_sticky>{1 if sticky else 0}</wp:is_sticky>
+  <wp:post_password>{_cdata(password)}</wp:post_password>
   {f"<wp:attachment_url>{_cdata(attachment_url)}</wp:attachment_url>" if attachment_url else ""}
   {categories}{metas}
 </item>"""
