@@ -48,7 +48,14 @@ from exchange.wordpress.content import (
     summary_of,
 )
 from exchange.wordpress.mapping import Mapping, load_mapping
-from exchange.wordpress.wxr import Export, Item, Term, WXRError, read_export
+from exchange.wordpress.wxr import (
+    Export,
+    Item,
+    Term,
+    TextStore,
+    WXRError,
+    read_export,
+)
 from experts.models import Expert
 from history import services as history
 from library.models import Document, Image
@@ -74,6 +81,8 @@ _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _SIZE_SUFFIX = re.compile(r"-(?:\d+x\d+|scaled|rotated)(?=\.[a-z0-9]+$)", re.IGNORECASE)
 _EXCHANGE_LABEL = re.compile(r'^(\w+)\[(\d+)\](?: \(slug "[^"]*"\))?: ')
 VIA = "import_wordpress"
+#: Articles per exchange import (memory holds one batch's texts).
+BATCH = 200
 
 
 class WordPressImportError(Exception):
@@ -324,7 +333,7 @@ class WordPressImport:
                     values = {"title": title}
                     if alt:
                         values[localized("alt", default_language())] = alt
-                    caption = plain_text(item.excerpt)[:500]
+                    caption = plain_text(item.texts()[1])[:500]
                     if caption:
                         values[localized("caption", default_language())] = caption
                     record, created = image_from_upload_created(
@@ -550,7 +559,7 @@ class WordPressImport:
                 and i.id in self.images
             ],
         )
-        result = clean_content(item.content, context)
+        result = clean_content(item.texts()[0], context)
         return result.html, result.notes
 
     def article_slugs(self, groups):
@@ -637,7 +646,7 @@ class WordPressImport:
                         f"{label(item)}: no content: this language is not published"
                     )
                     continue
-            record["summary"][code] = summary_of(item.excerpt, body) or title
+            record["summary"][code] = summary_of(item.texts()[1], body) or title
             if not body:
                 pass
             elif item.status in ("publish", "future") or (
@@ -746,7 +755,7 @@ class WordPressImport:
                     self.note(f"{label(item)}: {text}")
             values[localized("body", code)] = body if item else ""
             values[localized("description", code)] = (
-                summary_of(item.excerpt, "") if item else ""
+                summary_of(item.texts()[1], "") if item else ""
             )
             values[localized("published", code)] = bool(
                 item
@@ -908,43 +917,63 @@ class WordPressImport:
         self.article_slugs(post_groups)
         self.page_slugs(page_groups)
         experts = self.authors(post_groups)
-        articles, labels = [], {}
-        for group in post_groups:
-            labels[len(articles)] = label(group[default_language()])
-            articles.append(self.article(group))
         document = {
             "format": FORMAT,
             "topics": list(terms["topics"].values()),
             "regions": list(terms["regions"].values()),
             "experts": experts,
-            "articles": articles,
         }
         term_labels = {
             (section, n): record.pop("_label")
             for section in ("topics", "regions")
             for n, record in enumerate(document[section])
         }
-        if not self.exchange(
-            document, {**{("articles", n): v for n, v in labels.items()}, **term_labels}
-        ):
+        if not self.exchange(document, term_labels):
+            return  # the articles would only repeat that their terms are unknown
+        self.remember_terms_and_authors()
+        # Articles by batches, each one exchange import inside the one
+        # transaction: memory holds one batch's texts, not the archive's.
+        failed = False
+        for start in range(0, len(post_groups), BATCH):
+            groups = post_groups[start : start + BATCH]
+            labels = {
+                ("articles", n): label(group[default_language()])
+                for n, group in enumerate(groups)
+            }
+            articles = [self.article(group) for group in groups]
+            if self.exchange({"format": FORMAT, "articles": articles}, labels):
+                self.remember_articles(groups)
+            else:
+                failed = True
+        if failed:
             return
-        self.remember_records(post_groups, terms, experts)
         if self.unresolved:
             # Links to posts created by this import: their numbers are known now.
-            self.report.internal_links = 0
-            for group, record in zip(post_groups, articles, strict=True):
-                record["body"] = {
-                    code: self.body(item)[0] for code, item in group.items()
-                }
-            second = [
-                {key: record[key] for key in ("slug", "type", "title", "body")}
-                for group, record in zip(post_groups, articles, strict=True)
-                if group[default_language()].id in self.unresolved
+            pending = [
+                g for g in post_groups if g[default_language()].id in self.unresolved
             ]
-            if not self.exchange(
-                {"format": FORMAT, "articles": second}, {}, count=False
-            ):
-                return
+            for start in range(0, len(pending), BATCH):
+                second = []
+                for group in pending[start : start + BATCH]:
+                    primary = group[default_language()]
+                    second.append(
+                        {
+                            "slug": self.article_slug[primary.id],
+                            "type": self.mapping.article_type,
+                            "title": {
+                                code: plain_text(item.title)[:300]
+                                or f"Untitled ({item.id})"
+                                for code, item in group.items()
+                            },
+                            "body": {
+                                code: self.body(item)[0] for code, item in group.items()
+                            },
+                        }
+                    )
+                if not self.exchange(
+                    {"format": FORMAT, "articles": second}, {}, count=False
+                ):
+                    return
         for group in page_groups:
             self.page(group)
         moves = self.post_moves(
@@ -970,15 +999,16 @@ class WordPressImport:
                     self.count({"articles": "posts"}.get(section, section), outcome, n)
         return True
 
-    def remember_records(self, post_groups, terms, experts):
+    def remember_articles(self, groups):
         en = default_language()
-        for group in post_groups:
-            primary = group[en]
-            article = Article._base_manager.get(
-                **{localized("slug", en): self.article_slug[primary.id][en]}
-            )
-            for item in group.values():
+        slugs = {self.article_slug[group[en].id][en]: group for group in groups}
+        column = localized("slug", en)
+        found = Article._base_manager.filter(**{f"{column}__in": list(slugs)})
+        for article in found:
+            for item in slugs[getattr(article, column)].values():
                 self.remember("post", item.id, article)
+
+    def remember_terms_and_authors(self):
         for login, slug in self.experts.items():
             if login in self._created_authors:
                 self.remember("author", login, Expert._base_manager.get(slug=slug))
@@ -1075,9 +1105,17 @@ def import_wordpress(
     progress=None,
 ) -> Report:
     """Import the export in ``path`` in one transaction; raises ``WordPressImportError`` listing every problem."""
+    store = TextStore()
+    try:
+        return _import(path, store, uploads, mapping, dry_run, progress)
+    finally:
+        store.close()
+
+
+def _import(path, store, uploads, mapping, dry_run, progress) -> Report:
     errors = []
     try:
-        export = read_export(Path(path), progress)
+        export = read_export(Path(path), progress, store)
     except WXRError as error:
         raise WordPressImportError([str(error)]) from None
     rules, mapping_errors = load_mapping(mapping)

@@ -2,12 +2,14 @@
 Reading a WordPress eXtended RSS export (WXR 1.0, 1.1 and 1.2), streaming.
 
 ``read_export`` walks the file with lxml's ``iterparse`` and frees each
-``<item>`` once it is read, so memory holds the compact records, not the XML
-tree. The parser resolves no entity, loads no DTD and opens no network
+``<item>`` once it is read; the items' texts (content and excerpt) go to a
+temporary file (``TextStore``), so memory holds the compact records, neither
+the XML tree nor the archive's text. The parser resolves no entity, loads no DTD and opens no network
 connection: an export that declares ``<!ENTITY x SYSTEM "file:///etc/passwd">``
 gets nothing from it.
 """
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,45 @@ DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 
 class WXRError(Exception):
     """The file cannot be read as a WordPress export."""
+
+
+#: The post metas the import reads; others (page builders' data…) are not kept.
+META_KEYS = {
+    "_thumbnail_id",
+    "_wp_attached_file",
+    "_wp_attachment_image_alt",
+    "_wp_trash_meta_status",
+    "_wp_trash_meta_time",
+    "_wpml_language",
+    "_wpml_translation_group",
+    "_wpml_import_language_code",
+    "_wpml_import_translation_group",
+    "_icl_lang_duplicate_of",
+    "coauthors",
+}
+
+
+class TextStore:
+    """The items' content and excerpt, in a temporary SQLite file deleted when closed."""
+
+    def __init__(self):
+        # "": a private on-disk database that SQLite deletes on close.
+        self.db = sqlite3.connect("")
+        self.db.execute("CREATE TABLE text (id TEXT PRIMARY KEY, content, excerpt)")
+
+    def put(self, item_id: str, content: str, excerpt: str):
+        self.db.execute(
+            "INSERT OR REPLACE INTO text VALUES (?, ?, ?)", (item_id, content, excerpt)
+        )
+
+    def get(self, item_id: str) -> tuple[str, str]:
+        row = self.db.execute(
+            "SELECT content, excerpt FROM text WHERE id = ?", (item_id,)
+        ).fetchone()
+        return (row[0], row[1]) if row else ("", "")
+
+    def close(self):
+        self.db.close()
 
 
 @dataclass
@@ -74,6 +115,13 @@ class Item:
     attachment_url: str = ""
     terms: list[ItemTerm] = field(default_factory=list)
     meta: dict[str, str] = field(default_factory=dict)
+    store: TextStore | None = field(default=None, repr=False, compare=False)
+
+    def texts(self) -> tuple[str, str]:
+        """(content, excerpt), from the store when they were put there."""
+        if self.store is not None:
+            return self.store.get(self.id)
+        return self.content, self.excerpt
 
     def terms_of(self, domain: str) -> list[ItemTerm]:
         return [term for term in self.terms if term.domain == domain]
@@ -200,13 +248,20 @@ def _item(element) -> Item:
         elif name == "postmeta" and _is_wp(namespace):
             meta = _children(child)
             key = meta.get("meta_key", "").strip()
-            if key:
+            if key in META_KEYS:
                 item.meta[key] = meta.get("meta_value", "")
     return item
 
 
-def read_export(path: Path, progress: Callable[[int], None] | None = None) -> Export:
-    """The export in ``path``; ``progress(items read)`` is called every 500 items."""
+def read_export(
+    path: Path,
+    progress: Callable[[int], None] | None = None,
+    store: TextStore | None = None,
+) -> Export:
+    """
+    The export in ``path``; ``progress(items read)`` is called every 500
+    items; with a ``store`` the items' texts are kept there, not in memory.
+    """
     export = Export()
     seen_wp = False
     try:
@@ -230,7 +285,12 @@ def read_export(path: Path, progress: Callable[[int], None] | None = None) -> Ex
             parent = element.getparent()
             in_channel = parent is not None and _local(parent)[1] == "channel"
             if name == "item" and not namespace:
-                export.items.append(_item(element))
+                item = _item(element)
+                if store is not None:
+                    store.put(item.id, item.content, item.excerpt)
+                    item.content = item.excerpt = ""
+                    item.store = store
+                export.items.append(item)
                 if progress and len(export.items) % 500 == 0:
                     progress(len(export.items))
             elif wp and in_channel and name == "author":

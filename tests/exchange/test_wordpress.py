@@ -10,6 +10,8 @@ from PIL import Image as PILImage
 from articles.models import Article
 from core.models import Redirect
 from exchange.models import WordPressItem
+from exchange.wordpress import importer
+from exchange.wordpress.wxr import TextStore, read_export
 from experts.models import Expert
 from library.models import Image
 from pages.models import Page
@@ -494,3 +496,25 @@ def test_password_protected_content_stays_out_of_sight(site, client):
     assert 'post 70 "Members only": protected by a password: imported as a draft' in err
     assert client.get("/?p=70").status_code == 200  # the home page, no redirect
     assert client.get("/?p=72").status_code == 301  # the positive control
+
+
+def test_articles_imported_by_batches(site, monkeypatch):
+    monkeypatch.setattr(importer, "BATCH", 2)
+    out, _err = run_site(site)
+    assert "posts: 6 created" in out
+    block = Article.all_objects.get(slug_en="block-post")
+    classic = Article.all_objects.get(slug_en="classic-post")
+    # The link reaches a post of a later batch.
+    assert fragment(block.body_en).xpath("//a[@data-ref]/@data-ref") == [
+        f"article:{classic.pk}"
+    ]
+    out, _err = run_site(site)
+    assert "posts: 6 unchanged" in out
+
+
+def test_big_exports_are_read_without_holding_their_text(site):
+    store = TextStore()
+    export = read_export(site(), store=store)
+    post = next(i for i in export.items if i.id == "12")
+    assert post.content == "" and "First paragraph" in post.texts()[0]
+    store.close()
