@@ -104,7 +104,7 @@ class Report:
         for kind, counter in self.counts.items():
             parts = [
                 f"{counter[o]} {o}"
-                for o in ("created", "updated", "unchanged", "skipped")
+                for o in ("created", "updated", "unchanged", "matched", "skipped")
                 if counter[o]
             ]
             lines.append(f"{kind}: {', '.join(parts) or 'none'}")
@@ -397,6 +397,7 @@ class WordPressImport:
                     continue
             elif not self.known_created("author", login):
                 self.experts[login] = existing.slug
+                self.count("experts", "matched")
                 continue
             name = fallback_name
             if author:
@@ -486,7 +487,6 @@ class WordPressImport:
                 slug = self.claim(slug, "*", limit=60)
                 self.terms[taxonomy, wp] = (section, slug)
             self.claimed["*"].add(slug)
-            self._created_terms.add((taxonomy, wp))
             records[section][slug] = {
                 "slug": slug,
                 "name": {default_language(): term.name[:100] or slug},
@@ -890,11 +890,7 @@ class WordPressImport:
             if i.type == "post" and i.name
         }
         self.group_owner: dict[str, str] = {}
-        self._created_authors, self._created_terms, self._site_terms = (
-            set(),
-            set(),
-            set(),
-        )
+        self._created_authors, self._site_terms = set(), set()
         skipped = Counter(
             i.type
             for i in self.export.items

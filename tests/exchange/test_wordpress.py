@@ -277,6 +277,7 @@ def test_posts_pages_media_authors_and_terms(site):
     assert 'attachment 31 "Missing picture": file 2021/03/missing.png not found' in err
     assert "1 nav_menu_item items not imported" in err
     assert "posts: 6 created" in out and "pages: 1 created" in out
+    assert "experts: 1 created, 1 matched" in out
 
 
 def test_published_in_the_sites_time_zone(site):
@@ -518,3 +519,16 @@ def test_big_exports_are_read_without_holding_their_text(site):
     post = next(i for i in export.items if i.id == "12")
     assert post.content == "" and "First paragraph" in post.texts()[0]
     store.close()
+
+
+def test_files_outside_the_uploads_folder_are_not_read(site, tmp_path):
+    (tmp_path / "outside.png").write_bytes(png((200, 10, 10)))
+    items = [
+        wxr.item(80, "Sneaky", type="attachment", status="inherit", name="sneaky",
+                 attachment_url="https://old.example.org/wp-content/uploads/../outside.png",
+                 meta={"_wp_attached_file": "../outside.png"}),
+        wxr.item(81, "Post", content="Text."),
+    ]  # fmt: skip
+    _out, err = run(site(items), uploads=site.uploads)
+    assert 'attachment 80 "Sneaky": file ../outside.png not found' in err
+    assert not Image.objects.exists()
