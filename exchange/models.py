@@ -51,3 +51,33 @@ class ImportBatch(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class WordPressItem(models.Model):
+    """
+    What an item of a WordPress export became (``import_wordpress``): kept
+    so that importing the site again updates those records instead of
+    creating others. ``kind`` is WordPress's (post, page, attachment,
+    category, post_tag, author); ``wp_id`` its post id, term slug or login.
+    """
+
+    site = models.CharField(_("WordPress site"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=40)
+    wp_id = models.CharField(_("WordPress id"), max_length=200)
+    model = models.CharField(_("record kind"), max_length=60)
+    object_id = models.PositiveBigIntegerField(_("record"))
+    #: False: the record was the site's already (an expert matched by slug or e-mail).
+    created = models.BooleanField(_("created by the import"), default=True)
+
+    class Meta:
+        verbose_name = _("imported WordPress item")
+        verbose_name_plural = _("imported WordPress items")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["site", "kind", "wp_id"], name="wordpress_item_unique"
+            )
+        ]
+        default_permissions = ("view",)
+
+    def __str__(self):
+        return f"{self.kind} {self.wp_id}"
