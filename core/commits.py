@@ -4,9 +4,16 @@ Work that follows a commit, gathered once per transaction.
 ``after_commit(kind, handler, items)`` runs ``handler(items)`` when the
 current transaction commits (at once outside a transaction). Calls with the
 same ``kind`` during one transaction add their items to a single batch (one
-per savepoint level), so an import that saves two thousand articles
-refreshes what depends on them once, not two thousand times. A rolled-back
-transaction, or savepoint, runs nothing of what it queued.
+per savepoint level), so an import that saves two thousand articles, each in
+a savepoint of its own, refreshes what depends on them once, not two thousand
+times. A rolled-back transaction, or savepoint, runs nothing of what it
+queued.
+
+A batch belongs to the savepoints that are still open of those open when it
+was queued: a savepoint released since (its work kept) no longer sets it
+apart, so the next article's savepoint joins the batch of the one before.
+A call with no items joins a batch of its kind at its level or an outer
+one: that batch runs anyway, and the handler would get nothing more.
 """
 
 from collections.abc import Callable, Iterable
@@ -38,15 +45,16 @@ def after_commit(
         handler(set(items))
         return
     # One batch per savepoint level: what a savepoint rolled back must not
-    # have been added to a batch that outlives it.
+    # have been added to a batch that outlives it. A callback queued under a
+    # savepoint rolled back since is gone (Django drops it); one queued under
+    # a savepoint released since stays, and its level is what is still open.
     level = set(connection.savepoint_ids)
+    items = set(items)
     for savepoints, func, _robust in connection.run_on_commit:
-        if (
-            isinstance(func, _Batch)
-            and func.kind == kind
-            and not func.done
-            and savepoints == level
-        ):
+        if not isinstance(func, _Batch) or func.kind != kind or func.done:
+            continue
+        its_level = savepoints & level
+        if its_level == level or (not items and its_level <= level):
             func.items.update(items)
             return
     batch = _Batch(kind, handler)
