@@ -294,6 +294,11 @@ def endnotes_html(notes: dict[int, str]) -> str:
     return f'<ol role="doc-endnotes">{items}</ol>'
 
 
+_NOTE_REF_OUTSIDE = re.compile(
+    r'<a\b([^>]*\brole="doc-noteref"[^>]*)>\s*<sup>([^<]*)</sup>\s*</a>'
+)
+
+
 def sanitize_html(html: str | None) -> str | None:
     """Return ``html`` reduced to the allow-list; ``None`` and "" pass through."""
     if not html:
@@ -301,6 +306,9 @@ def sanitize_html(html: str | None) -> str | None:
     cleaned = _cleaner.clean(from_word(html)).strip()
     # An iframe left without an allowed address is nothing.
     cleaned = re.sub(r"<iframe(?![^>]*\ssrc=)[^>]*>\s*</iframe>", "", cleaned)
+    # The editor nests a note's number the other way round (its link mark
+    # outside the superscript): one form is stored, the documented one.
+    cleaned = _NOTE_REF_OUTSIDE.sub(r"<sup><a\1>\2</a></sup>", cleaned)
     # ProseMirror always leaves one empty paragraph behind; store "" instead.
     if cleaned in {"<p></p>", "<p><br></p>"}:
         return ""

@@ -86,6 +86,16 @@ function choose(editor, options, kinds, onChoose) {
   search()
 }
 
+// A figure or an embed goes after the block that is selected (a figure just
+// inserted stays selected): inserting over a selected node would replace it.
+function insertBlock(editor, content) {
+  const { selection } = editor.state
+  const chain = editor.chain().focus()
+  if (selection.node) chain.insertContentAt(selection.to, content)
+  else chain.insertContent(content)
+  chain.run()
+}
+
 // Links: the package's, plus what internal links and notes carry.
 export const Link = BaseLink.extend({
   addOptions() {
@@ -252,14 +262,10 @@ export const LibraryFigure = Node.create({
       command(editor) {
         choose(editor, options, ["image"], (result) => {
           const alt = window.prompt(text(options, "alt override"), "")
-          editor
-            .chain()
-            .focus()
-            .insertContent({
-              type: "libraryFigure",
-              attrs: { "data-image": result.ref.split(":")[1], "data-alt": alt || null },
-            })
-            .run()
+          insertBlock(editor, {
+            type: "libraryFigure",
+            attrs: { "data-image": result.ref.split(":")[1], "data-alt": alt || null },
+          })
         })
       },
     })
@@ -301,7 +307,7 @@ export const Embed = Node.create({
         }
         const title = window.prompt(text(options, "embed title"))
         if (!title) return
-        editor.chain().focus().insertContent({ type: "embed", attrs: { src, title } }).run()
+        insertBlock(editor, { type: "embed", attrs: { src, title } })
       },
     })
   },
