@@ -547,7 +547,11 @@ class WorkflowAdminMixin:
             for field, messages_ in form.errors.items()
             for message in messages_
         ]
-        return form.cleaned_data.get("comment", ""), form.cleaned_data.get("when"), errors
+        return (
+            form.cleaned_data.get("comment", ""),
+            form.cleaned_data.get("when"),
+            errors,
+        )
 
     def run_transition(self, request, queryset, name):
         comment, when, errors = self._transition_input(request)
@@ -566,7 +570,7 @@ class WorkflowAdminMixin:
             # A date that cannot be read is never taken for "now".
             for message in errors:
                 self.message_user(request, message, messages.ERROR)
-            return None
+            return
         done, refused = 0, []
         for article in queryset:
             try:

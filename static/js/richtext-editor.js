@@ -221,12 +221,46 @@ export const Notes = Extension.create({
   },
 })
 
-function placeholder(className, label) {
+// How a figure or an embed shows in the editor: a box naming it. An address
+// is isolated (<bdi dir=ltr>) so that right-to-left text does not reorder it.
+function placeholder(className, label, detail = "", address = "") {
   const dom = document.createElement("div")
-  dom.className = className
+  dom.className = `tt-placeholder ${className}`
   dom.contentEditable = "false"
-  dom.textContent = label
+  const name = document.createElement("strong")
+  name.textContent = label
+  const what = document.createElement("span")
+  what.className = "tt-placeholder__detail"
+  what.dir = "auto"
+  what.textContent = detail
+  dom.append(name, " ", what)
+  if (address) {
+    const where = document.createElement("bdi")
+    where.dir = "ltr"
+    where.className = "tt-placeholder__address"
+    where.textContent = address
+    dom.append(" ", where)
+  }
   return dom
+}
+
+// The library's label of an image (its title), asked once per image.
+const imageLabels = new Map()
+function imageLabel(options, pk) {
+  if (!imageLabels.has(pk)) {
+    const query = new URLSearchParams({ kind: "image", q: pk })
+    imageLabels.set(
+      pk,
+      fetch(`${options.chooserUrl}?${query}`, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then((answer) => (answer.ok ? answer.json() : { results: [] }))
+        .then(({ results }) => results.find((r) => r.ref === `image:${pk}`)?.label || "")
+        .catch(() => ""),
+    )
+  }
+  return imageLabels.get(pk)
 }
 
 // Figures: a library image, drawn on the page from its renditions.
@@ -244,14 +278,17 @@ export const LibraryFigure = Node.create({
   parseHTML: () => [{ tag: "figure[data-image]" }],
   renderHTML: ({ HTMLAttributes }) => ["figure", mergeAttributes(HTMLAttributes)],
   addNodeView() {
-    return ({ node }) => ({
-      dom: placeholder(
-        "tt-figure",
-        `${text(this.options, "figure")} ${node.attrs["data-image"]}${
-          node.attrs["data-caption"] ? ` — ${node.attrs["data-caption"]}` : ""
-        }`,
-      ),
-    })
+    return ({ node }) => {
+      const pk = node.attrs["data-image"]
+      const dom = placeholder("tt-figure", text(this.options, "figure"), `#${pk}`)
+      dom.dataset.image = pk
+      const detail = dom.querySelector(".tt-placeholder__detail")
+      imageLabel(this.options, pk).then((label) => {
+        const alt = node.attrs["data-alt"]
+        detail.textContent = [label || `#${pk}`, alt && `(${alt})`].filter(Boolean).join(" ")
+      })
+      return { dom }
+    }
   },
   addMenuItems({ buttons, menu }) {
     const options = this.options
@@ -284,7 +321,7 @@ export const Embed = Node.create({
   renderHTML: ({ HTMLAttributes }) => ["iframe", mergeAttributes(HTMLAttributes)],
   addNodeView() {
     return ({ node }) => ({
-      dom: placeholder("tt-embed", `${text(this.options, "embed")}: ${node.attrs.title} (${node.attrs.src})`),
+      dom: placeholder("tt-embed", text(this.options, "embed"), node.attrs.title, node.attrs.src),
     })
   },
   addMenuItems({ buttons, menu }) {

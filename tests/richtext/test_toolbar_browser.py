@@ -123,7 +123,7 @@ def test_toolbar_link_note_figure_and_embed(live_server, editor, settings):
         )
         dialogs.answers.append("")  # the image's own alt text
         chooser.locator(f"button[data-ref='image:{image.pk}']").click()
-        expect(body.locator(".tt-figure")).to_contain_text(str(image.pk))
+        expect(body.locator(".tt-figure")).to_contain_text("Dry canal")
 
         # An embed: another host is refused with a message, nothing inserted…
         dialogs.answers.append("https://tracker.example/chart")
@@ -148,9 +148,9 @@ def test_toolbar_link_note_figure_and_embed(live_server, editor, settings):
     assert stored.xpath("//a[@data-ref]/@data-ref") == [f"article:{target.pk}"]
     assert stored.xpath("//a[@data-ref]/@href") == []  # a reference, not an address
     assert stored.xpath("//sup/a[@role='doc-noteref']/@href") == ["#fn1"]
-    assert stored.xpath("//ol[@role='doc-endnotes']/li//a[@role='doc-backlink']/@href") == [
-        "#fnref1"
-    ]
+    assert stored.xpath(
+        "//ol[@role='doc-endnotes']/li//a[@role='doc-backlink']/@href"
+    ) == ["#fnref1"]
     assert stored.xpath("//figure/@data-image") == [str(image.pk)]
     (frame,) = stored.xpath("//iframe")
     assert (frame.get("src"), frame.get("title")) == (CHART, "River flows, 2015-2025")

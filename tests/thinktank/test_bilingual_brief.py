@@ -54,9 +54,7 @@ def link(ref, words):
 
 
 def note_ref(n):
-    return (
-        f'<sup><a href="#fn{n}" id="fnref{n}" role="doc-noteref">{n}</a></sup>'
-    )
+    return f'<sup><a href="#fn{n}" id="fnref{n}" role="doc-noteref">{n}</a></sup>'
 
 
 def notes(*texts_):
@@ -119,9 +117,7 @@ def prose(page):
 
 
 @override_settings(TIME_ZONE="Asia/Beirut")
-def test_bilingual_brief_written_reviewed_and_published_per_language(
-    client, library
-):
+def test_bilingual_brief_written_reviewed_and_published_per_language(client, library):
     managing = make_user(EDITOR, "managing_editor")
     reviewer = make_user(EDITOR, "reviewer")
     author = make_expert("Omar Saleh", name_ar="عمر صالح")
@@ -177,7 +173,9 @@ def test_bilingual_brief_written_reviewed_and_published_per_language(
     brief.refresh_from_db()
     assert brief.status == Status.PUBLISHED
     assert brief.live_from_ar == moment
-    assert [t.name for t in Transition.objects.filter(article=brief).order_by("pk")] == [
+    assert [
+        t.name for t in Transition.objects.filter(article=brief).order_by("pk")
+    ] == [
         "submit",
         "approve",
         "publish_ar",

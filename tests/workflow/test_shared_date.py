@@ -57,7 +57,11 @@ def test_one_date_input_with_its_zone_names_the_buttons_that_use_it(client, user
         "time zone: Asia/Beirut"
     )
     (used_by,) = texts(box, f".//*[@id='{date_input.get('id')}_buttons']")
-    for label in ("Schedule", "Publish the Arabic version", "Publish the English version"):
+    for label in (
+        "Schedule",
+        "Publish the Arabic version",
+        "Publish the English version",
+    ):
         assert label in used_by
     assert "Publish now" not in used_by
     # Once published: the same single input serves the later steps.
@@ -83,7 +87,9 @@ def test_the_same_input_goes_with_whichever_button(client, users):
     article.refresh_from_db()
     assert article.published_at == moved
     assert article.unpublish_at == end
-    assert [t.name for t in Transition.objects.filter(article=article).order_by("pk")] == [
+    assert [
+        t.name for t in Transition.objects.filter(article=article).order_by("pk")
+    ] == [
         "publish_ar",
         "publish_en",
         "schedule",
