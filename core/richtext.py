@@ -41,6 +41,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from core.i18n import localized
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "a", "ul", "ol", "li",
     "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "table", "thead", "tbody", "tfoot",
@@ -508,6 +510,16 @@ def referring_q(field_names, needle: str):
 class RichTextField(ProseEditorField):
     """A TextField of sanitized HTML, edited with ProseMirror in the admin."""
 
+    def _column_read(self, instance) -> str:
+        """
+        The field a refusal names: a translated field's own name reads the
+        active language's column (``body`` is ``body_en`` in English), so that
+        column is named.
+        """
+        column = localized(self.attname, translation.get_language() or "")
+        names = {field.attname for field in instance._meta.concrete_fields}
+        return column if column in names and column != self.attname else self.attname
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
         kwargs["sanitize"] = checked_sanitize_html
@@ -529,7 +541,9 @@ class RichTextField(ProseEditorField):
         # on every write path (admin, importer, ORM).
         errors = embed_errors(raw)
         if errors:
-            raise ValidationError({self.attname: errors}, code="embed")
+            raise ValidationError(
+                {self._column_read(model_instance): errors}, code="embed"
+            )
         value = sanitize_html(raw)
         setattr(model_instance, self.attname, value)
         return value
