@@ -17,6 +17,7 @@ from articles.citations import apa, chicago, citation_for
 from articles.feeds import feed_urls
 from articles.models import Article, ArticleType, TypeKind
 from core.i18n import localized, site_name
+from core.pictures import og_rendition, rendition_url
 from core.urls import slug_url
 
 # What json_script escapes, so that no title can close the <script> element.
@@ -112,7 +113,7 @@ def article_json_ld(article: Article) -> SafeString:
     if article.summary:
         data["description"] = article.summary
     if article.lead_image:
-        data["image"] = absolute(article.lead_image.url)
+        data["image"] = og_rendition(article.lead_image)["url"]
     if schema_type == "Report" and article.series_number:
         data["reportNumber"] = f"{article.series} {article.series_number}".strip()
     keywords = [t.name for t in (*article.topics.all(), *article.regions.all())]
@@ -152,7 +153,7 @@ def expert_json_ld(expert) -> SafeString:
     if expert.short_bio:
         data["description"] = expert.short_bio
     if expert.headshot:
-        data["image"] = absolute(expert.headshot.url)
+        data["image"] = absolute(rendition_url(expert.headshot, "profile"))
     topics = [t.name for t in (*expert.topics.all(), *expert.regions.all())]
     if topics:
         data["knowsAbout"] = topics

