@@ -41,6 +41,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 
+from core.i18n import localized
+
 ALLOWED_TAGS = {
     "p", "br", "strong", "b", "em", "i", "u", "s", "sub", "sup", "a", "ul", "ol", "li",
     "h2", "h3", "h4", "h5", "h6", "blockquote", "hr", "table", "thead", "tbody", "tfoot",
@@ -294,6 +296,11 @@ def endnotes_html(notes: dict[int, str]) -> str:
     return f'<ol role="doc-endnotes">{items}</ol>'
 
 
+_NOTE_REF_OUTSIDE = re.compile(
+    r'<a\b([^>]*\brole="doc-noteref"[^>]*)>\s*<sup>([^<]*)</sup>\s*</a>'
+)
+
+
 def sanitize_html(html: str | None) -> str | None:
     """Return ``html`` reduced to the allow-list; ``None`` and "" pass through."""
     if not html:
@@ -301,6 +308,9 @@ def sanitize_html(html: str | None) -> str | None:
     cleaned = _cleaner.clean(from_word(html)).strip()
     # An iframe left without an allowed address is nothing.
     cleaned = re.sub(r"<iframe(?![^>]*\ssrc=)[^>]*>\s*</iframe>", "", cleaned)
+    # The editor nests a note's number the other way round (its link mark
+    # outside the superscript): one form is stored, the documented one.
+    cleaned = _NOTE_REF_OUTSIDE.sub(r"<sup><a\1>\2</a></sup>", cleaned)
     # ProseMirror always leaves one empty paragraph behind; store "" instead.
     if cleaned in {"<p></p>", "<p><br></p>"}:
         return ""
@@ -500,6 +510,16 @@ def referring_q(field_names, needle: str):
 class RichTextField(ProseEditorField):
     """A TextField of sanitized HTML, edited with ProseMirror in the admin."""
 
+    def _column_read(self, instance) -> str:
+        """
+        The field a refusal names: a translated field's own name reads the
+        active language's column (``body`` is ``body_en`` in English), so that
+        column is named.
+        """
+        column = localized(self.attname, translation.get_language() or "")
+        names = {field.attname for field in instance._meta.concrete_fields}
+        return column if column in names and column != self.attname else self.attname
+
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("extensions", EDITOR_EXTENSIONS)
         kwargs["sanitize"] = checked_sanitize_html
@@ -521,7 +541,9 @@ class RichTextField(ProseEditorField):
         # on every write path (admin, importer, ORM).
         errors = embed_errors(raw)
         if errors:
-            raise ValidationError({self.attname: errors}, code="embed")
+            raise ValidationError(
+                {self._column_read(model_instance): errors}, code="embed"
+            )
         value = sanitize_html(raw)
         setattr(model_instance, self.attname, value)
         return value

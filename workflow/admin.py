@@ -121,9 +121,22 @@ class WorkflowActionForm(helpers.ActionForm, TransitionInput):
 
     field_order = ["action", "comment", "when"]
 
+    #: Read here as text: the admin takes an action form that does not
+    #: validate for "No action selected." ``run_transition`` reads the date
+    #: (``TransitionInput``) and names it when it cannot.
+    when = forms.CharField(
+        label=TransitionInput.base_fields["when"].label,
+        required=False,
+        widget=ZonedDateTimeInput(),
+        help_text=TransitionInput.base_fields["when"].help_text,
+    )
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["comment"].widget = forms.TextInput(attrs={"size": 30})
+        # The admin renders its action form without ids (auto_id=None): the
+        # date's label and its help need one.
+        self.fields["when"].widget.attrs["id"] = "workflow-when"
 
 
 def _transition_action(name, step):
@@ -521,6 +534,7 @@ class WorkflowAdminMixin:
         return kept
 
     def _transition_input(self, request):
+        """The comment and the moment sent with a button: ``(comment, when, errors)``."""
         prefix = (
             ActionLocation.CHANGE_FORM.value
             if f"{ActionLocation.CHANGE_FORM.value}-action" in request.POST
@@ -528,10 +542,35 @@ class WorkflowAdminMixin:
         )
         form = TransitionInput(request.POST, prefix=prefix)
         form.is_valid()
-        return form.cleaned_data.get("comment", ""), form.cleaned_data.get("when")
+        errors = [
+            f"{form.fields[field].label}: {message}"
+            for field, messages_ in form.errors.items()
+            for message in messages_
+        ]
+        return (
+            form.cleaned_data.get("comment", ""),
+            form.cleaned_data.get("when"),
+            errors,
+        )
 
     def run_transition(self, request, queryset, name):
-        comment, when = self._transition_input(request)
+        comment, when, errors = self._transition_input(request)
+        step = services.STEPS[name]
+        if when is not None and not step.takes_date:
+            # One date input serves every button: a date sent with one that
+            # reads none (Publish now) was meant for another (Schedule).
+            errors.append(
+                _(
+                    "Date and time: “%(step)s” takes no date. Empty the date, or "
+                    "press the button that uses it."
+                )
+                % {"step": step.label}
+            )
+        if errors:
+            # A date that cannot be read is never taken for "now".
+            for message in errors:
+                self.message_user(request, message, messages.ERROR)
+            return
         done, refused = 0, []
         for article in queryset:
             try:
@@ -541,7 +580,6 @@ class WorkflowAdminMixin:
                 done += 1
             except services.TransitionError as error:
                 refused.append(f"{article}: {error}")
-        step = services.STEPS[name]
         if done:
             self.message_user(
                 request,
@@ -602,11 +640,12 @@ class WorkflowAdminMixin:
             comment.edit_url = self._url("comment_edit", obj.pk, comment.pk)
             comment.delete_url = self._url("comment_delete", obj.pk, comment.pk)
         return {
-            "workflow_asks_date": any(
-                step.needs_date
-                or (step.language and step.name.startswith("publish_"))
+            # The one date input, and the buttons that read it.
+            "workflow_date_steps": [
+                step.label
                 for step in services.allowed_steps(user, obj)
-            ),
+                if step.takes_date
+            ],
             "requested_changes": requested,
             "editorial_comments": comments,
             "comment_form": CommentForm(article=obj),

@@ -52,6 +52,16 @@ class Step:
     #: ``perform()`` nor offered as an admin action.
     needs_revision: bool = False
 
+    @property
+    def takes_date(self) -> bool:
+        """
+        Does the transition read the moment ``when`` (schedule, reschedule,
+        schedule the unpublication, publish a language version later)?
+        """
+        return self.needs_date or (
+            bool(self.language) and self.name.startswith("publish_")
+        )
+
 
 def _interpolate(message, code):
     return str(message) % {"language": str(dict(settings.LANGUAGES)[code])}

@@ -86,6 +86,16 @@ function choose(editor, options, kinds, onChoose) {
   search()
 }
 
+// A figure or an embed goes after the block that is selected (a figure just
+// inserted stays selected): inserting over a selected node would replace it.
+function insertBlock(editor, content) {
+  const { selection } = editor.state
+  const chain = editor.chain().focus()
+  if (selection.node) chain.insertContentAt(selection.to, content)
+  else chain.insertContent(content)
+  chain.run()
+}
+
 // Links: the package's, plus what internal links and notes carry.
 export const Link = BaseLink.extend({
   addOptions() {
@@ -211,12 +221,46 @@ export const Notes = Extension.create({
   },
 })
 
-function placeholder(className, label) {
+// How a figure or an embed shows in the editor: a box naming it. An address
+// is isolated (<bdi dir=ltr>) so that right-to-left text does not reorder it.
+function placeholder(className, label, detail = "", address = "") {
   const dom = document.createElement("div")
-  dom.className = className
+  dom.className = `tt-placeholder ${className}`
   dom.contentEditable = "false"
-  dom.textContent = label
+  const name = document.createElement("strong")
+  name.textContent = label
+  const what = document.createElement("span")
+  what.className = "tt-placeholder__detail"
+  what.dir = "auto"
+  what.textContent = detail
+  dom.append(name, " ", what)
+  if (address) {
+    const where = document.createElement("bdi")
+    where.dir = "ltr"
+    where.className = "tt-placeholder__address"
+    where.textContent = address
+    dom.append(" ", where)
+  }
   return dom
+}
+
+// The library's label of an image (its title), asked once per image.
+const imageLabels = new Map()
+function imageLabel(options, pk) {
+  if (!imageLabels.has(pk)) {
+    const query = new URLSearchParams({ kind: "image", q: pk })
+    imageLabels.set(
+      pk,
+      fetch(`${options.chooserUrl}?${query}`, {
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then((answer) => (answer.ok ? answer.json() : { results: [] }))
+        .then(({ results }) => results.find((r) => r.ref === `image:${pk}`)?.label || "")
+        .catch(() => ""),
+    )
+  }
+  return imageLabels.get(pk)
 }
 
 // Figures: a library image, drawn on the page from its renditions.
@@ -234,14 +278,17 @@ export const LibraryFigure = Node.create({
   parseHTML: () => [{ tag: "figure[data-image]" }],
   renderHTML: ({ HTMLAttributes }) => ["figure", mergeAttributes(HTMLAttributes)],
   addNodeView() {
-    return ({ node }) => ({
-      dom: placeholder(
-        "tt-figure",
-        `${text(this.options, "figure")} ${node.attrs["data-image"]}${
-          node.attrs["data-caption"] ? ` — ${node.attrs["data-caption"]}` : ""
-        }`,
-      ),
-    })
+    return ({ node }) => {
+      const pk = node.attrs["data-image"]
+      const dom = placeholder("tt-figure", text(this.options, "figure"), `#${pk}`)
+      dom.dataset.image = pk
+      const detail = dom.querySelector(".tt-placeholder__detail")
+      imageLabel(this.options, pk).then((label) => {
+        const alt = node.attrs["data-alt"]
+        detail.textContent = [label || `#${pk}`, alt && `(${alt})`].filter(Boolean).join(" ")
+      })
+      return { dom }
+    }
   },
   addMenuItems({ buttons, menu }) {
     const options = this.options
@@ -252,14 +299,10 @@ export const LibraryFigure = Node.create({
       command(editor) {
         choose(editor, options, ["image"], (result) => {
           const alt = window.prompt(text(options, "alt override"), "")
-          editor
-            .chain()
-            .focus()
-            .insertContent({
-              type: "libraryFigure",
-              attrs: { "data-image": result.ref.split(":")[1], "data-alt": alt || null },
-            })
-            .run()
+          insertBlock(editor, {
+            type: "libraryFigure",
+            attrs: { "data-image": result.ref.split(":")[1], "data-alt": alt || null },
+          })
         })
       },
     })
@@ -278,7 +321,7 @@ export const Embed = Node.create({
   renderHTML: ({ HTMLAttributes }) => ["iframe", mergeAttributes(HTMLAttributes)],
   addNodeView() {
     return ({ node }) => ({
-      dom: placeholder("tt-embed", `${text(this.options, "embed")}: ${node.attrs.title} (${node.attrs.src})`),
+      dom: placeholder("tt-embed", text(this.options, "embed"), node.attrs.title, node.attrs.src),
     })
   },
   addMenuItems({ buttons, menu }) {
@@ -301,7 +344,7 @@ export const Embed = Node.create({
         }
         const title = window.prompt(text(options, "embed title"))
         if (!title) return
-        editor.chain().focus().insertContent({ type: "embed", attrs: { src, title } }).run()
+        insertBlock(editor, { type: "embed", attrs: { src, title } })
       },
     })
   },

@@ -78,3 +78,18 @@ def test_word_footnotes_pasted_into_the_editor_become_ours():
         "Interviews. ↩",
     ]
     assert tree.xpath("//ul/li//text()") == ["Basra"]
+
+
+def test_the_editors_nesting_of_a_note_number_is_stored_the_documented_way():
+    """The editor writes the number's link outside its superscript; one form is stored."""
+    editor = (
+        '<p>Flows fell.<a href="#fn1" id="fnref1" role="doc-noteref" '
+        'rel="noopener noreferrer"><sup>1</sup></a></p>'
+        '<ol role="doc-endnotes"><li id="fn1"><p>Ministry. '
+        '<a href="#fnref1" role="doc-backlink">↩</a></p></li></ol>'
+    )
+    tree = fragment(f"<div>{sanitize_html(editor)}</div>")
+    (ref,) = tree.xpath("//sup/a[@role='doc-noteref']")
+    assert (ref.get("href"), ref.get("id"), ref.text) == ("#fn1", "fnref1", "1")
+    assert tree.xpath("//a/sup") == []
+    assert sanitize_html(sanitize_html(editor)) == sanitize_html(editor)

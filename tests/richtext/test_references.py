@@ -9,6 +9,7 @@ from django.utils import translation
 from articles.models import Article, Status
 from core.richtext import present
 from library.usage import InUse
+from pages.models import Page
 from tests import files
 from tests.admin_forms import admin_url, errors, fill, form_data
 from tests.factories import make_article, make_expert, make_topic
@@ -131,7 +132,8 @@ def test_embed_off_the_list_refused_on_orm_save():
     )
     with pytest.raises(ValidationError) as refused, transaction.atomic():
         article.save()
-    assert "evil.example" in str(refused.value) and "body" in refused.value.message_dict
+    assert "evil.example" in str(refused.value)
+    assert "body_en" in refused.value.message_dict  # the column, not only the field
     article.body_en = (
         '<iframe src="https://datawrapper.dwcdn.net/abc/1/" title="Chart"></iframe>'
     )
@@ -158,3 +160,48 @@ def test_embed_off_the_list_refused_by_the_admin_form(admin_client):
     )
     assert admin_client.post(url, data=data).status_code == 302
     assert "flo.uri.sh" in Article.objects.get(pk=article.pk).body_en
+
+
+@pytest.mark.parametrize("kind", ["expert", "topic"])
+def test_expert_and_topic_links_follow_slug_changes_in_both_languages(kind):
+    target = make_expert("Lina Haddad") if kind == "expert" else make_topic("Energy")
+    body = f"<p>{link(kind, target.pk)}</p>"
+    type(target).objects.filter(pk=target.pk).update(slug=f"renamed-{kind}")
+    target.refresh_from_db()
+    for language in ("en", "ar"):
+        with translation.override(language):
+            expected = target.get_absolute_url()
+        assert f"renamed-{kind}" in expected
+        assert rendered(body, language).xpath("//a/@href") == [expected]
+    assert rendered(body, "ar").xpath("//a/@href")[0].startswith("/ar/")
+
+
+def rich_text_records():
+    """Every model with rich text, and a field of it in each language."""
+    expert = make_expert()
+    topic_page = Page.objects.create(title_en="About", slug_en="about-us")
+    article = make_article(languages=("en", "ar"))
+    return [
+        (record, f"{field}_{code}")
+        for record, field in ((article, "body"), (expert, "bio"), (topic_page, "body"))
+        for code in ("en", "ar")
+    ]
+
+
+def test_embeds_off_the_list_refused_by_every_rich_text_fields_orm_save():
+    bad = '<iframe src="https://tracker.example/x" title="Ad"></iframe>'
+    good = (
+        '<iframe src="https://www.youtube-nocookie.com/embed/x" title="Talk"></iframe>'
+    )
+    for record, field in rich_text_records():
+        setattr(record, field, bad)
+        with pytest.raises(ValidationError) as refused, transaction.atomic():
+            record.save()
+        assert field in refused.value.message_dict, (record, field)
+        stored = getattr(type(record).objects.get(pk=record.pk), field) or ""
+        assert "tracker" not in stored  # nothing half written
+        setattr(record, field, good)
+        record.save()  # positive control
+        assert "youtube-nocookie" in getattr(
+            type(record).objects.get(pk=record.pk), field
+        )

@@ -41,6 +41,7 @@ from workflow.roles import (
     EXPERT_MANAGER,
     TRANSLATOR,
 )
+from workflow.services import STEPS
 
 pytestmark = pytest.mark.django_db
 
@@ -374,7 +375,14 @@ def _action_row(client, user, key, locations, objects):
         f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk]
     )
     list_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-    when = (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+    # The date goes with the buttons that read one, as an editor fills it
+    # (a button that reads none refuses a date: tests/workflow/test_shared_date.py).
+    step = STEPS.get(name) if label == "articles.article" else None
+    when = (
+        (timezone.localtime() + timedelta(days=3)).strftime("%Y-%m-%dT%H:%M")
+        if step is not None and step.takes_date
+        else ""
+    )
     cells = []
     for place in ("offered", "form", "bulk"):
         if place == "form" and ActionLocation.CHANGE_FORM not in locations:
