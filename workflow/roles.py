@@ -34,7 +34,9 @@ _READ_TERMS = [
 #: The media library: whoever sets a lead image, headshot or report PDF may
 #: choose one and upload one; editors also rework and delete unused ones.
 _USE_LIBRARY = [
-    f"library.{verb}_{model}" for verb in ("view", "add") for model in ("image", "document")
+    f"library.{verb}_{model}"
+    for verb in ("view", "add")
+    for model in ("image", "document")
 ]
 _MANAGE_LIBRARY = [
     f"library.{verb}_{model}"

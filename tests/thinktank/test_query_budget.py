@@ -76,7 +76,7 @@ def test_listing_cost_does_not_grow(client, django_assert_num_queries, language)
     with django_assert_num_queries(LISTING_PAGE_QUERIES):
         response = client.get(f"{prefix}/policy-analysis?page=2&from=2000-01-01")
     assert response.status_code == 200
-    assert response.content.decode().count("<article class=\"card ") == 6
+    assert response.content.decode().count('<article class="card ') == 6
 
 
 def test_chrome_menus_cost_one_query_however_many_terms(
