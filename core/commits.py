@@ -27,6 +27,7 @@ class _Batch:
         self.handler = handler
         self.items: set = set()
         self.done = False
+        self.closed = False
 
     def __call__(self):
         self.done = True
@@ -51,7 +52,9 @@ def after_commit(
     level = set(connection.savepoint_ids)
     items = set(items)
     for savepoints, func, _robust in connection.run_on_commit:
-        if not isinstance(func, _Batch) or func.kind != kind or func.done:
+        if not isinstance(func, _Batch) or func.kind != kind:
+            continue
+        if func.done or func.closed:
             continue
         its_level = savepoints & level
         if its_level == level or (not items and its_level <= level):
@@ -60,3 +63,16 @@ def after_commit(
     batch = _Batch(kind, handler)
     batch.items.update(items)
     transaction.on_commit(batch, using=using)
+
+
+def close_batches(using=None) -> None:
+    """
+    Let nothing queued so far take more items: work queued from now on goes
+    into batches of its own. For a test that runs the work of its writes as
+    if they committed (``captureOnCommitCallbacks``) while its own transaction
+    never does: the batches of the writes before stay as they are.
+    """
+    connection = transaction.get_connection(using)
+    for _savepoints, func, _robust in connection.run_on_commit:
+        if isinstance(func, _Batch):
+            func.closed = True

@@ -27,12 +27,32 @@ def pytest_sessionstart(session):
             call_command("compilemessages", verbosity=0)
 
 
+def _committing_without_restoring(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        marker
+        and marker.kwargs.get("transaction")
+        and not marker.kwargs.get("serialized_rollback")
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """
+    A test that commits for real (``transaction=True``) must also put the
+    database back as it found it (``serialized_rollback=True``): the flush
+    after it re-creates content types and permissions under new numbers, and
+    every later test that restores the database then meets duplicates.
+
     Tests marked ``postgres`` exercise what only PostgreSQL has (stored search
     vectors, row locks taken by concurrent connections): on another database
     they are skipped, with the reason shown. On PostgreSQL every test runs.
     """
+    careless = [item.nodeid for item in items if _committing_without_restoring(item)]
+    if careless:
+        raise pytest.UsageError(
+            "django_db(transaction=True) without serialized_rollback=True: "
+            + ", ".join(careless)
+        )
     if connection.vendor == "postgresql":
         return
     skip = pytest.mark.skip(

@@ -10,6 +10,7 @@ from django.test import TestCase
 from django.utils import timezone
 
 from articles.models import Article, ArticleType, Authorship, Recommendation, Status
+from core.commits import close_batches
 from experts.models import Expert
 from taxonomy.models import Region, Topic
 
@@ -121,6 +122,7 @@ def committed():
     Run what the writes inside wait for until their commit (rails, the page
     cache's generation), as if they committed: a test's transaction never does.
     """
+    close_batches()  # the writes before have their own (never run) batches
     with TestCase.captureOnCommitCallbacks(execute=True):
         yield
 

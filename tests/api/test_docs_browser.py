@@ -4,7 +4,10 @@ import pytest
 
 from tests.browser import chromium_page
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_docs_page_renders_under_the_csp(live_server):

@@ -5,7 +5,7 @@ from django.db import connection, transaction
 
 from core.commits import after_commit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def batches(kind):
