@@ -31,6 +31,7 @@ from django.utils.http import http_date
 from api.conventions import PROBLEM, ApiProblem, negotiated_language, problem
 from api.models import ApiKey
 from core import pagecache
+from core.security import client_address
 
 PREFIX = "/api/"
 EXPOSED = "ETag, Last-Modified, Content-Language, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After"
@@ -69,7 +70,7 @@ def _client(request):
         if found is None:
             raise ApiProblem(401, "X-API-Key: not a key this site issued, or revoked.")
         return f"key:{found.pk}", config("RATE_KEY")
-    return f"ip:{request.META.get('REMOTE_ADDR', '')}", config("RATE_ANONYMOUS")
+    return f"ip:{client_address(request) or ''}", config("RATE_ANONYMOUS")
 
 
 def _count(bucket: str) -> tuple[int, int]:

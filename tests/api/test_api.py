@@ -252,6 +252,22 @@ def test_rate_limit_per_address_and_higher_with_a_key(client, settings):
     assert keyed[0]["RateLimit-Limit"] == "6"
 
 
+def test_behind_a_proxy_each_reader_has_a_count_of_their_own(client, settings):
+    settings.API = {**settings.API, "RATE_ANONYMOUS": 2}
+    settings.PROXY_COUNT = 1  # the proxy appends the address it received from
+
+    def through_proxy(reader):
+        return client.get(
+            "/api/v1/topics", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=reader
+        ).status_code
+
+    assert [through_proxy("203.0.113.5") for _ in range(3)] == [200, 200, 429]
+    # Another reader through the same proxy is not refused (positive control),
+    # and a reader's own claim before the proxy's entry changes nothing.
+    assert through_proxy("203.0.113.6") == 200
+    assert through_proxy("198.51.100.1, 203.0.113.5") == 429
+
+
 def test_unknown_or_revoked_key_is_refused(client):
     key = ApiKey(name="Old app")
     secret = key.issue()
