@@ -346,6 +346,7 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
     list_display_links = ["headline"]
     list_filter = [
         "status",
+        "featured",
         "type",
         PublishedInFilter,
         "topics",
@@ -387,6 +388,7 @@ class ArticleAdminMixin(LibraryChoicesAdminMixin, BoundedCountAdminMixin):
                     "available",
                     "live_from",
                     "unpublish_at",
+                    "featured",
                     "author_note",
                 ]
             },

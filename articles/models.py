@@ -7,6 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connection, models
 from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.html import escape
@@ -253,6 +254,25 @@ class ArticleQuerySet(models.QuerySet):
         """Most recently published first; ties broken by id so pages are stable."""
         return self.order_by("-published_at", "-pk")
 
+    def featured(self):
+        """Featured on the home page by the editors (``Article.featured``)."""
+        return self.filter(featured=True)
+
+    def to_feature(self, report_type):
+        """
+        The one article the home page features: the newest featured one, else
+        the newest of the type ``report_type`` (None when neither is there).
+        One query, two indexed reads of the newest rows (the featured rows'
+        own index, the archive's newest index): never a scan of the archive.
+        """
+
+        def newest(queryset):
+            return Subquery(queryset.newest_first().values("pk")[:1])
+
+        return self.filter(
+            pk=Coalesce(newest(self.featured()), newest(self.of_type(report_type)))
+        ).first()
+
     def in_topic(self, topic):
         """Tagged with ``topic`` or one of its sub-topics."""
         return self._tagged(Article.topics.through, "topic_id", topic)
@@ -404,6 +424,14 @@ class Article(NulFreeMixin, models.Model):
         help_text=_(
             "Readers stop seeing the article at this moment (a scheduled unpublication); "
             "the scheduled task then archives it."
+        ),
+    )
+    featured = models.BooleanField(
+        _("Feature on the home page"),
+        default=False,
+        help_text=_(
+            "The home page features the newest featured article live in the "
+            "reader's language; without one, the newest report."
         ),
     )
 
@@ -602,6 +630,13 @@ class Article(NulFreeMixin, models.Model):
             ),
             # The next moment pages change by themselves (the page cache asks
             # on every change): the few rows that have such a moment.
+            # The newest featured article (the home page): the few featured
+            # rows, newest first.
+            models.Index(
+                fields=["-published_at", "-id"],
+                condition=Q(featured=True, deleted_at__isnull=True),
+                name="article_featured_idx",
+            ),
             models.Index(
                 fields=["unpublish_at"],
                 condition=Q(unpublish_at__isnull=False),

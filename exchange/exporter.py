@@ -1,8 +1,9 @@
 """
 Export to ``thinktank-exchange/1``.
 
-Every record is written in the same form: every key of its kind, in the order
-of ``schema``, records sorted by slug, translated objects in the order of
+Every record is written in the same form: every key of its kind (but the
+extensions written only when true, ``Spec.only_when_true``), in the order of
+``schema``, records sorted by slug, translated objects in the order of
 ``settings.LANGUAGES`` with empty languages left out, and date-times in UTC
 (``+00:00``). Exporting, importing into an empty database and exporting again
 gives the same bytes.
@@ -79,12 +80,15 @@ class Exporter:
 
     def record(self, section: str, obj) -> dict:
         relations = self.relations(section, obj)
-        return {
-            spec.key: relations[spec.key]
-            if spec.key in relations
-            else self.value(spec, obj)
-            for spec in SECTIONS[section]
-        }
+        record = {}
+        for spec in SECTIONS[section]:
+            value = (
+                relations[spec.key] if spec.key in relations else self.value(spec, obj)
+            )
+            if spec.only_when_true and value is not True:
+                continue
+            record[spec.key] = value
+        return record
 
     @staticmethod
     def relations(section: str, obj) -> dict:

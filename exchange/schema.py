@@ -46,6 +46,10 @@ class Spec:
     required: bool = False
     #: FILE_ATTR: the value exported when the record has no file.
     default: int | None = None
+    #: A thinktank extension beyond version 1's fields: the exporter writes
+    #: the key only when its value is true, so that files without it stay
+    #: as they were (and readable by other tools of version 1).
+    only_when_true: bool = False
 
     @property
     def field(self) -> str:
@@ -133,6 +137,8 @@ ARTICLE = (
     Spec("lead_image_focus_y", FILE_ATTR, "lead_image.focus_y", default=50),
     Spec("pdf", FILE),
     Spec("deleted_at", DATETIME),  # in the trash since; null when live
+    # thinktank's extension: featured on the home page (written only when true).
+    Spec("featured", BOOL, only_when_true=True),
 )
 
 #: The sections of a file, in the order the exporter writes them.

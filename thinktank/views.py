@@ -8,7 +8,8 @@ from experts.models import Expert
 from taxonomy.models import Region, Topic
 
 LATEST_COUNT = 6
-# The home page features the newest report of this type, else the newest article.
+# The home page features the newest featured article (``Article.featured``),
+# else the newest report of this type, else the newest article.
 FEATURED_TYPE = "in-depth-report"
 
 
@@ -16,11 +17,12 @@ FEATURED_TYPE = "in-depth-report"
 def home(request):
     lang = request.LANGUAGE_CODE
     live = Article.objects.live(lang).newest_first().with_type()
-    # The same three queries whether or not there is a report to feature:
-    # the newest report, the newest pieces, and the bylines of all of them.
-    report = live.of_type(FEATURED_TYPE).first()
+    # The same three queries whether or not there is a piece to feature: the
+    # newest featured article or report, the newest pieces, and the bylines
+    # of all of them.
+    chosen = live.to_feature(FEATURED_TYPE)
     newest = list(live[: LATEST_COUNT + 1])
-    featured = report or (newest[0] if newest else None)
+    featured = chosen or (newest[0] if newest else None)
     latest = [article for article in newest if article != featured][:LATEST_COUNT]
     with_bylines([featured, *latest])
     return render(

@@ -47,6 +47,8 @@ PUBLICATION_FIELDS = [
     *localized_fields("available"),
     *localized_fields("live_from"),
 ]
+#: Fields only those who may publish change (what the home page features).
+PUBLISHERS_FIELDS = ["featured"]
 
 
 class TransitionInput(forms.Form):
@@ -401,6 +403,8 @@ class WorkflowAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         readonly = [*super().get_readonly_fields(request, obj), *PUBLICATION_FIELDS]
+        if not request.user.has_perm("workflow.publish_article"):
+            readonly += PUBLISHERS_FIELDS
         if services.is_translator(request.user):
             # Translators change the other languages' text, nothing else.
             translated = set(self.translated_fields())

@@ -661,10 +661,10 @@ class WordPressImport:
                 target = self.terms.get((term.domain, term.slug))
                 if target:
                     (topics if target[0] == "topics" else regions).add(target[1])
-            if item.sticky:
-                self.note(
-                    f"{label(item)}: sticky: thinktank has no featured flag; the home page features the newest report"
-                )
+        # Sticky in WordPress (any language version): featured on the home
+        # page. Written either way, so that unsticking it and importing again
+        # stops featuring it.
+        record["featured"] = any(item.sticky for item in group.values())
         record["languages"] = languages if status in ("published", "scheduled") else []
         if record["deleted_at"] is None:
             # The versions readers will see: only they get their old addresses.

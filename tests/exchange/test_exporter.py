@@ -290,3 +290,31 @@ def test_records_in_the_trash_round_trip_with_their_deletion_date(tmp_path, sett
     assert Expert.all_objects.get(slug="gone-fellow").deleted_at == moment
     assert list(Article.objects.values_list("slug_en", flat=True)) == ["still-live"]
     assert '"deleted_at": "2026-01-02T03:04:05+00:00"' in first
+
+
+def test_featured_round_trips_and_is_written_only_when_true(tmp_path, settings):
+    """thinktank's extension ``featured``: ``true`` after ``deleted_at``, absent when false."""
+    build_rich_site()
+    plain = export_text()
+    Article.objects.filter(slug_en="sanctions-limits").update(featured=True)
+    first = export_text(tmp_path / "one" / "content.json")
+    data = json.loads(first)
+    by_slug = {a["slug"]["en"]: a for a in data["articles"]}
+    assert list(by_slug["sanctions-limits"])[-2:] == ["deleted_at", "featured"]
+    assert by_slug["sanctions-limits"]["featured"] is True
+    assert all(
+        "featured" not in record
+        for slug, record in by_slug.items()
+        if slug != "sanctions-limits"
+    )
+    # Only that one line differs from the export without a featured article.
+    assert first.replace(',\n      "featured": true', "") == plain
+
+    empty_database()
+    settings.MEDIA_ROOT = tmp_path / "fresh-media"
+    result = import_file(tmp_path / "one" / "content.json")
+    assert result.ok, result.stderr
+    assert list(
+        Article.objects.filter(featured=True).values_list("slug_en", flat=True)
+    ) == ["sanctions-limits"]
+    assert export_text(tmp_path / "two" / "content.json").encode() == first.encode()

@@ -498,3 +498,42 @@ def test_embed_off_the_allow_list_is_refused_naming_the_field(write_document):
         "datawrapper.dwcdn.net/a1B2c/1/"
         in Article.objects.get(slug_en="charted").body_en
     )
+
+
+def test_featured_must_be_a_boolean(write_document):
+    bad = write_document(
+        document(
+            articles=[
+                article("featured-text", featured="yes"),
+                article("featured-null", featured=None),
+            ]
+        )
+    )
+    assert refused(bad) == [
+        'articles[0] (slug "featured-text"): featured: must be true or false, not a string',
+        'articles[1] (slug "featured-null"): featured: must be true or false, not null',
+    ]
+    # Positive control: the same records with booleans import.
+    good = write_document(
+        document(
+            articles=[
+                article("featured-text", featured=True),
+                article("featured-null", featured=False),
+            ]
+        )
+    )
+    result = import_file(good)
+    assert result.ok, result.stderr
+    assert dict(Article.objects.values_list("slug_en", "featured")) == {
+        "featured-text": True,
+        "featured-null": False,
+    }
+    # Left out, the stored value stays; false clears it.
+    kept = write_document(document(articles=[article("featured-text")]))
+    assert import_file(kept).ok
+    assert Article.objects.get(slug_en="featured-text").featured
+    cleared = write_document(
+        document(articles=[article("featured-text", featured=False)])
+    )
+    assert import_file(cleared).ok
+    assert not Article.objects.get(slug_en="featured-text").featured

@@ -18,7 +18,7 @@ from pages.models import Page
 from taxonomy.models import Region, Topic
 from tests.exchange import wxr
 from tests.factories import committed, make_expert
-from tests.html import fragment
+from tests.html import card_titles, cls, fragment, parse
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def png(color=(10, 120, 200)) -> bytes:
     return buffer.getvalue()
 
 
-def site_items(title_suffix=""):
+def site_items(title_suffix="", sticky=(13,)):
     categories = [
         ("category", "energy", "Energy"),
         ("category", "oil", "Oil"),
@@ -92,6 +92,7 @@ def site_items(title_suffix=""):
             10,
             "Block post" + title_suffix,
             name="block-post",
+            sticky=10 in sticky,
             content=BLOCKS,
             excerpt="The <em>block</em> post's excerpt.",
             terms=categories,
@@ -131,7 +132,7 @@ def site_items(title_suffix=""):
             content="Soon.",
             date="2031-01-01 09:00:00",
             date_gmt="2031-01-01 14:00:00",
-            sticky=True,
+            sticky=13 in sticky,
         ),
         wxr.item(14, "Private post", status="private", content="Only us."),
         wxr.item(
@@ -267,7 +268,8 @@ def test_posts_pages_media_authors_and_terms(site):
         trashed.deleted_at is not None
         and not Article.objects.filter(pk=trashed.pk).exists()
     )
-    assert 'post 13 "Scheduled post": sticky' in err
+    assert scheduled.featured and not block.featured
+    assert "sticky" not in err
     # Pages, media, what was left out.
     page = Page.objects.get(slug_en="about-us")
     assert page.published_en and fragment(page.body_en).xpath("//p/text()") == [
@@ -348,6 +350,21 @@ def test_a_new_export_updates_what_changed(site):
     )
     assert "posts: 1 updated, 5 unchanged" in out
     assert Article.all_objects.count() == 6
+
+
+def test_sticky_posts_are_featured_until_unstuck(site, client):
+    path = site(site_items(sticky=(10,)), name="sticky.xml")
+    run(path, uploads=site.uploads, mapping=site.mapping)
+    block = Article.all_objects.get(slug_en="block-post")
+    assert block.featured
+    assert not Article.all_objects.get(slug_en="scheduled-post").featured
+    home = parse(client.get("/"))
+    assert card_titles(home.xpath(f"//*[{cls('home__featured')}]")[0]) == ["Block post"]
+    # Unstuck in WordPress, exported again: no longer featured.
+    path = site(site_items(sticky=()), name="unstuck.xml")
+    out, _err = run(path, uploads=site.uploads, mapping=site.mapping)
+    assert "posts: 1 updated, 5 unchanged" in out
+    assert not Article.all_objects.filter(featured=True).exists()
 
 
 def test_dry_run_writes_nothing(site):

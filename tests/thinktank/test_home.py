@@ -3,6 +3,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.factories import make_article, make_expert, make_region, make_topic
@@ -42,6 +44,41 @@ def test_home_without_report_features_the_newest_article(client):
     doc = parse(client.get("/"))
     assert featured(doc) == ["Newer brief"]
     assert latest(doc) == ["Older brief"]
+
+
+def test_home_features_the_newest_featured_article(client):
+    make_article("Old featured brief", featured=True, published_at=days_ago(9))
+    make_article("Featured brief", featured=True, published_at=days_ago(4))
+    make_article("Newest report", type="in-depth-report", published_at=days_ago(1))
+    make_article("Featured draft", featured=True, status="draft")
+    make_article(
+        "Featured, scheduled",
+        featured=True,
+        status="scheduled",
+        published_at=timezone.now() + timedelta(days=1),
+    )
+    doc = parse(client.get("/"))
+    assert featured(doc) == ["Featured brief"]
+    assert latest(doc) == ["Newest report", "Old featured brief"]
+    (href,) = card_links(doc.xpath(f"//*[{cls('home__featured')}]")[0])
+    assert texts(parse(client.get(href)), "//h1") == ["Featured brief"]
+
+
+def test_featured_in_english_only_falls_back_in_arabic(client):
+    make_article("English featured", featured=True, published_at=days_ago(1))
+    report = make_article(
+        "Bilingual report",
+        type="in-depth-report",
+        languages=("en", "ar"),
+        published_at=days_ago(3),
+    )
+    brief = make_article(
+        "Bilingual brief", languages=("en", "ar"), published_at=days_ago(2)
+    )
+    assert featured(parse(client.get("/"))) == ["English featured"]
+    arabic = parse(client.get("/ar/"))
+    assert featured(arabic) == [report.title_ar]
+    assert latest(arabic) == [brief.title_ar]
 
 
 def test_home_links_to_topics_regions_and_experts(client):
@@ -88,10 +125,24 @@ def _fill(count):
         make_expert()
 
 
-def test_home_queries_do_not_grow(client, django_assert_max_num_queries):
+@pytest.mark.parametrize("with_featured", [False, True])
+def test_home_queries_do_not_grow(client, django_assert_max_num_queries, with_featured):
+    if with_featured:
+        make_article(featured=True)
     _fill(1)
     with django_assert_max_num_queries(12) as one:
         parse(client.get("/"))
     _fill(5)
     with django_assert_max_num_queries(len(one)):
         parse(client.get("/"))
+
+
+def test_a_featured_article_costs_no_query(client):
+    _fill(2)
+    with CaptureQueriesContext(connection) as plain:
+        parse(client.get("/"))
+    make_article("Featured brief", featured=True, published_at=days_ago(30))
+    with CaptureQueriesContext(connection) as with_featured:
+        doc = parse(client.get("/"))
+    assert featured(doc) == ["Featured brief"]
+    assert len(with_featured) == len(plain)
