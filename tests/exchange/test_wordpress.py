@@ -2,8 +2,10 @@
 
 import io
 from io import StringIO
+from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.management import CommandError, call_command
 from PIL import Image as PILImage
 
@@ -315,6 +317,19 @@ def test_old_addresses_answer_301(site, client, old, new):
     assert response.status_code == 301, old
     assert response["Location"].startswith(new)
     assert client.get(response["Location"]).status_code == 200
+
+
+def test_an_old_file_address_answers_301_to_the_library_file(site, client):
+    run_site(site)
+    chart = WordPressItem.objects.get(kind="attachment", wp_id="30")
+    image = Image.objects.get(pk=chart.object_id)
+    response = client.get("/wp-content/uploads/2021/03/chart.png")
+    assert response.status_code == 301
+    assert urlsplit(response["Location"]).path == image.file.url
+    with default_storage.open(image.file.name) as stored:
+        assert stored.read(8) == b"\x89PNG\r\n\x1a\n"
+    # An upload the export did not have (reported missing) gets none.
+    assert client.get("/wp-content/uploads/2021/03/missing.png").status_code == 404
 
 
 def test_unpublished_posts_get_no_redirect(site, client):
