@@ -79,7 +79,7 @@ def test_a_contributor_cannot_feature_their_draft(client, users):
 def test_featuring_a_live_article_waits_until_the_change_is_published(
     admin_client, client
 ):
-    make_article("Newest brief")
+    make_article("Newest brief", published_at=timezone.now() - timedelta(hours=1))
     article = make_article(
         "Older brief", published_at=timezone.now() - timedelta(days=30)
     )
