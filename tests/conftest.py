@@ -4,7 +4,9 @@ import sqlite3
 import pytest
 from django.conf import settings
 from django.core.management import call_command
+from django.core.servers.basehttp import WSGIServer
 from django.db import connection
+from django.test.testcases import LiveServerThread
 from django.utils import translation
 
 #: Fixtures for uploads and the admin's forms (tests/fixtures.py), for every folder.
@@ -123,8 +125,33 @@ def _static_root(tmp_path_factory):
         yield
 
 
+class _SerialServer(WSGIServer):
+    """The live server answering in its own thread (which has the shared connection)."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
 @pytest.fixture(scope="session")
-def live_server(django_db_setup, live_server):
+def _one_request_at_a_time_on_sqlite():
+    """
+    On SQLite the live server's request threads share one in-memory connection,
+    and two requests at once (a page's scripts) can meet inside it ("bad
+    parameter or other API misuse"): there it answers one request at a time.
+    """
+    if connection.vendor != "sqlite":
+        yield
+        return
+    threaded = LiveServerThread.server_class
+    LiveServerThread.server_class = _SerialServer
+    try:
+        yield
+    finally:
+        LiveServerThread.server_class = threaded
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, _one_request_at_a_time_on_sqlite, live_server):
     """
     pytest-django's server, started only once the test database exists: then it
     shares the in-memory SQLite connection instead of opening (and leaking) one
