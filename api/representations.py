@@ -114,8 +114,8 @@ def translations(article) -> dict:
     return found
 
 
-def article_card(article, *, image_spec: str = "card") -> dict:
-    """An article as a list shows it."""
+def _card(article, image_spec: str) -> dict:
+    """What every card of an article says: its addresses, type, titles, date, authors and picture."""
     language = get_language()
     slug = getattr(article, localized("slug", language))
     return {
@@ -126,33 +126,27 @@ def article_card(article, *, image_spec: str = "card") -> dict:
         "type": article_type(article.type),
         "title": article.title,
         "subtitle": article.subtitle,
+        "published_at": iso(article.published_at),
+        "authors": [author_link(a.expert) for a in article.byline()],
+        "lead_image": lead_image(article, image_spec),
+    }
+
+
+def article_card(article, *, image_spec: str = "card") -> dict:
+    """An article as a list shows it."""
+    return {
+        **_card(article, image_spec),
         "summary": article.summary,
         "series": article.series,
         "series_number": article.series_number,
         "series_label": article.series_label,
-        "published_at": iso(article.published_at),
-        "authors": [author_link(a.expert) for a in article.byline()],
-        "lead_image": lead_image(article, image_spec),
         "translations": translations(article),
     }
 
 
 def rail_card(article) -> dict:
     """A "Recommended" item: a card without summary (the rail's read leaves it out)."""
-    language = get_language()
-    slug = getattr(article, localized("slug", language))
-    return {
-        "id": article.pk,
-        "slug": slug,
-        "url": absolute(article.url_in(language)),
-        "api_url": api_url("article", slug),
-        "type": article_type(article.type),
-        "title": article.title,
-        "subtitle": article.subtitle,
-        "published_at": iso(article.published_at),
-        "authors": [author_link(a.expert) for a in article.byline()],
-        "lead_image": lead_image(article, "rail"),
-    }
+    return _card(article, "rail")
 
 
 def byline_entry(authorship) -> dict:
